@@ -1,0 +1,11 @@
+// The engine's public surface: other layers import from here only.
+export * from './types';
+export type { ActorRuntime, ActorUpdate, Ballot, Intent, OfferReply, WeekRolls } from './runtime';
+export { createGame, stateHash, type Game, type ReplayResult } from './game';
+export * from './queries';
+export { tally, type Tally } from './votes';
+export { addDays, formatDate, weekOf, weekStart, isoToDays } from './calendar';
+export { digest, stableStringify } from './hash';
+export { normaliseSeed } from './rng';
+export { describeTerms, validateRouteTerms } from './moves';
+export { legalMoves } from './legal';

@@ -1,0 +1,492 @@
+import { produce, type Draft } from 'immer';
+import {
+  findActorDef,
+  isCommitted,
+  moveCost,
+  routeDef,
+  STANCE_RANK,
+  euRouteDecided,
+} from './queries';
+import type { ActorRuntime, ActorUpdate } from './runtime';
+import { entry } from './state';
+import type {
+  ActorState,
+  GameState,
+  Move,
+  MoveResult,
+  OfferTerms,
+  RouteTerms,
+  Scenario,
+  TermKey,
+} from './types';
+import { TERM_KEYS } from './types';
+import { tally } from './votes';
+import { endWeek } from './turn';
+
+// Player moves: each is validated (a refusal carries a reason and never throws) and then applied
+// as an Immer recipe. Actor answers come from the runtime, so the engine stays free of XState.
+
+const PRESSURE_STEPS = [12, 8, 5, 3, 2];
+const MAX_GRACE = 4;
+
+function describeTerms(terms: OfferTerms): string {
+  const parts: string[] = [];
+  if (terms.guarantee) parts.push(`${terms.guarantee} guarantees`);
+  if (terms.liquidity) parts.push('a liquidity mechanism');
+  if (terms.legalShields) parts.push('legal shields');
+  if (terms.excludeFrenchBanks) parts.push("French banks' holdings left out");
+  if (terms.buyEuropean) parts.push('a "buy European" clause');
+  if (terms.nonMilitary) parts.push('non-military use');
+  if (terms.reconstructionRole) parts.push('a role in reconstruction');
+  if (terms.energyAssurance) parts.push('an energy assurance');
+  if (terms.fundsConcession) parts.push('released EU funds');
+  if (terms.optOut) parts.push('an opt-out from guarantees');
+  return parts.join(', ');
+}
+
+export { describeTerms };
+
+function offeredKeys(terms: OfferTerms): TermKey[] {
+  return TERM_KEYS.filter((k) => terms[k] !== undefined && terms[k] !== false);
+}
+
+/** Why a move is not allowed now, or null if it is. */
+export function validateMove(scenario: Scenario, state: GameState, move: Move): string | null {
+  if (state.status !== 'playing') return 'The game is over.';
+  const cost = moveCost(scenario, state, move);
+  if (cost > state.capital) {
+    return `Not enough political capital: this costs ${cost} and you have ${state.capital} left this week.`;
+  }
+  const actorCheck = (id: string): string | null => {
+    const def = findActorDef(scenario, id);
+    if (!def) return `There is no actor called "${id}" in this scenario.`;
+    return null;
+  };
+  switch (move.type) {
+    case 'week.end':
+      return null;
+    case 'actor.sound': {
+      const bad = actorCheck(move.actor);
+      if (bad) return bad;
+      if (findActorDef(scenario, move.actor)?.kind === 'russia')
+        return 'Russia is not at the table: it cannot be sounded out.';
+      return null;
+    }
+    case 'offer.make': {
+      const bad = actorCheck(move.actor);
+      if (bad) return bad;
+      const def = findActorDef(scenario, move.actor)!;
+      if (def.terms.length === 0) return `${def.name} does not negotiate terms.`;
+      const keys = offeredKeys(move.terms);
+      if (keys.length === 0) return 'An offer needs at least one term.';
+      const foreign = keys.filter((k) => !def.terms.includes(k));
+      if (foreign.length) return `${def.name} has no say over: ${foreign.join(', ')}.`;
+      if (move.terms.guarantee !== undefined && !['capped', 'uncapped'].includes(move.terms.guarantee))
+        return 'A guarantee is either capped or uncapped.';
+      if (isCommitted(state, move.actor)) return `${def.name} has already committed.`;
+      const repliedThisWeek = state.log.some(
+        (l) => l.week === state.week && l.kind === 'reply' && l.actor === move.actor,
+      );
+      if (repliedThisWeek) return `${def.name} has already answered an offer this week.`;
+      return null;
+    }
+    case 'pressure.public': {
+      const bad = actorCheck(move.actor);
+      if (bad) return bad;
+      const def = findActorDef(scenario, move.actor)!;
+      if (def.kind === 'russia' || def.kind === 'imf')
+        return `Public pressure on ${def.name} would achieve nothing.`;
+      if (isCommitted(state, move.actor)) return `${def.name} has already committed.`;
+      return null;
+    }
+    case 'g7.coordinate':
+      if (state.g7Basis >= 2) return 'The G7 already has a joint legal basis.';
+      return null;
+    case 'legal.work': {
+      const def = scenario.routes.find((r) => r.id === move.route);
+      if (!def) return `There is no route called "${move.route}".`;
+      const r = state.routes[def.id]!;
+      if (r.legal >= 3) return `${def.name} is already as legally robust as it can be.`;
+      if (r.status === 'adopted') return `${def.name} is already adopted.`;
+      return null;
+    }
+    case 'route.table': {
+      const def = scenario.routes.find((r) => r.id === move.route);
+      if (!def) return `There is no route called "${move.route}".`;
+      if (state.week < def.openWeek)
+        return `${def.name} cannot be tabled before week ${def.openWeek}, when the legal texts exist.`;
+      const r = state.routes[def.id]!;
+      if (r.status !== 'draft') return `${def.name} is already on the table.`;
+      return validateRouteTerms(scenario, def.id, move.terms);
+    }
+    case 'vote.call': {
+      const def = scenario.routes.find((r) => r.id === move.route);
+      if (!def) return `There is no route called "${move.route}".`;
+      const r = state.routes[def.id]!;
+      if (r.status === 'draft') return `${def.name} must be tabled before a vote.`;
+      if (r.status === 'agreed' || r.status === 'adopted') return `${def.name} has already passed.`;
+      if (!def.modes.includes(move.mode)) return `${def.name} cannot be decided by ${move.mode}.`;
+      if (state.votes.some((v) => v.week === state.week && v.route === def.id))
+        return `${def.name} was already put to a vote this week.`;
+      return null;
+    }
+    case 'bridge.request': {
+      if (state.bridged[move.source]) return 'That bridge has already been arranged.';
+      if (move.source === 'imf') {
+        const imf = scenario.actors.find((a) => a.kind === 'imf');
+        if (!imf) return 'There is no IMF in this scenario.';
+        if (!euRouteDecided(scenario, state))
+          return 'The IMF needs financing assurances: an EU route must be agreed first.';
+        if (state.ukraineReform === 'failed' && state.actors[imf.id]!.w < 20)
+          return "The IMF is waiting for Ukraine's reforms before it lends.";
+      }
+      return null;
+    }
+  }
+}
+
+export function validateRouteTerms(scenario: Scenario, routeId: string, terms: RouteTerms): string | null {
+  const def = routeDef(scenario, routeId);
+  if (!def.sizes.some((s) => s.size === terms.size))
+    return `${def.name} can be sized at ${def.sizes.map((s) => `EUR ${s.size} bn`).join(', ')}.`;
+  if (def.kind !== 'reparations-loan') {
+    if (terms.guarantee || terms.liquidity || terms.legalShields || terms.excludeFrenchBanks)
+      return `Guarantee terms only apply to a Reparations Loan.`;
+  }
+  if (def.kind !== 'joint-borrowing' && terms.optOut) return 'Opt-outs only apply to joint borrowing.';
+  return null;
+}
+
+function applyUpdate(a: Draft<ActorState>, u: ActorUpdate) {
+  a.machine = u.machine as Draft<ActorState['machine']>;
+  a.stance = u.stance;
+  a.w = u.w;
+  a.own = u.own;
+  a.reason = u.reason;
+  a.wouldMove = u.wouldMove;
+  a.sig = u.sig;
+}
+
+const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
+
+/** Applies a move, or returns the unchanged state with the reason it was refused. */
+export function applyMove(
+  scenario: Scenario,
+  runtime: ActorRuntime,
+  state: GameState,
+  move: Move,
+): MoveResult {
+  const refusal = validateMove(scenario, state, move);
+  if (refusal) return { ok: false, state, reason: refusal };
+  if (move.type === 'week.end') return { ok: true, state: endWeek(scenario, runtime, state) };
+
+  const cost = moveCost(scenario, state, move);
+  // Decisions that need the actors are computed on the current (immutable) state first.
+  const reply = move.type === 'offer.make' ? runtime.offer(scenario, state, move.actor, move.terms) : null;
+  const sound = move.type === 'actor.sound' ? runtime.sound(scenario, state, move.actor) : null;
+
+  const next = produce(state, (d) => {
+    d.capital -= cost;
+    d.moves += 1;
+    const week = d.week;
+    const log = (e: ReturnType<typeof entry>) => d.log.push(e);
+    switch (move.type) {
+      case 'actor.sound': {
+        const a = d.actors[move.actor]!;
+        const def = findActorDef(scenario, move.actor)!;
+        a.sounded = true;
+        a.credibility = clamp(a.credibility + 3, -100, 100);
+        log(entry(week, 'move', move.actor, `You sound out ${def.name}.`, sound!.text, sound!.wouldMove));
+        break;
+      }
+      case 'offer.make': {
+        const def = findActorDef(scenario, move.actor)!;
+        const a = d.actors[move.actor]!;
+        const r = reply!;
+        applyUpdate(a, r.update);
+        if (r.effect) a.pending.push({ amount: r.effect, cause: 'your offer' });
+        log(entry(week, 'move', move.actor, `You offer ${def.name}: ${describeTerms(move.terms)}.`));
+        const verdictText = { accept: 'accepts', counter: 'makes a counter-offer', reject: 'rejects' }[r.verdict];
+        log(entry(week, 'reply', move.actor, `${def.name} ${verdictText}.`, r.reason, r.wouldChange));
+        if (r.verdict === 'accept') {
+          d.commitments.push({ actor: move.actor, week, terms: move.terms, condition: r.condition });
+          d.promises.push({ actor: move.actor, terms: move.terms, week, broken: false });
+          a.credibility = clamp(a.credibility + 5, -100, 100);
+          if (r.pledge) {
+            d.pledges.push({
+              id: `${move.actor}-${week}`,
+              actor: move.actor,
+              amount: r.pledge.amount,
+              condition: r.pledge.condition,
+              conditionText: r.pledge.conditionText,
+              status: r.pledge.condition ? 'conditional' : 'real',
+              week,
+              realWeek: r.pledge.condition ? null : week,
+              payableWeek: r.pledge.condition ? null : week + 2,
+            });
+          }
+          // Side costs of some concessions, felt by others.
+          if (move.terms.reconstructionRole) {
+            d.unity = clamp(d.unity - 8, 0, 100);
+            d.actors.ukraine?.pending.push({ amount: -15, cause: 'a US reconstruction role' });
+            log(entry(week, 'event', 'us', 'European capitals and Kyiv bristle at a US cut of reconstruction.', 'Giving Washington a role in reconstruction buys its consent at the cost of EU unity and of Ukraine\'s trust.'));
+          }
+          if (move.terms.energyAssurance || move.terms.fundsConcession) {
+            d.unity = clamp(d.unity - 4, 0, 100);
+            d.actors.hawks?.pending.push({ amount: -5, cause: 'concessions to Budapest' });
+          }
+        }
+        break;
+      }
+      case 'pressure.public': {
+        const def = findActorDef(scenario, move.actor)!;
+        const a = d.actors[move.actor]!;
+        const amount = PRESSURE_STEPS[Math.min(a.pressured, PRESSURE_STEPS.length - 1)]!;
+        a.pressured += 1;
+        a.pending.push({ amount, cause: 'public pressure' });
+        a.credibility = clamp(a.credibility - 8, -100, 100);
+        if (def.members.length) d.unity = clamp(d.unity - 3, 0, 100);
+        d.provocation += 1;
+        log(
+          entry(
+            week,
+            'move',
+            move.actor,
+            `You put ${def.name} under public pressure.`,
+            `Blocking gets costlier for ${def.name} (+${amount} willingness at the end of the week), but it trusts you less${def.members.length ? ' and EU unity suffers' : ''}; each new round works less well.`,
+          ),
+        );
+        break;
+      }
+      case 'g7.coordinate': {
+        const strong = scenario.g7Weeks.includes(week);
+        d.g7Basis = Math.min(2, d.g7Basis + (strong ? 2 : 1));
+        for (const [id, amount] of [
+          ['japan', 8],
+          ['uk', 5],
+          ['canada', 5],
+        ] as const) {
+          d.actors[id]?.pending.push({ amount, cause: 'G7 coordination' });
+        }
+        log(
+          entry(
+            week,
+            'move',
+            null,
+            d.g7Basis >= 2 ? 'The G7 agrees a joint legal basis.' : 'The G7 issues a joint statement.',
+            strong
+              ? 'In the week of the G7 ministers\' call, one push is enough for a legal basis.'
+              : 'Outside a G7 meeting, a statement comes first and a legal basis needs a second push.',
+          ),
+        );
+        break;
+      }
+      case 'legal.work': {
+        const def = routeDef(scenario, move.route);
+        const r = d.routes[def.id]!;
+        r.legal += 1;
+        d.actors.ecb?.pending.push({ amount: 6, cause: 'legal work' });
+        d.actors.italy?.pending.push({ amount: 3, cause: 'a more solid legal basis' });
+        log(
+          entry(
+            week,
+            'move',
+            null,
+            `Lawyers strengthen ${def.name} (legal robustness ${r.legal}/3).`,
+            def.kind === 'joint-borrowing' && r.legal >= 2
+              ? 'National guarantees could now stand in for the budget-headroom change, so a single veto can no longer hold the money.'
+              : 'A sounder legal basis calms the ECB, Italy and Belgium and makes court challenges less likely to succeed.',
+          ),
+        );
+        break;
+      }
+      case 'route.table': {
+        const def = routeDef(scenario, move.route);
+        const r = d.routes[def.id]!;
+        r.status = 'tabled';
+        r.terms = move.terms;
+        r.tabledWeek = week;
+        if (def.kind === 'reparations-loan') {
+          d.provocation += 2;
+          if (move.terms.guarantee === 'uncapped') {
+            for (const id of ['france', 'italy']) {
+              d.actors[id]?.pending.push({ amount: -12, cause: 'uncapped guarantees on the table' });
+            }
+          }
+        }
+        if (def.kind === 'joint-borrowing' && move.terms.size > (def.sizes[0]?.size ?? 0)) {
+          d.actors.mainstream?.pending.push({ amount: -8, cause: 'a larger joint debt' });
+        }
+        log(entry(week, 'move', null, `You table ${def.name} (EUR ${move.terms.size} bn${describeTerms(move.terms) ? `; ${describeTerms(move.terms)}` : ''}).`));
+        breakPromises(scenario, runtime, state, d, def.kind, move.terms);
+        break;
+      }
+      case 'vote.call':
+        callVote(scenario, runtime, state, d, move.route, move.mode);
+        break;
+      case 'bridge.request': {
+        d.bridged[move.source] = true;
+        d.graceWeeks = Math.min(MAX_GRACE, d.graceWeeks + 2);
+        if (move.source === 'bilateral') {
+          d.pledges.push({
+            id: `bridge-bilateral-${week}`,
+            actor: 'bilateral',
+            amount: 2000,
+            condition: null,
+            conditionText: '',
+            status: 'real',
+            week,
+            realWeek: week,
+            payableWeek: week + 1,
+          });
+          log(entry(week, 'money', null, 'Donors arrange a EUR 2 bn bilateral bridge.', 'Bridge money keeps Ukraine paying for about two more weeks: money that lands a little after 1 April still counts.'));
+        } else {
+          const board = scenario.imfBoardWeek;
+          d.pledges.push({
+            id: `bridge-imf-${week}`,
+            actor: 'imf',
+            amount: 1400,
+            condition: week >= board ? null : 'imf-board',
+            conditionText: week >= board ? '' : `after the IMF board (week ${board})`,
+            status: week >= board ? 'real' : 'conditional',
+            week,
+            realWeek: week >= board ? week : null,
+            payableWeek: week >= board ? week + 1 : null,
+          });
+          log(entry(week, 'money', 'imf', 'The IMF agrees to bridge with a first tranche of about EUR 1.4 bn.', 'With an EU decision in, the IMF has its financing assurances; its money buys about two more weeks.'));
+        }
+        break;
+      }
+    }
+  });
+  return { ok: true, state: next };
+}
+
+/** Tabling a route whose terms contradict a promise breaks it, in front of everyone. */
+function breakPromises(
+  scenario: Scenario,
+  runtime: ActorRuntime,
+  before: GameState,
+  d: Draft<GameState>,
+  kind: string,
+  terms: RouteTerms,
+) {
+  const relevant: TermKey[] =
+    kind === 'reparations-loan'
+      ? ['guarantee', 'liquidity', 'legalShields', 'excludeFrenchBanks', 'buyEuropean']
+      : kind === 'joint-borrowing'
+        ? ['buyEuropean', 'optOut']
+        : [];
+  for (const p of d.promises) {
+    if (p.broken) continue;
+    const broken = relevant.filter((k) => {
+      const promised = p.terms[k];
+      if (promised === undefined || promised === false) return false;
+      if (k === 'guarantee') return terms.guarantee !== promised;
+      return !terms[k as keyof RouteTerms];
+    });
+    if (!broken.length) continue;
+    p.broken = true;
+    const def = findActorDef(scenario, p.actor)!;
+    const a = d.actors[p.actor]!;
+    a.credibility = clamp(a.credibility - 20, -100, 100);
+    for (const other of Object.values(d.actors)) {
+      if (other.id !== p.actor && findActorDef(scenario, other.id)?.members.length)
+        other.credibility = clamp(other.credibility - 5, -100, 100);
+    }
+    const idx = d.commitments.findIndex((c) => c.actor === p.actor);
+    if (idx >= 0) d.commitments.splice(idx, 1);
+    const u = runtime.promiseBroken(scenario, before, p.actor);
+    applyUpdate(a, u);
+    d.log.push(
+      entry(
+        d.week,
+        'decision',
+        p.actor,
+        `You broke a promise to ${def.name}; its commitment lapses.`,
+        `You promised ${describeTerms(p.terms)}, but the tabled text does not keep ${broken.join(', ')}. Every EU government saw it.`,
+        'Only a new offer it can trust would bring it back.',
+      ),
+    );
+  }
+}
+
+function callVote(
+  scenario: Scenario,
+  runtime: ActorRuntime,
+  before: GameState,
+  d: Draft<GameState>,
+  routeId: string,
+  mode: 'qmv' | 'unanimity' | 'enhanced',
+) {
+  const def = routeDef(scenario, routeId);
+  const r = d.routes[def.id]!;
+  const terms = before.routes[def.id]!.terms!;
+  const ballots = [];
+  for (const actor of scenario.actors) {
+    for (const member of actor.members) {
+      const b = runtime.vote(scenario, before, actor.id, member, def, terms, mode);
+      ballots.push({ state: member.state, actor: actor.id, vote: b.vote, reason: b.reason });
+    }
+  }
+  const t = tally(scenario.states, ballots, mode);
+  r.attempts += 1;
+  d.votes.push({
+    week: d.week,
+    route: def.id,
+    mode,
+    passed: t.passed,
+    yesStates: t.yesStates,
+    yesPop: t.yesPop,
+    totalPop: t.totalPop,
+    ballots,
+    summary: t.summary,
+  });
+  const against = ballots.filter((b) => b.vote === 'no');
+  const why = [...new Set(against.map((b) => `${findActorDef(scenario, b.actor)?.name}: ${b.reason}`))];
+  d.log.push(
+    entry(
+      d.week,
+      'vote',
+      null,
+      `${def.name} (${mode === 'qmv' ? 'qualified majority' : mode === 'unanimity' ? 'unanimity' : 'enhanced cooperation'}) ${t.passed ? 'passes' : 'fails'}: ${t.summary}.`,
+      why.length ? `Against: ${why.join(' ')}` : 'Nobody voted against.',
+    ),
+  );
+  if (!t.passed) {
+    d.unity = clamp(d.unity - 4, 0, 100);
+    return;
+  }
+  r.mode = mode;
+  // States that voted no were overruled; overruling a big holder shakes the Union.
+  const overruled = [...new Set(against.map((b) => b.actor))];
+  r.overruled = overruled;
+  if (overruled.length) d.unity = clamp(d.unity - 6 * overruled.length, 0, 100);
+  else d.unity = clamp(d.unity + 5, 0, 100);
+  if (def.kind === 'asset-lock') {
+    r.status = 'adopted';
+    r.adoptedWeek = d.week;
+    d.assetLock = true;
+    d.hungaryPrice = Math.max(0, d.hungaryPrice - 10);
+    d.provocation += 1;
+    d.log.push(entry(d.week, 'money', null, 'The assets are locked until Russia pays.', 'The freeze no longer needs unanimous renewal every six months, so no single government can release the assets; Belgium worries less about a sudden release, and Hungary loses a lever.'));
+  } else if (def.kind === 'reparations-loan') {
+    r.status = 'adopted';
+    r.agreedWeek = d.week;
+    r.adoptedWeek = d.week;
+    d.provocation += 3;
+    r.blockers = ['guarantees covering 75% of the loan'];
+    if (overruled.includes('belgium')) {
+      d.unity = clamp(d.unity - 20, 0, 100);
+      d.market = clamp(d.market + 20, 0, 100);
+      r.blockers.push('Belgium challenges the loan in court');
+      d.log.push(entry(d.week, 'event', 'belgium', 'Belgium is outvoted and goes to court.', 'Overruling the state that holds the money shakes markets and the Union; the loan is delayed unless its legal basis is solid.'));
+    }
+  } else {
+    r.status = 'agreed';
+    r.agreedWeek = d.week;
+    r.blockers = ['European Parliament consent', 'the budget-headroom act (unanimity)'];
+  }
+  // A decided EU route turns conditional pledges of followers into real money at week end.
+  void STANCE_RANK;
+}

@@ -1,0 +1,177 @@
+import type {
+  ActorDef,
+  GameState,
+  Move,
+  RouteDef,
+  RouteKind,
+  RouteState,
+  Scenario,
+  Stance,
+} from './types';
+
+// Read-only questions about a state. Pure and cheap: the engine, the actors, the bots and the
+// views all ask the same functions, so they never disagree.
+
+export function actorDef(scenario: Scenario, id: string): ActorDef {
+  const def = scenario.actors.find((a) => a.id === id);
+  if (!def) throw new Error(`unknown actor ${id}`);
+  return def;
+}
+
+export function findActorDef(scenario: Scenario, id: string): ActorDef | undefined {
+  return scenario.actors.find((a) => a.id === id);
+}
+
+export function routeDef(scenario: Scenario, id: string): RouteDef {
+  const def = scenario.routes.find((r) => r.id === id);
+  if (!def) throw new Error(`unknown route ${id}`);
+  return def;
+}
+
+export function routeOfKind(scenario: Scenario, kind: RouteKind): RouteDef | undefined {
+  return scenario.routes.find((r) => r.kind === kind);
+}
+
+/** Stance band of a willingness value (committed is a separate state, never a band). */
+export function bandOf(w: number): Exclude<Stance, 'committed'> {
+  if (w < -40) return 'opposed';
+  if (w < 0) return 'wary';
+  if (w < 40) return 'conditional';
+  return 'supportive';
+}
+
+export const STANCE_RANK: Record<Stance, number> = {
+  opposed: 0,
+  wary: 1,
+  conditional: 2,
+  supportive: 3,
+  committed: 4,
+};
+
+export function isCommitted(state: GameState, actor: string): boolean {
+  return state.actors[actor]?.stance === 'committed';
+}
+
+export function commitmentOf(state: GameState, actor: string) {
+  return state.commitments.find((c) => c.actor === actor);
+}
+
+export function isSummitWeek(scenario: Scenario, week: number): boolean {
+  return scenario.summitWeeks.includes(week);
+}
+
+/** Political capital a move costs this week (votes are free at a summit, dear outside one). */
+export function moveCost(scenario: Scenario, state: GameState, move: Move): number {
+  switch (move.type) {
+    case 'week.end':
+      return 0;
+    case 'vote.call': {
+      const route = scenario.routes.find((r) => r.id === move.route);
+      if (isSummitWeek(scenario, state.week)) return 0;
+      if (route?.kind === 'asset-lock' && state.week === scenario.assetLockWeek) return 0;
+      return 2;
+    }
+    default:
+      return 1;
+  }
+}
+
+export function routeMoney(scenario: Scenario, route: RouteState): number {
+  if (!route.terms) return 0;
+  const def = routeDef(scenario, route.id);
+  return def.sizes.find((s) => s.size === route.terms?.size)?.money2026 ?? 0;
+}
+
+/** The last week in which money can arrive and still count (the deadline plus any bridge). */
+export function lastPayableWeek(scenario: Scenario, state: GameState): number {
+  return scenario.weeks + state.graceWeeks;
+}
+
+/** An EU money route has been decided (agreed or adopted): the UK and Canada's condition. */
+export function euRouteDecided(scenario: Scenario, state: GameState): boolean {
+  return scenario.routes.some(
+    (r) =>
+      r.kind !== 'asset-lock' &&
+      (state.routes[r.id]?.status === 'adopted' || state.routes[r.id]?.status === 'agreed'),
+  );
+}
+
+export interface MoneyBreakdown {
+  /** legally adopted and payable in time */
+  secured: number;
+  /** promised but still waiting for a condition or an act */
+  pledged: number;
+  /** adopted but arriving after the deadline */
+  late: number;
+  lines: { label: string; amount: number; status: 'secured' | 'pledged' | 'late' }[];
+}
+
+/** Money for 2026 by status, in EUR millions. */
+export function money(scenario: Scenario, state: GameState): MoneyBreakdown {
+  const last = lastPayableWeek(scenario, state);
+  const out: MoneyBreakdown = { secured: 0, pledged: 0, late: 0, lines: [] };
+  const add = (label: string, amount: number, status: 'secured' | 'pledged' | 'late') => {
+    out[status] += amount;
+    out.lines.push({ label, amount, status });
+  };
+  for (const def of scenario.routes) {
+    const r = state.routes[def.id];
+    if (!r || def.kind === 'asset-lock') continue;
+    const amount = routeMoney(scenario, r);
+    if (r.status === 'adopted' && r.payableWeek !== null) {
+      add(def.name, amount, r.payableWeek <= last ? 'secured' : 'late');
+    } else if (r.status === 'adopted' || r.status === 'agreed') {
+      add(def.name, amount, 'pledged');
+    }
+  }
+  for (const p of state.pledges) {
+    const name = findActorDef(scenario, p.actor)?.name ?? p.actor;
+    if (p.status === 'real' && p.payableWeek !== null) {
+      add(name, p.amount, p.payableWeek <= last ? 'secured' : 'late');
+    } else if (p.status === 'conditional' || p.status === 'real') {
+      add(name, p.amount, 'pledged');
+    }
+  }
+  return out;
+}
+
+/** Share of a Reparations Loan's guarantees pledged by committed guarantors, in percent. */
+export function guaranteeCoverage(scenario: Scenario, state: GameState): number {
+  let cover = 0;
+  const pledgedGuarantee = (id: string) =>
+    isCommitted(state, id) && commitmentOf(state, id)?.terms.guarantee !== undefined;
+  for (const def of scenario.actors) {
+    if (def.guaranteeKey <= 0 || !pledgedGuarantee(def.id)) continue;
+    // A guarantor may make its share conditional on named partners joining too.
+    if (def.guaranteeWith.every((n) => pledgedGuarantee(n))) cover += def.guaranteeKey;
+  }
+  return Math.min(100, cover);
+}
+
+/** Holders of Russian assets outside Euroclear that have joined (Belgium's third condition). */
+export function otherHoldersJoined(scenario: Scenario, state: GameState): string[] {
+  const joined: string[] = [];
+  for (const id of ['uk', 'canada', 'japan', 'us']) {
+    if (state.pledges.some((p) => p.actor === id && p.status !== 'withdrawn')) joined.push(id);
+  }
+  const france = commitmentOf(state, 'france');
+  if (france && isCommitted(state, 'france') && !france.terms.excludeFrenchBanks) {
+    joined.push('france');
+  }
+  return joined.filter((id) => findActorDef(scenario, id));
+}
+
+/** The route terms Belgium judges: the tabled ones, else the best the player has promised it. */
+export function reparationsTerms(scenario: Scenario, state: GameState) {
+  const def = routeOfKind(scenario, 'reparations-loan');
+  if (!def) return null;
+  const route = state.routes[def.id];
+  if (route?.terms) return route.terms;
+  const promised = state.promises.filter((p) => p.actor === 'belgium' && !p.broken);
+  const base = { size: def.sizes[0]?.size ?? 0 };
+  return promised.reduce((acc, p) => ({ ...acc, ...p.terms }), base);
+}
+
+export function euActors(scenario: Scenario): ActorDef[] {
+  return scenario.actors.filter((a) => a.members.length > 0);
+}

@@ -1,0 +1,80 @@
+import { money } from './queries';
+import type { Ending, GameState, LogEntry, Scenario } from './types';
+
+// Endings, score and grade. The score weighs money secured, weeks to spare, EU unity, the
+// player's credibility and the Russian retaliation the game triggered.
+
+const GRADES: { min: number; grade: Ending['grade'] }[] = [
+  { min: 850, grade: 'A' },
+  { min: 700, grade: 'B' },
+  { min: 550, grade: 'C' },
+  { min: 400, grade: 'D' },
+  { min: 250, grade: 'E' },
+  { min: -Infinity, grade: 'F' },
+];
+
+/** Months of normal spending Ukraine can keep up with this much of the 2026 gap covered. */
+function cutDepth(secured: number, target: number): string {
+  const share = Math.floor((secured * 100) / target);
+  if (share >= 100) return 'Ukraine keeps paying salaries, pensions and soldiers through 2026.';
+  if (share >= 75)
+    return `With ${share}% of the gap covered, Ukraine trims spending from April but keeps essential services running.`;
+  if (share >= 40)
+    return `With ${share}% of the gap covered, Ukraine must cut deeply from April: delayed wages, fewer drones and shells.`;
+  if (share > 0)
+    return `With only ${share}% of the gap covered, Ukraine faces severe cuts from April and leans on emergency printing.`;
+  return 'Nothing arrived in time: from 1 April Ukraine must cut public spending drastically.';
+}
+
+/** The most consequential moments: votes, commitments and money landing. */
+function turningPoints(state: GameState): LogEntry[] {
+  const weight = (e: LogEntry) =>
+    e.kind === 'vote' ? 3 : e.kind === 'money' ? 2 : e.text.includes('→ committed') || e.kind === 'reply' ? 1 : 0;
+  return state.log
+    .filter((e) => weight(e) > 0 && !(e.kind === 'reply' && !e.text.includes('accepts')))
+    .map((e, i) => ({ e, i, w: weight(e) }))
+    .sort((a, b) => b.w - a.w || a.i - b.i)
+    .slice(0, 3)
+    .sort((a, b) => a.i - b.i)
+    .map((x) => x.e);
+}
+
+export function scoreGame(scenario: Scenario, state: GameState, won: boolean): Ending {
+  const m = money(scenario, state);
+  const secured = m.secured;
+  const target = scenario.target;
+  const weeksToSpare = won ? scenario.weeks - state.week : 0;
+  const euIds = scenario.actors.filter((a) => a.members.length > 0).map((a) => a.id);
+  const credibility = euIds.length
+    ? Math.trunc(euIds.reduce((s, id) => s + (state.actors[id]?.credibility ?? 0), 0) / euIds.length)
+    : 0;
+  const breakdown = [
+    { label: 'Money secured', points: Math.trunc((Math.min(secured, target) * 500) / target) },
+    { label: 'Weeks to spare', points: weeksToSpare * 15 },
+    { label: 'EU unity', points: Math.trunc((state.unity * 3) / 2) },
+    { label: 'Credibility', points: Math.trunc(credibility / 2) + 50 },
+    { label: 'Russian retaliation', points: -25 * state.russia },
+  ];
+  const score = breakdown.reduce((s, b) => s + b.points, 0);
+  const grade = GRADES.find((g) => score >= g.min)!.grade;
+  const outcome = won ? 'win' : secured > 0 ? 'partial' : 'loss';
+  const bn = (secured / 1000).toFixed(1);
+  const headline =
+    outcome === 'win'
+      ? `Ukraine is funded: EUR ${bn} bn secured with ${weeksToSpare} week${weeksToSpare === 1 ? '' : 's'} to spare.`
+      : outcome === 'partial'
+        ? `Partly funded: EUR ${bn} bn of EUR ${(target / 1000).toFixed(1)} bn arrives in time.`
+        : 'No money was adopted in time.';
+  return {
+    outcome,
+    week: state.week,
+    secured,
+    target,
+    score,
+    grade,
+    headline,
+    cutDepth: cutDepth(secured, target),
+    breakdown,
+    turningPoints: turningPoints(state),
+  };
+}

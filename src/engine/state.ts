@@ -1,0 +1,110 @@
+import { seedRng } from './rng';
+import type { ActorRuntime } from './runtime';
+import type { ActorState, Difficulty, GameState, LogEntry, RouteState, Scenario } from './types';
+import { formatDate } from './calendar';
+
+/** A log line; every entry says why, and actor decisions say what would change them. */
+export function entry(
+  week: number,
+  kind: LogEntry['kind'],
+  actor: string | null,
+  text: string,
+  reason = '',
+  wouldChange = '',
+): LogEntry {
+  return { week, kind, actor, text, reason, wouldChange };
+}
+
+/** News for the start of a week: the fixed calendar entries that fall in it. */
+export function calendarNews(scenario: Scenario, week: number): LogEntry[] {
+  return scenario.calendar
+    .filter((c) => c.week === week)
+    .map((c) => entry(week, 'calendar', null, `${formatDate(c.date)}: ${c.title}`, c.text));
+}
+
+/** The state of week 1 for a scenario, seed and difficulty. */
+export function createInitialState(
+  scenario: Scenario,
+  seed: number,
+  difficulty: Difficulty,
+  runtime: ActorRuntime,
+): GameState {
+  const params = scenario.difficulty[difficulty];
+  const actors: Record<string, ActorState> = {};
+  for (const def of scenario.actors) {
+    const base = Math.max(-100, Math.min(100, def.baseline + params.baselineShift));
+    actors[def.id] = {
+      id: def.id,
+      w: base,
+      own: base,
+      base,
+      stance: 'wary',
+      machine: { value: 'wary', context: {} },
+      credibility: 0,
+      pending: [],
+      pressured: 0,
+      sounded: false,
+      reason: '',
+      wouldMove: '',
+      sig: '',
+    };
+  }
+  const routes: Record<string, RouteState> = {};
+  for (const def of scenario.routes) {
+    routes[def.id] = {
+      id: def.id,
+      status: 'draft',
+      terms: null,
+      legal: 0,
+      tabledWeek: null,
+      agreedWeek: null,
+      adoptedWeek: null,
+      payableWeek: null,
+      blockers: [],
+      mode: null,
+      overruled: [],
+      attempts: 0,
+    };
+  }
+  const news = calendarNews(scenario, 1);
+  const state: GameState = {
+    v: 1,
+    scenario: scenario.id,
+    difficulty,
+    seed: seed >>> 0,
+    rng: seedRng(seed),
+    week: 1,
+    capital: params.capitalPerWeek,
+    unity: scenario.startUnity,
+    market: scenario.startMarket,
+    russia: scenario.startRussia,
+    provocation: 0,
+    fear: 0,
+    hungaryPrice: params.hungaryPrice,
+    g7Basis: 0,
+    assetLock: false,
+    graceWeeks: 0,
+    bridged: { imf: false, bilateral: false },
+    ukraineReform: 'pending',
+    actors,
+    actorOrder: scenario.actors.map((a) => a.id),
+    routes,
+    pledges: [],
+    promises: [],
+    commitments: [],
+    firedEvents: [],
+    news,
+    log: [...news],
+    votes: [],
+    history: [],
+    moves: 0,
+    status: 'playing',
+    ending: null,
+  };
+  // Each actor's machine starts from the world as it is in week 1.
+  for (const def of scenario.actors) {
+    const u = runtime.init(scenario, state, def.id);
+    Object.assign(state.actors[def.id]!, u);
+  }
+  return state;
+}

@@ -1,0 +1,261 @@
+import { produce, type Draft } from 'immer';
+import { Dice } from './rng';
+import {
+  euRouteDecided,
+  findActorDef,
+  guaranteeCoverage,
+  money,
+} from './queries';
+import type { ActorRuntime, Intent, WeekRolls } from './runtime';
+import { calendarNews, entry } from './state';
+import type { GameState, RandomEventDef, Scenario } from './types';
+import { scoreGame } from './score';
+
+// The end of a week: events fire, every actor perceives and decides, money moves, the calendar
+// advances. Random draws all happen first and in a fixed order, so a week is a pure function.
+
+const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
+
+const FOLLOWER_LAG = 2;
+const PAYOUT_COVERAGE = 75;
+const COURT_DELAY = 4;
+
+function applyEventEffects(d: Draft<GameState>, ev: RandomEventDef) {
+  const e = ev.effects;
+  if (e.market) d.market = clamp(d.market + e.market, 0, 100);
+  if (e.unity) d.unity = clamp(d.unity + e.unity, 0, 100);
+  if (e.russia) d.provocation += e.russia;
+  if (e.fear) d.fear += e.fear;
+  if (e.hungaryPrice) d.hungaryPrice += e.hungaryPrice;
+  if (e.ukraineReform) d.ukraineReform = e.ukraineReform === 'pass' ? 'passed' : 'failed';
+  for (const [id, amount] of Object.entries(e.actors ?? {})) {
+    d.actors[id]?.pending.push({ amount, cause: ev.title });
+  }
+}
+
+function applyIntent(scenario: Scenario, d: Draft<GameState>, intent: Intent) {
+  const week = d.week;
+  const name = findActorDef(scenario, intent.actor)?.name ?? intent.actor;
+  switch (intent.type) {
+    case 'pledge':
+      d.pledges.push({
+        id: `${intent.actor}-${week}`,
+        actor: intent.actor,
+        amount: intent.amount,
+        condition: intent.condition,
+        conditionText: intent.conditionText,
+        status: intent.condition ? 'conditional' : 'real',
+        week,
+        realWeek: intent.condition ? null : week,
+        payableWeek: intent.condition ? null : week + FOLLOWER_LAG,
+      });
+      d.log.push(
+        entry(
+          week,
+          'money',
+          intent.actor,
+          `${name} pledges EUR ${(intent.amount / 1000).toFixed(1)} bn${intent.conditionText ? ` ${intent.conditionText}` : ''}.`,
+          intent.reason,
+        ),
+      );
+      break;
+    case 'pledge.withdraw':
+      for (const p of d.pledges) {
+        if (p.actor === intent.actor && p.status === 'conditional') p.status = 'withdrawn';
+      }
+      d.log.push(entry(week, 'money', intent.actor, `${name} withdraws its pledge.`, intent.reason));
+      break;
+    case 'effect':
+      d.actors[intent.target]?.pending.push({ amount: intent.amount, cause: intent.cause });
+      break;
+    case 'escalate':
+      d.russia = intent.level;
+      d.log.push(entry(week, 'event', intent.actor, intent.text, intent.reason));
+      d.news.push(entry(week, 'event', intent.actor, intent.text, intent.reason));
+      break;
+    case 'statement':
+      d.log.push(entry(week, 'decision', intent.actor, intent.text, intent.reason, intent.wouldChange));
+      break;
+    case 'commitment.lapse': {
+      const idx = d.commitments.findIndex((c) => c.actor === intent.actor);
+      if (idx >= 0) d.commitments.splice(idx, 1);
+      d.log.push(entry(week, 'decision', intent.actor, `${name} steps back from its commitment.`, intent.reason));
+      break;
+    }
+    case 'meter':
+      d.market = clamp(d.market + intent.market, 0, 100);
+      d.unity = clamp(d.unity + intent.unity, 0, 100);
+      break;
+  }
+}
+
+/** Moves routes and pledges along their legal steps; returns nothing, writes the draft. */
+function progressMoney(scenario: Scenario, runtime: ActorRuntime, before: GameState, d: Draft<GameState>) {
+  const week = d.week;
+  for (const def of scenario.routes) {
+    const r = d.routes[def.id]!;
+    if (def.kind === 'reparations-loan' && r.status === 'adopted' && r.payableWeek === null) {
+      const coverage = guaranteeCoverage(scenario, before);
+      if (coverage >= PAYOUT_COVERAGE) {
+        const inCourt = r.overruled.includes('belgium') && r.legal < 2;
+        r.payableWeek = week + def.lag + (inCourt ? COURT_DELAY : 0);
+        r.blockers = inCourt ? ['a Belgian court challenge delays payment'] : [];
+        d.log.push(
+          entry(
+            week,
+            'money',
+            null,
+            `${def.name}: guarantees cover ${coverage}% of the loan; payments can start in week ${r.payableWeek}.`,
+            inCourt
+              ? 'Belgium was outvoted and its court challenge delays the money, because the legal basis is not yet solid.'
+              : 'Payments start once guarantees cover three quarters of the loan.',
+          ),
+        );
+      }
+    }
+    if (def.kind === 'joint-borrowing' && r.status === 'agreed') {
+      const consentWeek = Math.max(scenario.epConsentWeek, (r.agreedWeek ?? week) + 2);
+      if (week < consentWeek) continue;
+      if (r.blockers.includes('European Parliament consent')) {
+        r.blockers = r.blockers.filter((b) => b !== 'European Parliament consent');
+        d.log.push(entry(week, 'money', null, `The European Parliament consents to ${def.name}.`, 'Joint borrowing and enhanced cooperation need Parliament\'s consent; it came in its plenary window.'));
+        continue;
+      }
+      // The budget-headroom change needs every government, unless national guarantees replace it.
+      const workaround = r.legal >= 2;
+      let blocked = false;
+      let blockReason = '';
+      if (!workaround) {
+        for (const actor of scenario.actors) {
+          for (const member of actor.members) {
+            const b = runtime.vote(scenario, before, actor.id, member, def, r.terms!, 'unanimity');
+            if (b.vote === 'no') {
+              blocked = true;
+              blockReason = `${actor.name}: ${b.reason}`;
+            }
+          }
+        }
+      }
+      if (blocked) {
+        if (!r.blockers.some((b) => b.startsWith('vetoed'))) {
+          d.log.push(entry(week, 'vote', null, `The budget-headroom act for ${def.name} is vetoed; the money is held.`, blockReason, 'Pay the price, or make the legal workaround (national guarantees) robust enough.'));
+        }
+        r.blockers = ['vetoed: the budget-headroom act needs unanimity'];
+      } else {
+        r.status = 'adopted';
+        r.adoptedWeek = week;
+        r.payableWeek = week + def.lag;
+        r.blockers = [];
+        d.log.push(
+          entry(
+            week,
+            'money',
+            null,
+            `${def.name} is adopted; money from week ${r.payableWeek}.`,
+            workaround
+              ? 'National guarantees replaced the budget-headroom change, so no single veto could hold it.'
+              : 'Every government let the budget-headroom act pass.',
+          ),
+        );
+      }
+    }
+  }
+  const decided = euRouteDecided(scenario, before) || euRouteDecided(scenario, d as GameState);
+  for (const p of d.pledges) {
+    if (p.status !== 'conditional') continue;
+    const met =
+      (p.condition === 'eu-route-adopted' && decided) ||
+      (p.condition === 'imf-board' && week >= scenario.imfBoardWeek);
+    if (!met) continue;
+    p.status = 'real';
+    p.realWeek = week;
+    p.payableWeek = week + FOLLOWER_LAG;
+    const name = findActorDef(scenario, p.actor)?.name ?? p.actor;
+    d.log.push(entry(week, 'money', p.actor, `${name}'s pledge becomes real money (EUR ${(p.amount / 1000).toFixed(1)} bn).`, `Its condition (${p.conditionText}) is met.`));
+  }
+}
+
+/** Resolves the current week and opens the next one (or ends the game). */
+export function endWeek(scenario: Scenario, runtime: ActorRuntime, state: GameState): GameState {
+  const params = scenario.difficulty[state.difficulty];
+  // 1. Draw every random number of the week, in a fixed order, then fire events.
+  const dice = new Dice(state.rng);
+  const fired: RandomEventDef[] = [];
+  for (const ev of scenario.events) {
+    if (state.week < ev.from || state.week > ev.to) continue;
+    if (ev.once && state.firedEvents.includes(ev.id)) continue;
+    const chance = ev.chance >= 100 ? 100 : Math.floor((ev.chance * params.eventIntensity) / 100);
+    if (dice.chance(chance)) fired.push(ev);
+  }
+  const rolls: WeekRolls = { actor: {} };
+  for (const id of state.actorOrder) rolls.actor[id] = dice.int(1, 100);
+  const clean = produce(state, (d) => {
+    d.rng = dice.save();
+    d.news = [];
+    for (const ev of fired) {
+      d.firedEvents.push(ev.id);
+      applyEventEffects(d, ev);
+      const e = entry(d.week, 'event', null, ev.title, ev.text);
+      d.log.push(e);
+      d.news.push(e);
+    }
+  });
+  // 2. Every actor perceives and decides.
+  const { updates, intents } = runtime.week(scenario, clean, rolls);
+  // 3. Apply decisions, then money, then the calendar.
+  return produce(clean, (d) => {
+    for (const id of d.actorOrder) {
+      const u = updates[id];
+      const a = d.actors[id]!;
+      if (!u) continue;
+      if (u.stance !== a.stance) {
+        const name = findActorDef(scenario, id)?.name ?? id;
+        const e = entry(d.week, 'decision', id, `${name}: ${a.stance} → ${u.stance}.`, u.reason, u.wouldMove);
+        d.log.push(e);
+        d.news.push(e);
+      }
+      a.machine = u.machine as Draft<typeof a.machine>;
+      a.stance = u.stance;
+      a.w = u.w;
+      a.own = u.own;
+      a.reason = u.reason;
+      a.wouldMove = u.wouldMove;
+      a.sig = u.sig;
+      a.pending = [];
+    }
+    d.provocation = 0;
+    for (const intent of intents) applyIntent(scenario, d, intent);
+    progressMoney(scenario, runtime, clean, d);
+    // Markets calm down slowly; unity recovers a little when nobody is being overruled.
+    d.market = clamp(d.market - Math.trunc((d.market - scenario.startMarket) / 5), 0, 100);
+    const m = money(scenario, d as GameState);
+    const record = {
+      week: d.week,
+      w: {} as Record<string, number>,
+      stance: {} as Record<string, GameState['actors'][string]['stance']>,
+      secured: m.secured,
+      pledged: m.pledged,
+      unity: d.unity,
+      market: d.market,
+      russia: d.russia,
+    };
+    for (const id of d.actorOrder) {
+      record.w[id] = d.actors[id]!.w;
+      record.stance[id] = d.actors[id]!.stance;
+    }
+    d.history.push(record);
+    const won = m.secured >= scenario.target;
+    if (won || d.week >= scenario.weeks) {
+      d.status = 'over';
+      d.ending = scoreGame(scenario, d as GameState, won);
+      d.log.push(entry(d.week, 'ending', null, d.ending.headline, d.ending.cutDepth));
+      return;
+    }
+    d.week += 1;
+    d.capital = params.capitalPerWeek;
+    for (const e of calendarNews(scenario, d.week)) {
+      d.log.push(e);
+      d.news.push(e);
+    }
+  });
+}

@@ -1,0 +1,423 @@
+// Types of the game's world. GameState is a plain JSON tree: numbers are integers (money in EUR
+// millions, meters in points), nothing refers by object identity, and nothing here is a class.
+
+export type Difficulty = 'story' | 'standard' | 'hard';
+export const DIFFICULTIES: readonly Difficulty[] = ['story', 'standard', 'hard'];
+
+export type Stance = 'opposed' | 'wary' | 'conditional' | 'supportive' | 'committed';
+export const STANCES: readonly Stance[] = [
+  'opposed',
+  'wary',
+  'conditional',
+  'supportive',
+  'committed',
+];
+
+/** How an actor's machine behaves: shared machines, personalities come from ActorDef data. */
+export type ActorKind =
+  | 'government' // member states, blocs and the ECB: stance machine with offers
+  | 'belgium' // liability fear
+  | 'aligned' // Japan: alliance pull from the US
+  | 'follower' // UK, Canada: conditional pledges
+  | 'hungary' // veto holder
+  | 'us' // alliance leader with a deal state
+  | 'russia' // escalation ladder
+  | 'imf' // bridge lender needing financing assurances
+  | 'ukraine'; // the client: reforms and trust
+
+export type TermKey =
+  | 'guarantee' // join the guarantee coalition ('capped' | 'uncapped')
+  | 'liquidity'
+  | 'legalShields'
+  | 'excludeFrenchBanks'
+  | 'buyEuropean'
+  | 'nonMilitary'
+  | 'reconstructionRole'
+  | 'energyAssurance'
+  | 'fundsConcession'
+  | 'optOut';
+
+export const TERM_KEYS: readonly TermKey[] = [
+  'guarantee',
+  'liquidity',
+  'legalShields',
+  'excludeFrenchBanks',
+  'buyEuropean',
+  'nonMilitary',
+  'reconstructionRole',
+  'energyAssurance',
+  'fundsConcession',
+  'optOut',
+];
+
+export type GuaranteeKind = 'capped' | 'uncapped';
+
+/** A structured package of terms the player offers one actor. Absent keys mean "not offered". */
+export interface OfferTerms {
+  guarantee?: GuaranteeKind;
+  liquidity?: boolean;
+  legalShields?: boolean;
+  excludeFrenchBanks?: boolean;
+  buyEuropean?: boolean;
+  nonMilitary?: boolean;
+  reconstructionRole?: boolean;
+  energyAssurance?: boolean;
+  fundsConcession?: boolean;
+  optOut?: boolean;
+}
+
+export type RouteKind = 'reparations-loan' | 'joint-borrowing' | 'asset-lock';
+export type VoteMode = 'qmv' | 'unanimity' | 'enhanced';
+
+/** Terms fixed when a route is tabled. */
+export interface RouteTerms {
+  size: number; // EUR bn over the life of the instrument (an option of RouteDef.sizes)
+  guarantee?: GuaranteeKind;
+  liquidity?: boolean;
+  legalShields?: boolean;
+  excludeFrenchBanks?: boolean;
+  buyEuropean?: boolean;
+  optOut?: boolean;
+}
+
+// ---------------------------------------------------------------- scenario data
+
+export interface EuState {
+  id: string;
+  name: string;
+  /** population in units of 100,000 (Eurostat 1 Jan 2024, rounded) */
+  pop: number;
+}
+
+export interface BlocMember {
+  state: string;
+  /** added to the bloc's willingness when this member decides a vote */
+  offset: number;
+}
+
+export interface ActorDef {
+  id: string;
+  name: string;
+  leader: string;
+  kind: ActorKind;
+  /** short public line shown on the card */
+  agenda: string;
+  /** what drives it, revealed by sounding out */
+  drivers: string;
+  holds: string;
+  /** EU states it votes for; empty for non-EU actors */
+  members: BlocMember[];
+  /** starting and resting willingness (-100..100) before difficulty */
+  baseline: number;
+  /** actors it follows, with pull in percent (Japan ~60 toward the US) */
+  follows: { actor: string; pull: number }[];
+  /** offer terms that make sense for this actor */
+  terms: TermKey[];
+  /** willingness gained per liked term, lost per disliked term */
+  likes: Partial<Record<TermKey, number>>;
+  /** percent of a Reparations Loan's guarantees it would carry (0 if none) */
+  guaranteeKey: number;
+  /** partners whose guarantees it waits for before its own counts */
+  guaranteeWith: string[];
+  /** EUR m it pledges to 2026 when it commits (G7 partners, IMF) */
+  pledge: number;
+  /** willingness bonus for each route kind when voting */
+  routeAffinity: Partial<Record<RouteKind, number>>;
+}
+
+export interface RouteDef {
+  id: string;
+  kind: RouteKind;
+  name: string;
+  summary: string;
+  /** allowed sizes in EUR bn, with the money each gives in 2026 (EUR m) */
+  sizes: { size: number; money2026: number }[];
+  modes: VoteMode[];
+  /** weeks from adoption until money can be paid */
+  lag: number;
+  /** first week it can be tabled */
+  openWeek: number;
+}
+
+export interface CalendarEntry {
+  week: number;
+  date: string; // ISO date
+  id: string;
+  title: string;
+  text: string;
+}
+
+export interface RandomEventDef {
+  id: string;
+  title: string;
+  text: string;
+  /** chance per week in percent at standard intensity; 100 means certain at every difficulty */
+  chance: number;
+  /** weeks it can fire in (inclusive) */
+  from: number;
+  to: number;
+  once: boolean;
+  effects: EventEffects;
+}
+
+export interface EventEffects {
+  market?: number;
+  unity?: number;
+  russia?: number;
+  /** willingness shift per actor id */
+  actors?: Record<string, number>;
+  /** Belgium's fear, in points */
+  fear?: number;
+  hungaryPrice?: number;
+  ukraineReform?: 'pass' | 'fail';
+}
+
+export interface DifficultyParams {
+  capitalPerWeek: number;
+  /** added to every baseline (negative makes actors harder) */
+  baselineShift: number;
+  /** Belgium consents when fear is at or under this */
+  belgiumThreshold: number;
+  /** percent multiplier on random event chances */
+  eventIntensity: number;
+  /** Hungary's starting price in points of willingness */
+  hungaryPrice: number;
+}
+
+export interface HistoryItem {
+  date: string;
+  text: string;
+  sources: string[];
+}
+
+export interface Source {
+  id: string;
+  title: string;
+  url: string;
+  date: string;
+}
+
+export interface Scenario {
+  formatVersion: 1;
+  id: string;
+  title: string;
+  summary: string;
+  startDate: string;
+  weeks: number;
+  deadline: string;
+  target: number;
+  startUnity: number;
+  startMarket: number;
+  startRussia: number;
+  difficulty: Record<Difficulty, DifficultyParams>;
+  summitWeeks: number[];
+  g7Weeks: number[];
+  epConsentWeek: number;
+  imfBoardWeek: number;
+  assetLockWeek: number;
+  calendar: CalendarEntry[];
+  states: EuState[];
+  actors: ActorDef[];
+  routes: RouteDef[];
+  events: RandomEventDef[];
+  history: { summary: string; items: HistoryItem[] };
+  sources: Source[];
+}
+
+// ---------------------------------------------------------------- moves
+
+export type Move =
+  | { type: 'actor.sound'; actor: string }
+  | { type: 'offer.make'; actor: string; terms: OfferTerms }
+  | { type: 'g7.coordinate' }
+  | { type: 'legal.work'; route: string }
+  | { type: 'pressure.public'; actor: string }
+  | { type: 'route.table'; route: string; terms: RouteTerms }
+  | { type: 'vote.call'; route: string; mode: VoteMode }
+  | { type: 'bridge.request'; source: 'imf' | 'bilateral' }
+  | { type: 'week.end' };
+
+export type MoveType = Move['type'];
+
+// ---------------------------------------------------------------- state
+
+export interface MachineSnapshot {
+  value: string;
+  context: Record<string, unknown>;
+}
+
+export interface ActorState {
+  id: string;
+  /** willingness after pulls, -100..100 */
+  w: number;
+  /** own willingness before alliance pull */
+  own: number;
+  /** resting point (baseline + difficulty shift) */
+  base: number;
+  stance: Stance;
+  machine: MachineSnapshot;
+  /** the player's credibility with this actor, -100..100 */
+  credibility: number;
+  /** effects waiting for the end of the week, with their causes */
+  pending: { amount: number; cause: string }[];
+  pressured: number;
+  sounded: boolean;
+  reason: string;
+  wouldMove: string;
+  /** discrete signature of the last percept sent to the machine */
+  sig: string;
+}
+
+export interface RouteState {
+  id: string;
+  status: 'draft' | 'tabled' | 'failed' | 'agreed' | 'adopted';
+  terms: RouteTerms | null;
+  legal: number; // legal robustness 0..3
+  tabledWeek: number | null;
+  agreedWeek: number | null;
+  adoptedWeek: number | null;
+  /** week from which its money can be paid (null while blocked) */
+  payableWeek: number | null;
+  /** what still blocks it, in plain words */
+  blockers: string[];
+  mode: VoteMode | null;
+  overruled: string[];
+  attempts: number;
+}
+
+export interface Pledge {
+  id: string;
+  actor: string;
+  amount: number;
+  /** null once unconditional */
+  condition: 'eu-route-adopted' | 'imf-board' | null;
+  conditionText: string;
+  status: 'conditional' | 'real' | 'withdrawn';
+  week: number;
+  realWeek: number | null;
+  payableWeek: number | null;
+}
+
+export interface PromiseRecord {
+  actor: string;
+  terms: OfferTerms;
+  week: number;
+  broken: boolean;
+}
+
+export interface Commitment {
+  actor: string;
+  week: number;
+  terms: OfferTerms;
+  /** plain-language condition, empty when unconditional */
+  condition: string;
+}
+
+export type LogKind =
+  | 'move'
+  | 'refused'
+  | 'reply'
+  | 'decision'
+  | 'event'
+  | 'vote'
+  | 'money'
+  | 'calendar'
+  | 'ending';
+
+export interface LogEntry {
+  week: number;
+  kind: LogKind;
+  actor: string | null;
+  text: string;
+  /** why, in plain language */
+  reason: string;
+  /** what would change it (for actor decisions) */
+  wouldChange: string;
+}
+
+export interface VoteBallot {
+  state: string;
+  actor: string;
+  vote: 'yes' | 'no' | 'abstain';
+  reason: string;
+}
+
+export interface VoteRecord {
+  week: number;
+  route: string;
+  mode: VoteMode;
+  passed: boolean;
+  yesStates: number;
+  yesPop: number;
+  totalPop: number;
+  ballots: VoteBallot[];
+  summary: string;
+}
+
+export interface WeekRecord {
+  week: number;
+  w: Record<string, number>;
+  stance: Record<string, Stance>;
+  secured: number;
+  pledged: number;
+  unity: number;
+  market: number;
+  russia: number;
+}
+
+export type Outcome = 'win' | 'partial' | 'loss';
+
+export interface Ending {
+  outcome: Outcome;
+  week: number;
+  secured: number;
+  target: number;
+  score: number;
+  grade: 'A' | 'B' | 'C' | 'D' | 'E' | 'F';
+  headline: string;
+  cutDepth: string;
+  breakdown: { label: string; points: number }[];
+  turningPoints: LogEntry[];
+}
+
+export interface GameState {
+  v: 1;
+  scenario: string;
+  difficulty: Difficulty;
+  seed: number;
+  rng: number[];
+  week: number;
+  capital: number;
+  unity: number;
+  market: number;
+  russia: number;
+  /** provocation points Russia weighs at the end of the week */
+  provocation: number;
+  /** Belgium's extra fear from lawsuits and threats so far */
+  fear: number;
+  hungaryPrice: number;
+  g7Basis: number; // 0 none, 1 statement, 2 legal basis
+  assetLock: boolean;
+  graceWeeks: number;
+  bridged: { imf: boolean; bilateral: boolean };
+  ukraineReform: 'pending' | 'passed' | 'failed';
+  actors: Record<string, ActorState>;
+  actorOrder: string[];
+  routes: Record<string, RouteState>;
+  pledges: Pledge[];
+  promises: PromiseRecord[];
+  commitments: Commitment[];
+  firedEvents: string[];
+  news: LogEntry[];
+  log: LogEntry[];
+  votes: VoteRecord[];
+  history: WeekRecord[];
+  moves: number;
+  status: 'playing' | 'over';
+  ending: Ending | null;
+}
+
+/** What a move returns: the new state, or the old one with a reason it was refused. */
+export type MoveResult =
+  | { ok: true; state: GameState }
+  | { ok: false; state: GameState; reason: string };
