@@ -6,6 +6,6 @@ export * from './queries';
 export { tally, type Tally } from './votes';
 export { addDays, formatDate, weekOf, weekStart, isoToDays } from './calendar';
 export { digest, stableStringify } from './hash';
-export { normaliseSeed } from './rng';
+export { normaliseSeed, seedRng, Dice } from './rng';
 export { describeTerms, validateRouteTerms } from './moves';
 export { legalMoves } from './legal';

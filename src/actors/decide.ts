@@ -1,0 +1,266 @@
+import {
+  commitmentOf,
+  isCommitted,
+  type ActorDef,
+  type Ballot,
+  type BlocMember,
+  type GameState,
+  type OfferTerms,
+  type Pledge,
+  type RouteDef,
+  type RouteTerms,
+  type Scenario,
+  type TermKey,
+  type VoteMode,
+} from '../engine';
+import { belgiumConditions, belgiumFear, TERM_NAMES } from './perceive';
+
+// What each actor makes of an offer and how it votes. Offers are scored here; whether the score
+// is enough to commit is the machine's decision (its `acceptable` guard).
+
+export interface OfferAssessment {
+  score: number;
+  threshold: number;
+  unmet: string[];
+  /** terms it would take instead, if any */
+  counter: OfferTerms | null;
+  /** willingness the offer adds at the end of the week (even if not accepted) */
+  effect: number;
+  acceptReason: string;
+  refuseReason: string;
+  wouldChange: string;
+  condition: string;
+  pledge: { amount: number; condition: Pledge['condition']; conditionText: string } | null;
+}
+
+const ACCEPT_AT = 10;
+
+function termValue(def: ActorDef, terms: OfferTerms): number {
+  let v = 0;
+  for (const k of Object.keys(terms) as TermKey[]) {
+    if (terms[k] === undefined || terms[k] === false) continue;
+    v += def.likes[k] ?? 0;
+  }
+  return v;
+}
+
+const names = (keys: string[]) => keys.map((k) => TERM_NAMES[k] ?? k).join(', ');
+
+/** Scores an offer for an actor; pure, so the UI can preview it as "what would happen". */
+export function assessOffer(
+  scenario: Scenario,
+  state: GameState,
+  def: ActorDef,
+  terms: OfferTerms,
+): OfferAssessment {
+  const a = state.actors[def.id]!;
+  const value = termValue(def, terms);
+  const base: OfferAssessment = {
+    score: a.w + value,
+    threshold: ACCEPT_AT,
+    unmet: [],
+    counter: null,
+    effect: Math.trunc(value / 2) + 2,
+    acceptReason: `${def.name} accepts: the package meets its needs.`,
+    refuseReason: `${def.name} is not yet willing enough (${a.w + value}, needs ${ACCEPT_AT}).`,
+    wouldChange: '',
+    condition: '',
+    pledge: null,
+  };
+  switch (def.kind) {
+    case 'belgium': {
+      const f = belgiumFear(scenario, state, {
+        ...(terms.guarantee ? { guarantee: terms.guarantee } : {}),
+        ...(terms.liquidity ? { liquidity: true } : {}),
+        ...(terms.legalShields ? { legalShields: true } : {}),
+      });
+      const missing: OfferTerms = {};
+      if (terms.guarantee !== 'uncapped') missing.guarantee = 'uncapped';
+      if (!terms.liquidity) missing.liquidity = true;
+      if (!terms.legalShields) missing.legalShields = true;
+      const ok = f.fear <= f.threshold;
+      return {
+        ...base,
+        score: ok ? 100 : 0,
+        threshold: 1,
+        unmet: ok ? [] : ['fear above tolerance'],
+        counter: !ok && Object.keys(missing).length ? { ...terms, ...missing } : null,
+        effect: 3,
+        acceptReason: `Belgium consents to a Reparations Loan on these terms: its fear (${f.fear}) is within its tolerance (${f.threshold}). ${belgiumConditions(f)}`,
+        refuseReason: `With these terms Belgium's fear would still be ${f.fear}, above its tolerance of ${f.threshold}. ${belgiumConditions(f)}`,
+        wouldChange: `More guarantors committed (coverage ${f.coverage}%), uncapped risk-sharing, liquidity on demand, legal shields, and other holders joining.`,
+        condition: 'as long as the tabled loan keeps these terms',
+      };
+    }
+    case 'hungary': {
+      const ok = value >= state.hungaryPrice;
+      return {
+        ...base,
+        score: value,
+        threshold: state.hungaryPrice,
+        unmet: [],
+        counter: ok ? null : { energyAssurance: true, fundsConcession: true },
+        effect: Math.trunc(value / 3),
+        acceptReason: `Hungary will not block: the concessions (worth ${value}) meet its price (${state.hungaryPrice}).`,
+        refuseReason: `Hungary wants more: these concessions are worth ${value} to it, its price is ${state.hungaryPrice}.`,
+        wouldChange: 'An energy assurance together with released EU funds.',
+        condition: 'it abstains on acts needing unanimity while its price is met',
+      };
+    }
+    case 'us': {
+      return {
+        ...base,
+        score: a.w + value,
+        threshold: 0,
+        effect: value,
+        acceptReason: 'Washington drops its opposition in exchange for a role in rebuilding Ukraine.',
+        refuseReason: `Washington is not interested at this price (${a.w + value}).`,
+        wouldChange: 'A role in reconstruction.',
+        condition: 'the US stops lobbying against the plan and joins once the EU decides',
+        pledge: def.pledge
+          ? { amount: def.pledge, condition: 'eu-route-adopted', conditionText: 'once an EU route is decided' }
+          : null,
+      };
+    }
+    case 'aligned': {
+      const unmet: string[] = [];
+      const leader = def.follows[0]?.actor ?? 'us';
+      if (state.actors[leader]?.stance === 'opposed') unmet.push('the US is opposed');
+      if (state.g7Basis < 2) unmet.push('there is no G7 legal basis');
+      const score = a.w + value;
+      return {
+        ...base,
+        score,
+        threshold: 40,
+        unmet,
+        counter: null,
+        effect: Math.trunc(value / 2),
+        acceptReason: `Japan joins: with the US not opposed and a G7 legal basis, it lends its share for non-military use.`,
+        refuseReason: unmet.length
+          ? `Japan will not move yet: ${unmet.join(' and ')}.`
+          : `Japan is not yet convinced (${score}, needs 40).`,
+        wouldChange: 'A US shift, a G7 legal basis, and a clause keeping its money away from weapons.',
+        pledge: def.pledge ? { amount: def.pledge, condition: null, conditionText: '' } : null,
+      };
+    }
+    case 'follower':
+      return {
+        ...base,
+        score: a.w + value + 5,
+        threshold: 20,
+        acceptReason: `${def.name} pledges, in lockstep with the EU.`,
+        refuseReason: `${def.name} wants to see more European resolve first (${a.w + value + 5}, needs 20).`,
+        wouldChange: 'G7 coordination and an EU route on the table.',
+        condition: 'once an EU route is decided',
+        pledge: def.pledge
+          ? { amount: def.pledge, condition: 'eu-route-adopted', conditionText: 'if an EU route is decided' }
+          : null,
+      };
+    case 'government':
+    default: {
+      const unmet: string[] = [];
+      let counter: OfferTerms | null = null;
+      if (def.id === 'ecb' && terms.liquidity) unmet.push('the ECB cannot act as lender of last resort');
+      if ((def.id === 'france' || def.id === 'italy') && terms.guarantee === 'uncapped') {
+        unmet.push('no uncapped guarantee');
+        counter = { ...terms, guarantee: 'capped' };
+      }
+      if (def.id === 'france' && terms.guarantee && (!terms.excludeFrenchBanks || !terms.buyEuropean)) {
+        unmet.push("French banks' holdings left out and a buy-European clause");
+        counter = { ...terms, guarantee: 'capped', excludeFrenchBanks: true, buyEuropean: true };
+      }
+      if (def.id === 'swing' && !terms.optOut && a.w + value < 30) {
+        unmet.push('an opt-out from guarantees');
+        counter = { ...terms, optOut: true };
+      }
+      const score = a.w + value;
+      const usOpposed = state.actors.us?.stance === 'opposed';
+      const refuse = unmet.length
+        ? `${def.name} says no: ${unmet.join('; ')}.`
+        : def.follows.some((f) => f.actor === 'us') && usOpposed
+          ? `${def.name} hears Washington: it will not risk a row with the US for this (${score}, needs ${ACCEPT_AT}).`
+          : `${def.name} is not yet willing enough (${score}, needs ${ACCEPT_AT}).`;
+      const guaranteeText = terms.guarantee
+        ? `${def.guaranteeWith.length ? `if ${def.guaranteeWith.join(' and ')} join too` : ''}`
+        : '';
+      return {
+        ...base,
+        score,
+        unmet,
+        counter: counter ?? (score < ACCEPT_AT && !terms.buyEuropean && def.terms.includes('buyEuropean') ? { ...terms, buyEuropean: true } : null),
+        acceptReason: terms.guarantee
+          ? `${def.name} joins the guarantee coalition (${def.guaranteeKey}% of the loan's guarantees, ${terms.guarantee})${guaranteeText ? ` ${guaranteeText}` : ''}.`
+          : `${def.name} accepts and will back the plan.`,
+        refuseReason: refuse,
+        wouldChange: `Terms it values: ${names(Object.keys(def.likes).filter((k) => (def.likes[k as TermKey] ?? 0) > 0))}; pressure, legal work, and the partners it follows.`,
+        condition: guaranteeText,
+      };
+    }
+  }
+}
+
+/** How one member state of an actor votes on a route, with its reason. */
+export function voteOf(
+  scenario: Scenario,
+  state: GameState,
+  def: ActorDef,
+  member: BlocMember,
+  route: RouteDef,
+  terms: RouteTerms,
+  mode: VoteMode,
+): Ballot {
+  const a = state.actors[def.id]!;
+  const state_ = scenario.states.find((s) => s.id === member.state)?.name ?? member.state;
+  const committed = isCommitted(state, def.id);
+  const commitment = commitmentOf(state, def.id);
+  if (def.kind === 'hungary') {
+    if (route.kind === 'joint-borrowing' && committed)
+      return { vote: mode === 'enhanced' ? 'abstain' : 'abstain', reason: 'Its price was met, so it abstains rather than block.' };
+    return { vote: 'no', reason: `${state_} will not back money for Ukraine without concessions on energy and EU funds.` };
+  }
+  if (def.kind === 'belgium' && route.kind === 'reparations-loan') {
+    const f = belgiumFear(scenario, state, terms);
+    if ((committed && commitment?.terms && !breaksTerms(commitment.terms, terms)) || f.fear <= f.threshold)
+      return { vote: 'yes', reason: `Belgium consents: its fear (${f.fear}) is within its tolerance (${f.threshold}).` };
+    return { vote: 'no', reason: `Belgium will not carry Euroclear's risk: fear ${f.fear} against a tolerance of ${f.threshold}. ${belgiumConditions(f)}` };
+  }
+  let score = a.w + (def.routeAffinity[route.kind] ?? 0) + member.offset;
+  const notes: string[] = [];
+  if (committed) {
+    score += 40;
+    notes.push('it has committed');
+  }
+  if (route.kind === 'reparations-loan') {
+    if ((def.id === 'france' || def.id === 'italy') && terms.guarantee === 'uncapped') {
+      score -= 40;
+      notes.push('it refuses uncapped guarantees');
+    }
+    if (def.id === 'france' && !terms.excludeFrenchBanks) {
+      score -= 15;
+      notes.push("French banks' holdings would be included");
+    }
+    if (terms.buyEuropean && (def.likes.buyEuropean ?? 0) > 0) score += 5;
+  }
+  if (route.kind === 'joint-borrowing') {
+    const sized = route.sizes[0] && terms.size > route.sizes[0].size;
+    if (sized && def.id === 'mainstream') {
+      score -= 10;
+      notes.push('frugal members dislike a larger joint debt');
+    }
+    if (terms.optOut && member.offset < 0) {
+      // States with an opt-out carry no obligation: they stay out instead of voting against.
+      if (score < 0) return { vote: 'abstain', reason: `${state_} stays out: with the opt-out it carries no financial obligation.` };
+    }
+  }
+  const why = notes.length ? ` (${notes.join('; ')})` : '';
+  if (score >= 0) return { vote: 'yes', reason: `${state_} supports it${why}.` };
+  if (score >= -25) return { vote: 'abstain', reason: `${state_} has doubts and abstains${why}.` };
+  return { vote: 'no', reason: `${state_} is against${why || ': ' + def.agenda}.` };
+}
+
+function breaksTerms(promised: OfferTerms, tabled: RouteTerms): boolean {
+  if (promised.guarantee && promised.guarantee !== tabled.guarantee) return true;
+  if (promised.liquidity && !tabled.liquidity) return true;
+  if (promised.legalShields && !tabled.legalShields) return true;
+  return false;
+}

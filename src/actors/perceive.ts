@@ -1,0 +1,288 @@
+import {
+  bandOf,
+  guaranteeCoverage,
+  isCommitted,
+  otherHoldersJoined,
+  reparationsTerms,
+  routeOfKind,
+  type ActorDef,
+  type GameState,
+  type RouteTerms,
+  type Scenario,
+  type Stance,
+} from '../engine';
+
+// How each actor sees the world: pure functions from a state to a willingness, a reason in plain
+// language and what would move it. The XState machines decide on what these functions report.
+
+export const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
+const WEEKLY_CAP = 25;
+const DRIFT_PERCENT = 10;
+
+export interface Percept {
+  own: number;
+  w: number;
+  band: Exclude<Stance, 'committed'>;
+  cap: Exclude<Stance, 'committed'> | null;
+  reason: string;
+  wouldMove: string;
+}
+
+/** This week's own willingness: last week's, plus capped effects, drifting back to rest. */
+export function nextOwn(state: GameState, id: string, roll: number): number {
+  const a = state.actors[id]!;
+  const effects = clamp(
+    a.pending.reduce((s, p) => s + p.amount, 0),
+    -WEEKLY_CAP,
+    WEEKLY_CAP,
+  );
+  const drift = Math.trunc(((a.base - a.own) * DRIFT_PERCENT) / 100);
+  const noise = (roll % 7) - 3;
+  return clamp(a.own + effects + drift + noise, -100, 100);
+}
+
+/** Willingness dragged toward the actors it follows: w = own + pull * (w_leader - own). */
+export function pulled(scenario: Scenario, state: GameState, def: ActorDef, own: number): number {
+  let w = own;
+  for (const f of def.follows) {
+    const leader = state.actors[f.actor];
+    if (!leader) continue;
+    w += Math.trunc((f.pull * (leader.w - own)) / 100);
+  }
+  void scenario;
+  return clamp(w, -100, 100);
+}
+
+const pendingCauses = (state: GameState, id: string) => {
+  const causes = state.actors[id]!.pending.filter((p) => p.amount !== 0);
+  if (!causes.length) return '';
+  return causes
+    .map((p) => `${p.cause} (${p.amount > 0 ? '+' : ''}${p.amount})`)
+    .join(', ');
+};
+
+// ---------------------------------------------------------------- Belgium: liability fear
+
+export interface FearReport {
+  fear: number;
+  threshold: number;
+  parts: { label: string; points: number }[];
+  riskSharing: boolean;
+  liquidity: boolean;
+  holders: string[];
+  coverage: number;
+}
+
+/** Belgium's fear of being left with Euroclear's liability, for given (or current) loan terms. */
+export function belgiumFear(
+  scenario: Scenario,
+  state: GameState,
+  extra: Partial<RouteTerms> = {},
+): FearReport {
+  const current = reparationsTerms(scenario, state) ?? { size: 90 };
+  const t: RouteTerms = { ...current, ...extra };
+  const rl = routeOfKind(scenario, 'reparations-loan');
+  const legal = rl ? (state.routes[rl.id]?.legal ?? 0) : 0;
+  const coverage = guaranteeCoverage(scenario, state);
+  const uncapped = t.guarantee === 'uncapped' && coverage >= 50;
+  const exposure = 30 + Math.trunc(t.size / 5);
+  const holders = otherHoldersJoined(scenario, state);
+  const parts = [
+    { label: 'uncovered exposure', points: Math.trunc((exposure * (100 - (uncapped ? 100 : coverage))) / 100) },
+    { label: 'risk not fully shared', points: uncapped ? 0 : 8 },
+    { label: 'Russian retaliation', points: 7 * state.russia },
+    { label: 'market stress', points: Math.trunc(state.market / 5) },
+    { label: 'lawsuits and threats', points: state.fear },
+    { label: 'other holders joining', points: -5 * holders.length },
+    { label: 'legal shields', points: t.legalShields ? -8 : 0 },
+    { label: 'liquidity mechanism', points: t.liquidity ? -10 : 0 },
+    { label: 'legal robustness', points: -3 * legal },
+    { label: 'assets locked by Article 122', points: state.assetLock ? -4 : 0 },
+  ];
+  return {
+    fear: Math.max(0, parts.reduce((s, p) => s + p.points, 0)),
+    threshold: scenario.difficulty[state.difficulty].belgiumThreshold,
+    parts,
+    riskSharing: uncapped,
+    liquidity: !!t.liquidity,
+    holders,
+    coverage,
+  };
+}
+
+export function belgiumConditions(f: FearReport): string {
+  const met = [f.riskSharing, f.liquidity, f.holders.length >= 3];
+  const names = [
+    'full risk-sharing from day one',
+    'liquidity on demand',
+    'the other holders joining',
+  ];
+  const metNames = names.filter((_, i) => met[i]);
+  const unmet = names.filter((_, i) => !met[i]);
+  return `Of its three conditions, ${metNames.length ? `${metNames.join(' and ')} ${metNames.length > 1 ? 'are' : 'is'} met` : 'none is met'}${unmet.length ? `; still missing: ${unmet.join(', ')}` : ''}.`;
+}
+
+// ---------------------------------------------------------------- percepts by kind
+
+function leaderOpposed(state: GameState, id: string): boolean {
+  const a = state.actors[id];
+  return !!a && a.stance === 'opposed';
+}
+
+/** What each actor makes of the current state this week. */
+export function perceive(scenario: Scenario, state: GameState, def: ActorDef, roll: number): Percept {
+  const own = nextOwn(state, def.id, roll);
+  const causes = pendingCauses(state, def.id);
+  const heard = causes ? ` This week: ${causes}.` : '';
+  switch (def.kind) {
+    case 'belgium': {
+      const f = belgiumFear(scenario, state);
+      const w = clamp(2 * (f.threshold - f.fear) + 40 + (own - state.actors[def.id]!.base), -100, 100);
+      const biggest = [...f.parts].sort((a, b) => b.points - a.points)[0]!;
+      return {
+        own,
+        w,
+        band: bandOf(w),
+        cap: null,
+        reason: `Brussels fears being left alone with Euroclear's liability: fear ${f.fear} against a tolerance of ${f.threshold}, mostly from ${biggest.label}. ${belgiumConditions(f)}${heard}`,
+        wouldMove:
+          'Guarantees from the big states (coverage now ' +
+          `${f.coverage}%), uncapped risk-sharing, a liquidity mechanism, legal shields, and other holders such as the UK, Canada and Japan joining.`,
+      };
+    }
+    case 'aligned': {
+      const bonus = 10 * state.g7Basis + (isCommitted(state, 'uk') ? 8 : 0) + (isCommitted(state, 'canada') ? 8 : 0);
+      const w = pulled(scenario, state, def, clamp(own + bonus, -100, 100));
+      const leader = def.follows[0]?.actor ?? 'us';
+      const usOpposed = leaderOpposed(state, leader);
+      const usW = state.actors[leader]?.w ?? 0;
+      return {
+        own,
+        w,
+        band: bandOf(w),
+        cap: usOpposed ? 'wary' : null,
+        reason: usOpposed
+          ? `Tokyo will not move before Washington: the US is opposed (${usW}), which drags Japan's own willingness (${clamp(own + bonus, -100, 100)}) down to ${w}.${heard}`
+          : `With Washington no longer opposed, Japan weighs the legal precedent for East Asia; its own willingness is ${clamp(own + bonus, -100, 100)}, pulled to ${w} by the US.${heard}`,
+        wouldMove:
+          'A shift in the US position moves Japan most; a G7 legal basis, a non-military-use clause and the UK and Canada committing help its own view.',
+      };
+    }
+    case 'follower': {
+      const w = pulled(scenario, state, def, own);
+      return {
+        own,
+        w,
+        band: bandOf(w),
+        cap: null,
+        reason: `${def.name} acts in lockstep with the EU: it will pledge once willing (${w}, needs 20), and its money becomes real only when an EU route is decided.${heard}`,
+        wouldMove: 'An EU decision on a route; G7 coordination; Japan and the other partners alongside.',
+      };
+    }
+    case 'hungary': {
+      const w = clamp(own - Math.trunc(state.hungaryPrice / 2), -100, 100);
+      return {
+        own,
+        w,
+        band: bandOf(w),
+        cap: null,
+        reason: `Budapest treats the money as a bargain: it will block any act needing unanimity unless its price (about ${state.hungaryPrice} points of concessions) is met, citing its energy security.${heard}`,
+        wouldMove:
+          'An energy assurance or released EU funds worth its price; or routes that do not need its vote (qualified majority, enhanced cooperation with national guarantees).',
+      };
+    }
+    case 'us': {
+      const w = clamp(own, -100, 100);
+      return {
+        own,
+        w,
+        band: bandOf(w),
+        cap: null,
+        reason:
+          w < -40
+            ? `Washington sees the assets as a chip for peace talks and lobbies European capitals against using them (${w}).${heard}`
+            : `Washington is no longer fighting the plan (${w}), as long as it has a say in what happens after the war.${heard}`,
+        wouldMove: 'A role for the US in reconstruction; a peace process that gives Washington credit.',
+      };
+    }
+    case 'imf': {
+      const decided = scenario.routes.some(
+        (r) => r.kind !== 'asset-lock' && ['agreed', 'adopted'].includes(state.routes[r.id]?.status ?? ''),
+      );
+      const w = clamp(own + (decided ? 30 : 0) + (state.ukraineReform === 'passed' ? 10 : 0), -100, 100);
+      return {
+        own,
+        w,
+        band: bandOf(w),
+        cap: null,
+        reason: decided
+          ? `The IMF has its financing assurances: an EU decision is in.${heard}`
+          : `The IMF can only lend once others have covered the rest of the gap: it waits for an EU decision.${heard}`,
+        wouldMove: "An EU route agreed; Ukraine passing the reforms the programme asks for.",
+      };
+    }
+    case 'ukraine': {
+      const w = clamp(own, -100, 100);
+      return {
+        own,
+        w,
+        band: bandOf(w),
+        cap: null,
+        reason: `Kyiv needs money by spring and watches whether Europe keeps its word (${w}).${heard}`,
+        wouldMove: 'Speed, money that does not have to be repaid from its own budget, and no deals made over its head.',
+      };
+    }
+    case 'russia':
+      return { own, w: -100, band: 'opposed', cap: null, reason: '', wouldMove: '' };
+    case 'government':
+    default: {
+      let w = pulled(scenario, state, def, own);
+      const notes: string[] = [];
+      if (def.id === 'ecb') {
+        const rl = routeOfKind(scenario, 'reparations-loan');
+        const legal = rl ? (state.routes[rl.id]?.legal ?? 0) : 0;
+        w = clamp(w + 5 * legal - Math.trunc(state.market / 5), -100, 100);
+        notes.push(`market stress ${state.market}, legal robustness ${legal}/3`);
+      }
+      if ((def.id === 'italy' || def.id === 'swing') && state.actors.belgium && ['supportive', 'committed'].includes(state.actors.belgium.stance)) {
+        w = clamp(w + 8, -100, 100);
+        notes.push("Belgium's yes makes the plan look safer");
+      }
+      const leaders = def.follows
+        .map((f) => `${scenario.actors.find((a) => a.id === f.actor)?.name ?? f.actor} (${state.actors[f.actor]?.w ?? 0})`)
+        .join(', ');
+      return {
+        own,
+        w,
+        band: bandOf(w),
+        cap: null,
+        reason: `${def.name}: ${def.agenda} Willingness ${w}${leaders ? `, pulled toward ${leaders}` : ''}${notes.length ? `; ${notes.join('; ')}` : ''}.${heard}`,
+        wouldMove: wouldMoveGovernment(def),
+      };
+    }
+  }
+}
+
+function wouldMoveGovernment(def: ActorDef): string {
+  const liked = Object.entries(def.likes)
+    .filter(([, v]) => (v ?? 0) > 0)
+    .map(([k]) => TERM_NAMES[k] ?? k);
+  const parts = [];
+  if (liked.length) parts.push(`terms it values: ${liked.join(', ')}`);
+  if (def.follows.length) parts.push(`a change of heart in ${def.follows.map((f) => f.actor).join(' and ')}`);
+  parts.push('consultation and kept promises');
+  return parts.join('; ') + '.';
+}
+
+export const TERM_NAMES: Record<string, string> = {
+  guarantee: 'guarantees',
+  liquidity: 'a liquidity mechanism',
+  legalShields: 'legal shields',
+  excludeFrenchBanks: "leaving French banks' holdings out",
+  buyEuropean: 'a "buy European" clause',
+  nonMilitary: 'non-military use',
+  reconstructionRole: 'a role in reconstruction',
+  energyAssurance: 'an energy assurance',
+  fundsConcession: 'released EU funds',
+  optOut: 'an opt-out from guarantees',
+};

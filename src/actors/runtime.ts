@@ -1,0 +1,242 @@
+import { transition } from 'xstate';
+import {
+  actorDef,
+  euRouteDecided,
+  type ActorDef,
+  type ActorRuntime,
+  type ActorUpdate,
+  type Intent,
+  type MachineSnapshot,
+  type Stance,
+  type TermKey,
+} from '../engine';
+import { assessOffer, voteOf } from './decide';
+import { followerMachine, RUSSIA_LEVELS, russiaMachine, stanceMachine, type AnyMachine } from './machines';
+import { belgiumFear, perceive, type Percept } from './perceive';
+
+// The actors' side of the engine contract: builds each actor's percept, steps its XState machine
+// with the pure transition() API, and turns what the machines emit into intents for the engine.
+
+function machineFor(def: ActorDef): AnyMachine {
+  if (def.kind === 'follower') return followerMachine;
+  if (def.kind === 'russia') return russiaMachine;
+  return stanceMachine;
+}
+
+interface Step {
+  value: string;
+  emitted: { type: string; level?: number }[];
+}
+
+/** One pure machine step from a stored { value, context }. */
+function step(def: ActorDef, snap: MachineSnapshot, event: { type: string }): Step {
+  const machine = machineFor(def) as typeof stanceMachine;
+  const resolved = machine.resolveState({ value: snap.value, context: snap.context } as never);
+  const [next, actions] = transition(machine, resolved, event as never);
+  const emitted: Step['emitted'] = [];
+  for (const a of actions as { type: string; params?: unknown }[]) {
+    if (a.type === 'xstate.emit') emitted.push((a.params as { event: Step['emitted'][number] }).event);
+  }
+  return { value: String(next.value), emitted };
+}
+
+function stanceOf(def: ActorDef, value: string, band: Percept['band']): Stance {
+  if (def.kind === 'follower') return value === 'waiting' ? band : 'committed';
+  if (def.kind === 'russia') return 'opposed';
+  return value as Stance;
+}
+
+const RUSSIA_TEXT = [
+  '',
+  'Moscow calls any use of its reserves theft and promises a response.',
+  "Russia's central bank sues Euroclear in Moscow for the full value of its reserves.",
+  'Moscow threatens to seize Western companies\' assets still in Russia.',
+  "Russia seizes Euroclear's EUR 16 bn of client assets held in Russia.",
+];
+const RUSSIA_MARKET = [0, 2, 5, 8, 15];
+
+const likedValue = (def: ActorDef, terms: Record<string, unknown>) =>
+  (Object.keys(terms) as TermKey[]).reduce((s, k) => s + (terms[k] ? (def.likes[k] ?? 0) : 0), 0);
+
+export const actorRuntime: ActorRuntime = {
+  init(scenario, state, id) {
+    const def = actorDef(scenario, id);
+    const p = perceive(scenario, state, def, 3);
+    const value =
+      def.kind === 'follower'
+        ? 'waiting'
+        : def.kind === 'russia'
+          ? RUSSIA_LEVELS[Math.max(0, Math.min(4, state.russia))]!
+          : p.band === 'opposed' || p.cap === null
+            ? p.band
+            : p.cap;
+    return {
+      machine: { value, context: {} },
+      stance: stanceOf(def, value, p.band),
+      w: p.w,
+      own: p.own,
+      reason: p.reason || def.agenda,
+      wouldMove: p.wouldMove,
+      sig: '',
+    };
+  },
+
+  offer(scenario, state, id, terms) {
+    const def = actorDef(scenario, id);
+    const a = state.actors[id]!;
+    const x = assessOffer(scenario, state, def, terms);
+    const s = step(def, a.machine, { type: 'offer', score: x.score, threshold: x.threshold, unmet: x.unmet } as never);
+    const accepted = def.kind === 'follower' ? s.value === 'pledged' : s.value === 'committed';
+    const verdict = accepted ? 'accept' : x.counter ? 'counter' : 'reject';
+    return {
+      verdict,
+      reason: accepted ? x.acceptReason : x.refuseReason,
+      wouldChange: x.wouldChange,
+      counter: accepted ? null : x.counter,
+      condition: x.condition,
+      effect: x.effect,
+      pledge: accepted ? x.pledge : null,
+      update: {
+        machine: { value: s.value, context: a.machine.context },
+        stance: accepted ? 'committed' : a.stance,
+        w: a.w,
+        own: a.own,
+        reason: accepted ? x.acceptReason : a.reason,
+        wouldMove: x.wouldChange || a.wouldMove,
+        sig: a.sig,
+      },
+    };
+  },
+
+  vote(scenario, state, id, member, route, terms, mode) {
+    return voteOf(scenario, state, actorDef(scenario, id), member, route, terms, mode);
+  },
+
+  sound(scenario, state, id) {
+    const def = actorDef(scenario, id);
+    const a = state.actors[id]!;
+    let text = `${def.drivers} ${a.reason}`;
+    if (def.kind === 'belgium') {
+      const f = belgiumFear(scenario, state);
+      text += ` Its fear adds up as: ${f.parts
+        .filter((p) => p.points !== 0)
+        .map((p) => `${p.label} ${p.points > 0 ? '+' : ''}${p.points}`)
+        .join(', ')}.`;
+    }
+    return { text, wouldMove: a.wouldMove };
+  },
+
+  promiseBroken(scenario, state, id) {
+    const def = actorDef(scenario, id);
+    const a = state.actors[id]!;
+    const s = step(def, a.machine, { type: 'promise.broken' });
+    const band = a.w < -40 ? 'opposed' : a.w < 0 ? 'wary' : a.w < 40 ? 'conditional' : 'supportive';
+    return {
+      machine: { value: s.value, context: a.machine.context },
+      stance: stanceOf(def, s.value, band),
+      w: Math.max(-100, a.w - 20),
+      own: Math.max(-100, a.own - 20),
+      reason: `${def.name} no longer trusts your word: a promise made to it was broken.`,
+      wouldMove: 'A new offer, kept this time.',
+      sig: '',
+    };
+  },
+
+  week(scenario, state, rolls) {
+    const updates: Record<string, ActorUpdate> = {};
+    const intents: Intent[] = [];
+    const decided = euRouteDecided(scenario, state);
+    for (const id of state.actorOrder) {
+      const def = actorDef(scenario, id);
+      const a = state.actors[id]!;
+      const roll = rolls.actor[id] ?? 50;
+      const p = perceive(scenario, state, def, roll);
+      let machine = a.machine;
+      let sig = a.sig;
+      const run = (event: { type: string }) => {
+        const s = step(def, machine, event);
+        machine = { value: s.value, context: machine.context };
+        return s.emitted;
+      };
+      switch (def.kind) {
+        case 'russia': {
+          if (state.provocation > 0) {
+            for (const e of run({ type: 'provoked', points: state.provocation, roll } as never)) {
+              const level = e.level ?? state.russia;
+              intents.push({
+                type: 'escalate',
+                actor: id,
+                level,
+                text: RUSSIA_TEXT[level] ?? '',
+                reason: "Each European step toward using the assets pushes Moscow one rung up its ladder of retaliation; what it says is its own claim.",
+              });
+              intents.push({ type: 'meter', actor: id, market: RUSSIA_MARKET[level] ?? 0, unity: 0, cause: 'Russian retaliation' });
+            }
+          }
+          break;
+        }
+        case 'follower': {
+          const nextSig = `${p.w >= 20}|${decided}|${p.w < 0}`;
+          if (nextSig !== sig) {
+            sig = nextSig;
+            for (const e of run({ type: 'percept', w: p.w, decided } as never)) {
+              if (e.type === 'pledge')
+                intents.push({
+                  type: 'pledge',
+                  actor: id,
+                  amount: def.pledge,
+                  condition: 'eu-route-adopted',
+                  conditionText: 'if an EU route is decided',
+                  reason: `${def.name} moves in lockstep with the EU: its money comes once the EU has decided.`,
+                });
+              else intents.push({ type: 'pledge.withdraw', actor: id, reason: `${def.name} has cooled (${p.w}) and no EU decision is in sight.` });
+            }
+          }
+          break;
+        }
+        default: {
+          if (machine.value === 'committed') {
+            if (def.kind === 'hungary') {
+              const c = state.commitments.find((x) => x.actor === id);
+              const paid = c ? likedValue(def, c.terms as Record<string, unknown>) : 0;
+              if (paid < state.hungaryPrice) {
+                run({ type: 'price.rise', paid, price: state.hungaryPrice } as never);
+                if (machine.value !== 'committed')
+                  intents.push({
+                    type: 'commitment.lapse',
+                    actor: id,
+                    reason: `Budapest raises its price to ${state.hungaryPrice}: what it was given (${paid}) no longer covers it, so it can block again.`,
+                  });
+              }
+            }
+            break;
+          }
+          const nextSig = `${p.band}|${p.cap ?? ''}`;
+          if (nextSig !== sig) {
+            sig = nextSig;
+            run({ type: 'percept', band: p.band, cap: p.cap } as never);
+          }
+          if (def.kind === 'us' && p.w < -40) {
+            const push = -Math.trunc(-p.w / 12);
+            for (const target of scenario.actors) {
+              if (target.follows.some((f) => f.actor === id) && target.kind !== 'aligned')
+                intents.push({ type: 'effect', actor: id, target: target.id, amount: push, cause: 'US lobbying' });
+            }
+          }
+        }
+      }
+      updates[id] = {
+        machine,
+        stance: stanceOf(def, machine.value, p.band),
+        w: p.w,
+        own: p.own,
+        reason: stanceOf(def, machine.value, p.band) === 'committed' && a.stance === 'committed' ? a.reason : p.reason,
+        wouldMove: p.wouldMove,
+        sig,
+      };
+    }
+    return { updates, intents };
+  },
+};
+
+

@@ -1,0 +1,189 @@
+import { actorRuntime } from '../actors';
+import {
+  belgiumFear,
+} from '../actors';
+import {
+  commitmentOf,
+  Dice,
+  isCommitted,
+  isSummitWeek,
+  legalMoves,
+  routeOfKind,
+  tally,
+  type Game,
+  type GameState,
+  type Move,
+  type OfferTerms,
+  type RouteTerms,
+  type Scenario,
+  type VoteMode,
+} from '../engine';
+
+// Bots that play the game headless. A policy picks the next move from the state; it may use the
+// same information a player sees on screen (stances, vote counts, conditions sounded out).
+
+export type Policy = (game: Game, state: GameState, dice: Dice) => Move;
+
+const END: Move = { type: 'week.end' };
+
+/** Uniform over the moves the engine accepts now. */
+export const randomPolicy: Policy = (game, state, dice) => {
+  const moves = legalMoves(game.scenario, state);
+  return moves[dice.int(0, moves.length - 1)] ?? END;
+};
+
+/** Repeats one kind of move (optionally at one target) every week it is allowed. */
+export function repeatPolicy(spec: string): Policy {
+  const [type, target] = spec.split(':');
+  return (game, state, dice) => {
+    const options = legalMoves(game.scenario, state).filter((m) => {
+      if (m.type !== type) return false;
+      if (!target) return true;
+      return ('actor' in m && m.actor === target) || ('route' in m && m.route === target);
+    });
+    return options.length ? options[dice.int(0, options.length - 1)]! : END;
+  };
+}
+
+/** Counts a vote the way the on-screen vote panel would show it. */
+export function predictVote(scenario: Scenario, state: GameState, routeId: string, mode: VoteMode, terms: RouteTerms) {
+  const route = scenario.routes.find((r) => r.id === routeId)!;
+  const ballots = [];
+  for (const a of scenario.actors)
+    for (const m of a.members) {
+      const b = actorRuntime.vote(scenario, state, a.id, m, route, terms, mode);
+      ballots.push({ state: m.state, actor: a.id, vote: b.vote, reason: b.reason });
+    }
+  return tally(scenario.states, ballots, mode).passed;
+}
+
+function firstLegal(game: Game, state: GameState, moves: (Move | null | false | undefined)[]): Move | null {
+  for (const m of moves) if (m && game.validate(state, m) === null) return m;
+  return null;
+}
+
+const answeredThisWeek = (state: GameState, actor: string) =>
+  state.log.some((l) => l.week === state.week && l.kind === 'reply' && l.actor === actor);
+
+function offer(state: GameState, actor: string, terms: OfferTerms): Move | null {
+  if (!state.actors[actor] || isCommitted(state, actor) || answeredThisWeek(state, actor)) return null;
+  return { type: 'offer.make', actor, terms };
+}
+
+const GUARANTORS: [string, OfferTerms][] = [
+  ['germany', { guarantee: 'capped', buyEuropean: true }],
+  ['france', { guarantee: 'capped', excludeFrenchBanks: true, buyEuropean: true }],
+  ['mainstream', { guarantee: 'capped', buyEuropean: true }],
+  ['hawks', { guarantee: 'capped' }],
+  ['italy', { guarantee: 'capped', buyEuropean: true }],
+];
+
+const LOAN_TERMS: RouteTerms = {
+  size: 140,
+  guarantee: 'capped',
+  liquidity: true,
+  legalShields: true,
+  excludeFrenchBanks: true,
+  buyEuropean: true,
+};
+
+/** Shared end-game care: bridge money late in the game, the IMF once the EU has decided. */
+function bridges(state: GameState): Move[] {
+  const out: Move[] = [{ type: 'bridge.request', source: 'imf' }];
+  if (state.week >= 14) out.push({ type: 'bridge.request', source: 'bilateral' });
+  return out;
+}
+
+function voteIfPasses(game: Game, state: GameState, routeId: string, modes: VoteMode[]): Move | null {
+  const r = state.routes[routeId];
+  if (!r || r.status !== 'tabled' || !r.terms) return null;
+  const summit = isSummitWeek(game.scenario, state.week);
+  // Outside a summit a vote costs capital: worth it only when it passes and time is short.
+  for (const mode of modes) {
+    if (!predictVote(game.scenario, state, routeId, mode, r.terms)) continue;
+    if (summit || state.week >= 5) return { type: 'vote.call', route: routeId, mode };
+  }
+  return null;
+}
+
+/** Reparations Loan with the G7 partners: build guarantees, meet Belgium's conditions, vote. */
+export const loanPolicy: Policy = (game, state) => {
+  const sc = game.scenario;
+  const rl = routeOfKind(sc, 'reparations-loan')!.id;
+  const route = state.routes[rl]!;
+  const fear = belgiumFear(sc, state, LOAN_TERMS);
+  const pick = firstLegal(game, state, [
+    state.week === 3 && { type: 'g7.coordinate' },
+    ...GUARANTORS.map(([id, t]) => offer(state, id, t)),
+    state.actors.italy && !isCommitted(state, 'italy') && state.actors.italy.pressured < 2 && { type: 'pressure.public', actor: 'italy' },
+    fear.coverage >= 60 && offer(state, 'belgium', { guarantee: 'capped', liquidity: true, legalShields: true }),
+    route.status === 'draft' && (isCommitted(state, 'belgium') || state.week >= 4) && { type: 'route.table', route: rl, terms: LOAN_TERMS },
+    voteIfPasses(game, state, rl, ['qmv']),
+    route.legal < 2 && { type: 'legal.work', route: rl },
+    !isCommitted(state, 'belgium') && state.actors.belgium!.pressured < 2 && { type: 'pressure.public', actor: 'belgium' },
+    ...bridges(state),
+    state.g7Basis < 2 && { type: 'g7.coordinate' },
+  ]);
+  return pick ?? END;
+};
+
+/** Joint EU borrowing with early veto management: pay Hungary before its price rises. */
+export const jointPolicy: Policy = (game, state) => {
+  const sc = game.scenario;
+  const jb = routeOfKind(sc, 'joint-borrowing')!.id;
+  const route = state.routes[jb]!;
+  const terms: RouteTerms = { size: 140, optOut: true, buyEuropean: true };
+  const pick = firstLegal(game, state, [
+    offer(state, 'hungary', { energyAssurance: true, fundsConcession: true }),
+    state.week === 3 && { type: 'g7.coordinate' },
+    route.status === 'draft' && { type: 'route.table', route: jb, terms },
+    voteIfPasses(game, state, jb, isCommitted(state, 'hungary') ? ['unanimity', 'enhanced'] : ['enhanced']),
+    offer(state, 'swing', { optOut: true, buyEuropean: true }),
+    offer(state, 'mainstream', { buyEuropean: true }),
+    route.legal < 2 && { type: 'legal.work', route: jb },
+    ...bridges(state),
+    state.g7Basis < 2 && { type: 'g7.coordinate' },
+  ]);
+  return pick ?? END;
+};
+
+/** A US deal that unlocks Japan (and Italy), then an EU route with the G7 money. */
+export const usDealPolicy: Policy = (game, state) => {
+  const sc = game.scenario;
+  const jb = routeOfKind(sc, 'joint-borrowing')!.id;
+  const route = state.routes[jb]!;
+  const terms: RouteTerms = { size: 90, optOut: true, buyEuropean: true };
+  const pick = firstLegal(game, state, [
+    offer(state, 'us', { reconstructionRole: true }),
+    state.week >= 3 && state.g7Basis < 2 && { type: 'g7.coordinate' },
+    offer(state, 'japan', { nonMilitary: true }),
+    route.status === 'draft' && { type: 'route.table', route: jb, terms },
+    voteIfPasses(game, state, jb, ['enhanced', 'unanimity']),
+    route.legal < 2 && { type: 'legal.work', route: jb },
+    ...bridges(state),
+  ]);
+  return pick ?? END;
+};
+
+/** A competent player: runs the loan plan, and turns to joint borrowing if Belgium will not move. */
+export const scriptedPolicy: Policy = (game, state, dice) => {
+  const rl = routeOfKind(game.scenario, 'reparations-loan')!.id;
+  const r = state.routes[rl]!;
+  const belgiumOut = state.week >= 4 && !isCommitted(state, 'belgium') && r.status !== 'adopted';
+  if (belgiumOut || commitmentOf(state, 'hungary')) return jointPolicy(game, state, dice);
+  return loanPolicy(game, state, dice);
+};
+
+export const POLICIES: Record<string, Policy> = {
+  random: randomPolicy,
+  scripted: scriptedPolicy,
+  loan: loanPolicy,
+  joint: jointPolicy,
+  'us-deal': usDealPolicy,
+};
+
+/** Resolves a policy name, including "repeat:<move type>[:<actor or route>]". */
+export function policyByName(name: string): Policy | null {
+  if (name.startsWith('repeat:')) return repeatPolicy(name.slice('repeat:'.length));
+  return POLICIES[name] ?? null;
+}
