@@ -113,12 +113,17 @@ export function assessOffer(
         score: a.w + value,
         threshold: 0,
         effect: value,
-        acceptReason: 'Washington drops its opposition in exchange for a role in rebuilding Ukraine.',
+        acceptReason:
+          'Washington drops its opposition in exchange for a role in rebuilding Ukraine.',
         refuseReason: `Washington is not interested at this price (${a.w + value}).`,
         wouldChange: 'A role in reconstruction.',
         condition: 'the US stops lobbying against the plan and joins once the EU decides',
         pledge: def.pledge
-          ? { amount: def.pledge, condition: 'eu-route-adopted', conditionText: 'once an EU route is decided' }
+          ? {
+              amount: def.pledge,
+              condition: 'eu-route-adopted',
+              conditionText: 'once an EU route is decided',
+            }
           : null,
       };
     }
@@ -139,7 +144,8 @@ export function assessOffer(
         refuseReason: unmet.length
           ? `Japan will not move yet: ${unmet.join(' and ')}.`
           : `Japan is not yet convinced (${score}, needs 40).`,
-        wouldChange: 'A US shift, a G7 legal basis, and a clause keeping its money away from weapons.',
+        wouldChange:
+          'A US shift, a G7 legal basis, and a clause keeping its money away from weapons.',
         pledge: def.pledge ? { amount: def.pledge, condition: null, conditionText: '' } : null,
       };
     }
@@ -153,19 +159,28 @@ export function assessOffer(
         wouldChange: 'G7 coordination and an EU route on the table.',
         condition: 'once an EU route is decided',
         pledge: def.pledge
-          ? { amount: def.pledge, condition: 'eu-route-adopted', conditionText: 'if an EU route is decided' }
+          ? {
+              amount: def.pledge,
+              condition: 'eu-route-adopted',
+              conditionText: 'if an EU route is decided',
+            }
           : null,
       };
     case 'government':
     default: {
       const unmet: string[] = [];
       let counter: OfferTerms | null = null;
-      if (def.id === 'ecb' && terms.liquidity) unmet.push('the ECB cannot act as lender of last resort');
+      if (def.id === 'ecb' && terms.liquidity)
+        unmet.push('the ECB cannot act as lender of last resort');
       if ((def.id === 'france' || def.id === 'italy') && terms.guarantee === 'uncapped') {
         unmet.push('no uncapped guarantee');
         counter = { ...terms, guarantee: 'capped' };
       }
-      if (def.id === 'france' && terms.guarantee && (!terms.excludeFrenchBanks || !terms.buyEuropean)) {
+      if (
+        def.id === 'france' &&
+        terms.guarantee &&
+        (!terms.excludeFrenchBanks || !terms.buyEuropean)
+      ) {
         unmet.push("French banks' holdings left out and a buy-European clause");
         counter = { ...terms, guarantee: 'capped', excludeFrenchBanks: true, buyEuropean: true };
       }
@@ -187,7 +202,11 @@ export function assessOffer(
         ...base,
         score,
         unmet,
-        counter: counter ?? (score < ACCEPT_AT && !terms.buyEuropean && def.terms.includes('buyEuropean') ? { ...terms, buyEuropean: true } : null),
+        counter:
+          counter ??
+          (score < ACCEPT_AT && !terms.buyEuropean && def.terms.includes('buyEuropean')
+            ? { ...terms, buyEuropean: true }
+            : null),
         acceptReason: terms.guarantee
           ? `${def.name} joins the guarantee coalition (${def.guaranteeKey}% of the loan's guarantees, ${terms.guarantee})${guaranteeText ? ` ${guaranteeText}` : ''}.`
           : `${def.name} accepts and will back the plan.`,
@@ -215,14 +234,29 @@ export function voteOf(
   const commitment = commitmentOf(state, def.id);
   if (def.kind === 'hungary') {
     if (route.kind === 'joint-borrowing' && committed)
-      return { vote: mode === 'enhanced' ? 'abstain' : 'abstain', reason: 'Its price was met, so it abstains rather than block.' };
-    return { vote: 'no', reason: `${state_} will not back money for Ukraine without concessions on energy and EU funds.` };
+      return {
+        vote: mode === 'enhanced' ? 'abstain' : 'abstain',
+        reason: 'Its price was met, so it abstains rather than block.',
+      };
+    return {
+      vote: 'no',
+      reason: `${state_} will not back money for Ukraine without concessions on energy and EU funds.`,
+    };
   }
   if (def.kind === 'belgium' && route.kind === 'reparations-loan') {
     const f = belgiumFear(scenario, state, terms);
-    if ((committed && commitment?.terms && !breaksTerms(commitment.terms, terms)) || f.fear <= f.threshold)
-      return { vote: 'yes', reason: `Belgium consents: its fear (${f.fear}) is within its tolerance (${f.threshold}).` };
-    return { vote: 'no', reason: `Belgium will not carry Euroclear's risk: fear ${f.fear} against a tolerance of ${f.threshold}. ${belgiumConditions(f)}` };
+    if (
+      (committed && commitment?.terms && !breaksTerms(commitment.terms, terms)) ||
+      f.fear <= f.threshold
+    )
+      return {
+        vote: 'yes',
+        reason: `Belgium consents: its fear (${f.fear}) is within its tolerance (${f.threshold}).`,
+      };
+    return {
+      vote: 'no',
+      reason: `Belgium will not carry Euroclear's risk: fear ${f.fear} against a tolerance of ${f.threshold}. ${belgiumConditions(f)}`,
+    };
   }
   let score = a.w + (def.routeAffinity[route.kind] ?? 0) + member.offset;
   const notes: string[] = [];
@@ -249,7 +283,11 @@ export function voteOf(
     }
     if (terms.optOut && member.offset < 0) {
       // States with an opt-out carry no obligation: they stay out instead of voting against.
-      if (score < 0) return { vote: 'abstain', reason: `${state_} stays out: with the opt-out it carries no financial obligation.` };
+      if (score < 0)
+        return {
+          vote: 'abstain',
+          reason: `${state_} stays out: with the opt-out it carries no financial obligation.`,
+        };
     }
   }
   const why = notes.length ? ` (${notes.join('; ')})` : '';

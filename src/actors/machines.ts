@@ -6,7 +6,13 @@ import type { Stance } from '../engine';
 // with XState's pure transition(). Numbers are perceived by the personalities; the machines
 // decide which discrete state follows and what the actor announces.
 
-const RANK: Record<Stance, number> = { opposed: 0, wary: 1, conditional: 2, supportive: 3, committed: 4 };
+const RANK: Record<Stance, number> = {
+  opposed: 0,
+  wary: 1,
+  conditional: 2,
+  supportive: 3,
+  committed: 4,
+};
 
 export interface PerceptEvent {
   type: 'percept';
@@ -34,8 +40,10 @@ function effectiveBand(e: PerceptEvent): Exclude<Stance, 'committed'> {
   return e.cap && RANK[e.band] > RANK[e.cap] ? e.cap : e.band;
 }
 
-const bandGuard = (band: Stance) => ({ event }: { event: StanceEvent }) =>
-  event.type === 'percept' && effectiveBand(event) === band;
+const bandGuard =
+  (band: Stance) =>
+  ({ event }: { event: StanceEvent }) =>
+    event.type === 'percept' && effectiveBand(event) === band;
 
 const percept = [
   { guard: 'isOpposed', target: 'opposed' },
@@ -128,10 +136,42 @@ export const russiaMachine = setup({
   id: 'russia',
   initial: 'statements',
   states: {
-    calm: { on: { provoked: { guard: 'escalates', target: 'statements', actions: emit({ type: 'escalate', level: 1 }) } } },
-    statements: { on: { provoked: { guard: 'escalates', target: 'lawsuits', actions: emit({ type: 'escalate', level: 2 }) } } },
-    lawsuits: { on: { provoked: { guard: 'escalates', target: 'threats', actions: emit({ type: 'escalate', level: 3 }) } } },
-    threats: { on: { provoked: { guard: 'escalates', target: 'seizure', actions: emit({ type: 'escalate', level: 4 }) } } },
+    calm: {
+      on: {
+        provoked: {
+          guard: 'escalates',
+          target: 'statements',
+          actions: emit({ type: 'escalate', level: 1 }),
+        },
+      },
+    },
+    statements: {
+      on: {
+        provoked: {
+          guard: 'escalates',
+          target: 'lawsuits',
+          actions: emit({ type: 'escalate', level: 2 }),
+        },
+      },
+    },
+    lawsuits: {
+      on: {
+        provoked: {
+          guard: 'escalates',
+          target: 'threats',
+          actions: emit({ type: 'escalate', level: 3 }),
+        },
+      },
+    },
+    threats: {
+      on: {
+        provoked: {
+          guard: 'escalates',
+          target: 'seizure',
+          actions: emit({ type: 'escalate', level: 4 }),
+        },
+      },
+    },
     seizure: {},
   },
 });

@@ -56,9 +56,7 @@ export function pulled(scenario: Scenario, state: GameState, def: ActorDef, own:
 const pendingCauses = (state: GameState, id: string) => {
   const causes = state.actors[id]!.pending.filter((p) => p.amount !== 0);
   if (!causes.length) return '';
-  return causes
-    .map((p) => `${p.cause} (${p.amount > 0 ? '+' : ''}${p.amount})`)
-    .join(', ');
+  return causes.map((p) => `${p.cause} (${p.amount > 0 ? '+' : ''}${p.amount})`).join(', ');
 };
 
 // ---------------------------------------------------------------- Belgium: liability fear
@@ -88,7 +86,10 @@ export function belgiumFear(
   const exposure = 30 + Math.trunc(t.size / 5);
   const holders = otherHoldersJoined(scenario, state);
   const parts = [
-    { label: 'uncovered exposure', points: Math.trunc((exposure * (100 - (uncapped ? 100 : coverage))) / 100) },
+    {
+      label: 'uncovered exposure',
+      points: Math.trunc((exposure * (100 - (uncapped ? 100 : coverage))) / 100),
+    },
     { label: 'risk not fully shared', points: uncapped ? 0 : 8 },
     { label: 'Russian retaliation', points: 7 * state.russia },
     { label: 'market stress', points: Math.trunc(state.market / 5) },
@@ -100,7 +101,10 @@ export function belgiumFear(
     { label: 'assets locked by Article 122', points: state.assetLock ? -4 : 0 },
   ];
   return {
-    fear: Math.max(0, parts.reduce((s, p) => s + p.points, 0)),
+    fear: Math.max(
+      0,
+      parts.reduce((s, p) => s + p.points, 0),
+    ),
     threshold: scenario.difficulty[state.difficulty].belgiumThreshold,
     parts,
     riskSharing: uncapped,
@@ -130,14 +134,23 @@ function leaderOpposed(state: GameState, id: string): boolean {
 }
 
 /** What each actor makes of the current state this week. */
-export function perceive(scenario: Scenario, state: GameState, def: ActorDef, roll: number): Percept {
+export function perceive(
+  scenario: Scenario,
+  state: GameState,
+  def: ActorDef,
+  roll: number,
+): Percept {
   const own = nextOwn(state, def.id, roll);
   const causes = pendingCauses(state, def.id);
   const heard = causes ? ` This week: ${causes}.` : '';
   switch (def.kind) {
     case 'belgium': {
       const f = belgiumFear(scenario, state);
-      const w = clamp(2 * (f.threshold - f.fear) + 40 + (own - state.actors[def.id]!.base), -100, 100);
+      const w = clamp(
+        2 * (f.threshold - f.fear) + 40 + (own - state.actors[def.id]!.base),
+        -100,
+        100,
+      );
       const biggest = [...f.parts].sort((a, b) => b.points - a.points)[0]!;
       return {
         own,
@@ -151,7 +164,10 @@ export function perceive(scenario: Scenario, state: GameState, def: ActorDef, ro
       };
     }
     case 'aligned': {
-      const bonus = 10 * state.g7Basis + (isCommitted(state, 'uk') ? 8 : 0) + (isCommitted(state, 'canada') ? 8 : 0);
+      const bonus =
+        10 * state.g7Basis +
+        (isCommitted(state, 'uk') ? 8 : 0) +
+        (isCommitted(state, 'canada') ? 8 : 0);
       const w = pulled(scenario, state, def, clamp(own + bonus, -100, 100));
       const leader = def.follows[0]?.actor ?? 'us';
       const usOpposed = leaderOpposed(state, leader);
@@ -176,7 +192,8 @@ export function perceive(scenario: Scenario, state: GameState, def: ActorDef, ro
         band: bandOf(w),
         cap: null,
         reason: `${def.name} acts in lockstep with the EU: it will pledge once willing (${w}, needs 20), and its money becomes real only when an EU route is decided.${heard}`,
-        wouldMove: 'An EU decision on a route; G7 coordination; Japan and the other partners alongside.',
+        wouldMove:
+          'An EU decision on a route; G7 coordination; Japan and the other partners alongside.',
       };
     }
     case 'hungary': {
@@ -202,14 +219,21 @@ export function perceive(scenario: Scenario, state: GameState, def: ActorDef, ro
           w < -40
             ? `Washington sees the assets as a chip for peace talks and lobbies European capitals against using them (${w}).${heard}`
             : `Washington is no longer fighting the plan (${w}), as long as it has a say in what happens after the war.${heard}`,
-        wouldMove: 'A role for the US in reconstruction; a peace process that gives Washington credit.',
+        wouldMove:
+          'A role for the US in reconstruction; a peace process that gives Washington credit.',
       };
     }
     case 'imf': {
       const decided = scenario.routes.some(
-        (r) => r.kind !== 'asset-lock' && ['agreed', 'adopted'].includes(state.routes[r.id]?.status ?? ''),
+        (r) =>
+          r.kind !== 'asset-lock' &&
+          ['agreed', 'adopted'].includes(state.routes[r.id]?.status ?? ''),
       );
-      const w = clamp(own + (decided ? 30 : 0) + (state.ukraineReform === 'passed' ? 10 : 0), -100, 100);
+      const w = clamp(
+        own + (decided ? 30 : 0) + (state.ukraineReform === 'passed' ? 10 : 0),
+        -100,
+        100,
+      );
       return {
         own,
         w,
@@ -218,7 +242,7 @@ export function perceive(scenario: Scenario, state: GameState, def: ActorDef, ro
         reason: decided
           ? `The IMF has its financing assurances: an EU decision is in.${heard}`
           : `The IMF can only lend once others have covered the rest of the gap: it waits for an EU decision.${heard}`,
-        wouldMove: "An EU route agreed; Ukraine passing the reforms the programme asks for.",
+        wouldMove: 'An EU route agreed; Ukraine passing the reforms the programme asks for.',
       };
     }
     case 'ukraine': {
@@ -229,7 +253,8 @@ export function perceive(scenario: Scenario, state: GameState, def: ActorDef, ro
         band: bandOf(w),
         cap: null,
         reason: `Kyiv needs money by spring and watches whether Europe keeps its word (${w}).${heard}`,
-        wouldMove: 'Speed, money that does not have to be repaid from its own budget, and no deals made over its head.',
+        wouldMove:
+          'Speed, money that does not have to be repaid from its own budget, and no deals made over its head.',
       };
     }
     case 'russia':
@@ -244,12 +269,19 @@ export function perceive(scenario: Scenario, state: GameState, def: ActorDef, ro
         w = clamp(w + 5 * legal - Math.trunc(state.market / 5), -100, 100);
         notes.push(`market stress ${state.market}, legal robustness ${legal}/3`);
       }
-      if ((def.id === 'italy' || def.id === 'swing') && state.actors.belgium && ['supportive', 'committed'].includes(state.actors.belgium.stance)) {
+      if (
+        (def.id === 'italy' || def.id === 'swing') &&
+        state.actors.belgium &&
+        ['supportive', 'committed'].includes(state.actors.belgium.stance)
+      ) {
         w = clamp(w + 8, -100, 100);
         notes.push("Belgium's yes makes the plan look safer");
       }
       const leaders = def.follows
-        .map((f) => `${scenario.actors.find((a) => a.id === f.actor)?.name ?? f.actor} (${state.actors[f.actor]?.w ?? 0})`)
+        .map(
+          (f) =>
+            `${scenario.actors.find((a) => a.id === f.actor)?.name ?? f.actor} (${state.actors[f.actor]?.w ?? 0})`,
+        )
         .join(', ');
       return {
         own,
@@ -269,7 +301,8 @@ function wouldMoveGovernment(def: ActorDef): string {
     .map(([k]) => TERM_NAMES[k] ?? k);
   const parts = [];
   if (liked.length) parts.push(`terms it values: ${liked.join(', ')}`);
-  if (def.follows.length) parts.push(`a change of heart in ${def.follows.map((f) => f.actor).join(' and ')}`);
+  if (def.follows.length)
+    parts.push(`a change of heart in ${def.follows.map((f) => f.actor).join(' and ')}`);
   parts.push('consultation and kept promises');
   return parts.join('; ') + '.';
 }

@@ -11,7 +11,13 @@ import {
   type TermKey,
 } from '../engine';
 import { assessOffer, voteOf } from './decide';
-import { followerMachine, RUSSIA_LEVELS, russiaMachine, stanceMachine, type AnyMachine } from './machines';
+import {
+  followerMachine,
+  RUSSIA_LEVELS,
+  russiaMachine,
+  stanceMachine,
+  type AnyMachine,
+} from './machines';
 import { belgiumFear, perceive, type Percept } from './perceive';
 
 // The actors' side of the engine contract: builds each actor's percept, steps its XState machine
@@ -35,7 +41,8 @@ function step(def: ActorDef, snap: MachineSnapshot, event: { type: string }): St
   const [next, actions] = transition(machine, resolved, event as never);
   const emitted: Step['emitted'] = [];
   for (const a of actions as { type: string; params?: unknown }[]) {
-    if (a.type === 'xstate.emit') emitted.push((a.params as { event: Step['emitted'][number] }).event);
+    if (a.type === 'xstate.emit')
+      emitted.push((a.params as { event: Step['emitted'][number] }).event);
   }
   return { value: String(next.value), emitted };
 }
@@ -50,7 +57,7 @@ const RUSSIA_TEXT = [
   '',
   'Moscow calls any use of its reserves theft and promises a response.',
   "Russia's central bank sues Euroclear in Moscow for the full value of its reserves.",
-  'Moscow threatens to seize Western companies\' assets still in Russia.',
+  "Moscow threatens to seize Western companies' assets still in Russia.",
   "Russia seizes Euroclear's EUR 16 bn of client assets held in Russia.",
 ];
 const RUSSIA_MARKET = [0, 2, 5, 8, 15];
@@ -85,7 +92,12 @@ export const actorRuntime: ActorRuntime = {
     const def = actorDef(scenario, id);
     const a = state.actors[id]!;
     const x = assessOffer(scenario, state, def, terms);
-    const s = step(def, a.machine, { type: 'offer', score: x.score, threshold: x.threshold, unmet: x.unmet } as never);
+    const s = step(def, a.machine, {
+      type: 'offer',
+      score: x.score,
+      threshold: x.threshold,
+      unmet: x.unmet,
+    } as never);
     const accepted = def.kind === 'follower' ? s.value === 'pledged' : s.value === 'committed';
     const verdict = accepted ? 'accept' : x.counter ? 'counter' : 'reject';
     return {
@@ -168,9 +180,16 @@ export const actorRuntime: ActorRuntime = {
                 actor: id,
                 level,
                 text: RUSSIA_TEXT[level] ?? '',
-                reason: "Each European step toward using the assets pushes Moscow one rung up its ladder of retaliation; what it says is its own claim.",
+                reason:
+                  'Each European step toward using the assets pushes Moscow one rung up its ladder of retaliation; what it says is its own claim.',
               });
-              intents.push({ type: 'meter', actor: id, market: RUSSIA_MARKET[level] ?? 0, unity: 0, cause: 'Russian retaliation' });
+              intents.push({
+                type: 'meter',
+                actor: id,
+                market: RUSSIA_MARKET[level] ?? 0,
+                unity: 0,
+                cause: 'Russian retaliation',
+              });
             }
           }
           break;
@@ -189,7 +208,12 @@ export const actorRuntime: ActorRuntime = {
                   conditionText: 'if an EU route is decided',
                   reason: `${def.name} moves in lockstep with the EU: its money comes once the EU has decided.`,
                 });
-              else intents.push({ type: 'pledge.withdraw', actor: id, reason: `${def.name} has cooled (${p.w}) and no EU decision is in sight.` });
+              else
+                intents.push({
+                  type: 'pledge.withdraw',
+                  actor: id,
+                  reason: `${def.name} has cooled (${p.w}) and no EU decision is in sight.`,
+                });
             }
           }
           break;
@@ -220,7 +244,13 @@ export const actorRuntime: ActorRuntime = {
             const push = -Math.trunc(-p.w / 12);
             for (const target of scenario.actors) {
               if (target.follows.some((f) => f.actor === id) && target.kind !== 'aligned')
-                intents.push({ type: 'effect', actor: id, target: target.id, amount: push, cause: 'US lobbying' });
+                intents.push({
+                  type: 'effect',
+                  actor: id,
+                  target: target.id,
+                  amount: push,
+                  cause: 'US lobbying',
+                });
             }
           }
         }
@@ -230,7 +260,10 @@ export const actorRuntime: ActorRuntime = {
         stance: stanceOf(def, machine.value, p.band),
         w: p.w,
         own: p.own,
-        reason: stanceOf(def, machine.value, p.band) === 'committed' && a.stance === 'committed' ? a.reason : p.reason,
+        reason:
+          stanceOf(def, machine.value, p.band) === 'committed' && a.stance === 'committed'
+            ? a.reason
+            : p.reason,
         wouldMove: p.wouldMove,
         sig,
       };
@@ -238,5 +271,3 @@ export const actorRuntime: ActorRuntime = {
     return { updates, intents };
   },
 };
-
-

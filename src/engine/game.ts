@@ -24,8 +24,7 @@ export interface Game {
 }
 
 export type ReplayResult =
-  | { ok: true; state: GameState }
-  | { ok: false; state: GameState; index: number; reason: string };
+  { ok: true; state: GameState } | { ok: false; state: GameState; index: number; reason: string };
 
 export function createGame(scenario: Scenario, runtime: ActorRuntime): Game {
   const start = (seed: number | string, difficulty: Difficulty) =>

@@ -41,7 +41,9 @@ function routeVariants(scenario: Scenario, routeId: string): RouteTerms[] {
         : [];
   const out: RouteTerms[] = [];
   for (const { size } of def.sizes) {
-    for (const g of def.kind === 'reparations-loan' ? (['capped', 'uncapped'] as const) : [undefined]) {
+    for (const g of def.kind === 'reparations-loan'
+      ? (['capped', 'uncapped'] as const)
+      : [undefined]) {
       for (const set of subsets(flags)) {
         const terms: RouteTerms = { size };
         if (g) terms.guarantee = g;
@@ -63,11 +65,13 @@ export function candidateMoves(scenario: Scenario): Move[] {
   for (const a of scenario.actors) {
     moves.push({ type: 'actor.sound', actor: a.id });
     moves.push({ type: 'pressure.public', actor: a.id });
-    for (const terms of offerVariants(a.terms)) moves.push({ type: 'offer.make', actor: a.id, terms });
+    for (const terms of offerVariants(a.terms))
+      moves.push({ type: 'offer.make', actor: a.id, terms });
   }
   for (const r of scenario.routes) {
     moves.push({ type: 'legal.work', route: r.id });
-    for (const terms of routeVariants(scenario, r.id)) moves.push({ type: 'route.table', route: r.id, terms });
+    for (const terms of routeVariants(scenario, r.id))
+      moves.push({ type: 'route.table', route: r.id, terms });
     for (const mode of r.modes) moves.push({ type: 'vote.call', route: r.id, mode });
   }
   moves.push({ type: 'bridge.request', source: 'bilateral' });

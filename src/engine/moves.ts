@@ -81,7 +81,10 @@ export function validateMove(scenario: Scenario, state: GameState, move: Move): 
       if (keys.length === 0) return 'An offer needs at least one term.';
       const foreign = keys.filter((k) => !def.terms.includes(k));
       if (foreign.length) return `${def.name} has no say over: ${foreign.join(', ')}.`;
-      if (move.terms.guarantee !== undefined && !['capped', 'uncapped'].includes(move.terms.guarantee))
+      if (
+        move.terms.guarantee !== undefined &&
+        !['capped', 'uncapped'].includes(move.terms.guarantee)
+      )
         return 'A guarantee is either capped or uncapped.';
       if (isCommitted(state, move.actor)) return `${def.name} has already committed.`;
       const repliedThisWeek = state.log.some(
@@ -145,7 +148,11 @@ export function validateMove(scenario: Scenario, state: GameState, move: Move): 
   }
 }
 
-export function validateRouteTerms(scenario: Scenario, routeId: string, terms: RouteTerms): string | null {
+export function validateRouteTerms(
+  scenario: Scenario,
+  routeId: string,
+  terms: RouteTerms,
+): string | null {
   const def = routeDef(scenario, routeId);
   if (!def.sizes.some((s) => s.size === terms.size))
     return `${def.name} can be sized at ${def.sizes.map((s) => `EUR ${s.size} bn`).join(', ')}.`;
@@ -153,7 +160,8 @@ export function validateRouteTerms(scenario: Scenario, routeId: string, terms: R
     if (terms.guarantee || terms.liquidity || terms.legalShields || terms.excludeFrenchBanks)
       return `Guarantee terms only apply to a Reparations Loan.`;
   }
-  if (def.kind !== 'joint-borrowing' && terms.optOut) return 'Opt-outs only apply to joint borrowing.';
+  if (def.kind !== 'joint-borrowing' && terms.optOut)
+    return 'Opt-outs only apply to joint borrowing.';
   return null;
 }
 
@@ -182,7 +190,8 @@ export function applyMove(
 
   const cost = moveCost(scenario, state, move);
   // Decisions that need the actors are computed on the current (immutable) state first.
-  const reply = move.type === 'offer.make' ? runtime.offer(scenario, state, move.actor, move.terms) : null;
+  const reply =
+    move.type === 'offer.make' ? runtime.offer(scenario, state, move.actor, move.terms) : null;
   const sound = move.type === 'actor.sound' ? runtime.sound(scenario, state, move.actor) : null;
 
   const next = produce(state, (d) => {
@@ -196,7 +205,16 @@ export function applyMove(
         const def = findActorDef(scenario, move.actor)!;
         a.sounded = true;
         a.credibility = clamp(a.credibility + 3, -100, 100);
-        log(entry(week, 'move', move.actor, `You sound out ${def.name}.`, sound!.text, sound!.wouldMove));
+        log(
+          entry(
+            week,
+            'move',
+            move.actor,
+            `You sound out ${def.name}.`,
+            sound!.text,
+            sound!.wouldMove,
+          ),
+        );
         break;
       }
       case 'offer.make': {
@@ -205,11 +223,24 @@ export function applyMove(
         const r = reply!;
         applyUpdate(a, r.update);
         if (r.effect) a.pending.push({ amount: r.effect, cause: 'your offer' });
-        log(entry(week, 'move', move.actor, `You offer ${def.name}: ${describeTerms(move.terms)}.`));
-        const verdictText = { accept: 'accepts', counter: 'makes a counter-offer', reject: 'rejects' }[r.verdict];
-        log(entry(week, 'reply', move.actor, `${def.name} ${verdictText}.`, r.reason, r.wouldChange));
+        log(
+          entry(week, 'move', move.actor, `You offer ${def.name}: ${describeTerms(move.terms)}.`),
+        );
+        const verdictText = {
+          accept: 'accepts',
+          counter: 'makes a counter-offer',
+          reject: 'rejects',
+        }[r.verdict];
+        log(
+          entry(week, 'reply', move.actor, `${def.name} ${verdictText}.`, r.reason, r.wouldChange),
+        );
         if (r.verdict === 'accept') {
-          d.commitments.push({ actor: move.actor, week, terms: move.terms, condition: r.condition });
+          d.commitments.push({
+            actor: move.actor,
+            week,
+            terms: move.terms,
+            condition: r.condition,
+          });
           d.promises.push({ actor: move.actor, terms: move.terms, week, broken: false });
           a.credibility = clamp(a.credibility + 5, -100, 100);
           if (r.pledge) {
@@ -229,7 +260,15 @@ export function applyMove(
           if (move.terms.reconstructionRole) {
             d.unity = clamp(d.unity - 8, 0, 100);
             d.actors.ukraine?.pending.push({ amount: -15, cause: 'a US reconstruction role' });
-            log(entry(week, 'event', 'us', 'European capitals and Kyiv bristle at a US cut of reconstruction.', 'Giving Washington a role in reconstruction buys its consent at the cost of EU unity and of Ukraine\'s trust.'));
+            log(
+              entry(
+                week,
+                'event',
+                'us',
+                'European capitals and Kyiv bristle at a US cut of reconstruction.',
+                "Giving Washington a role in reconstruction buys its consent at the cost of EU unity and of Ukraine's trust.",
+              ),
+            );
           }
           if (move.terms.energyAssurance || move.terms.fundsConcession) {
             d.unity = clamp(d.unity - 4, 0, 100);
@@ -273,9 +312,11 @@ export function applyMove(
             week,
             'move',
             null,
-            d.g7Basis >= 2 ? 'The G7 agrees a joint legal basis.' : 'The G7 issues a joint statement.',
+            d.g7Basis >= 2
+              ? 'The G7 agrees a joint legal basis.'
+              : 'The G7 issues a joint statement.',
             strong
-              ? 'In the week of the G7 ministers\' call, one push is enough for a legal basis.'
+              ? "In the week of the G7 ministers' call, one push is enough for a legal basis."
               : 'Outside a G7 meeting, a statement comes first and a legal basis needs a second push.',
           ),
         );
@@ -310,14 +351,24 @@ export function applyMove(
           d.provocation += 2;
           if (move.terms.guarantee === 'uncapped') {
             for (const id of ['france', 'italy']) {
-              d.actors[id]?.pending.push({ amount: -12, cause: 'uncapped guarantees on the table' });
+              d.actors[id]?.pending.push({
+                amount: -12,
+                cause: 'uncapped guarantees on the table',
+              });
             }
           }
         }
         if (def.kind === 'joint-borrowing' && move.terms.size > (def.sizes[0]?.size ?? 0)) {
           d.actors.mainstream?.pending.push({ amount: -8, cause: 'a larger joint debt' });
         }
-        log(entry(week, 'move', null, `You table ${def.name} (EUR ${move.terms.size} bn${describeTerms(move.terms) ? `; ${describeTerms(move.terms)}` : ''}).`));
+        log(
+          entry(
+            week,
+            'move',
+            null,
+            `You table ${def.name} (EUR ${move.terms.size} bn${describeTerms(move.terms) ? `; ${describeTerms(move.terms)}` : ''}).`,
+          ),
+        );
         breakPromises(scenario, runtime, state, d, def.kind, move.terms);
         break;
       }
@@ -339,7 +390,15 @@ export function applyMove(
             realWeek: week,
             payableWeek: week + 1,
           });
-          log(entry(week, 'money', null, 'Donors arrange a EUR 2 bn bilateral bridge.', 'Bridge money keeps Ukraine paying for about two more weeks: money that lands a little after 1 April still counts.'));
+          log(
+            entry(
+              week,
+              'money',
+              null,
+              'Donors arrange a EUR 2 bn bilateral bridge.',
+              'Bridge money keeps Ukraine paying for about two more weeks: money that lands a little after 1 April still counts.',
+            ),
+          );
         } else {
           const board = scenario.imfBoardWeek;
           d.pledges.push({
@@ -353,7 +412,15 @@ export function applyMove(
             realWeek: week >= board ? week : null,
             payableWeek: week >= board ? week + 1 : null,
           });
-          log(entry(week, 'money', 'imf', 'The IMF agrees to bridge with a first tranche of about EUR 1.4 bn.', 'With an EU decision in, the IMF has its financing assurances; its money buys about two more weeks.'));
+          log(
+            entry(
+              week,
+              'money',
+              'imf',
+              'The IMF agrees to bridge with a first tranche of about EUR 1.4 bn.',
+              'With an EU decision in, the IMF has its financing assurances; its money buys about two more weeks.',
+            ),
+          );
         }
         break;
       }
@@ -443,7 +510,9 @@ function callVote(
     summary: t.summary,
   });
   const against = ballots.filter((b) => b.vote === 'no');
-  const why = [...new Set(against.map((b) => `${findActorDef(scenario, b.actor)?.name}: ${b.reason}`))];
+  const why = [
+    ...new Set(against.map((b) => `${findActorDef(scenario, b.actor)?.name}: ${b.reason}`)),
+  ];
   d.log.push(
     entry(
       d.week,
@@ -469,7 +538,15 @@ function callVote(
     d.assetLock = true;
     d.hungaryPrice = Math.max(0, d.hungaryPrice - 10);
     d.provocation += 1;
-    d.log.push(entry(d.week, 'money', null, 'The assets are locked until Russia pays.', 'The freeze no longer needs unanimous renewal every six months, so no single government can release the assets; Belgium worries less about a sudden release, and Hungary loses a lever.'));
+    d.log.push(
+      entry(
+        d.week,
+        'money',
+        null,
+        'The assets are locked until Russia pays.',
+        'The freeze no longer needs unanimous renewal every six months, so no single government can release the assets; Belgium worries less about a sudden release, and Hungary loses a lever.',
+      ),
+    );
   } else if (def.kind === 'reparations-loan') {
     r.status = 'adopted';
     r.agreedWeek = d.week;
@@ -480,7 +557,15 @@ function callVote(
       d.unity = clamp(d.unity - 20, 0, 100);
       d.market = clamp(d.market + 20, 0, 100);
       r.blockers.push('Belgium challenges the loan in court');
-      d.log.push(entry(d.week, 'event', 'belgium', 'Belgium is outvoted and goes to court.', 'Overruling the state that holds the money shakes markets and the Union; the loan is delayed unless its legal basis is solid.'));
+      d.log.push(
+        entry(
+          d.week,
+          'event',
+          'belgium',
+          'Belgium is outvoted and goes to court.',
+          'Overruling the state that holds the money shakes markets and the Union; the loan is delayed unless its legal basis is solid.',
+        ),
+      );
     }
   } else {
     r.status = 'agreed';

@@ -1,8 +1,5 @@
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
-import {
-  xoroshiro128plus,
-  xoroshiro128plusFromState,
-} from 'pure-rand/generator/xoroshiro128plus';
+import { xoroshiro128plus, xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
 
 // The game's only source of randomness. Its state is a field of GameState (a number array), so a
 // saved game resumes the exact same sequence and replay needs nothing but (scenario, seed, moves).

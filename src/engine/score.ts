@@ -29,7 +29,13 @@ function cutDepth(secured: number, target: number): string {
 /** The most consequential moments: votes, commitments and money landing. */
 function turningPoints(state: GameState): LogEntry[] {
   const weight = (e: LogEntry) =>
-    e.kind === 'vote' ? 3 : e.kind === 'money' ? 2 : e.text.includes('→ committed') || e.kind === 'reply' ? 1 : 0;
+    e.kind === 'vote'
+      ? 3
+      : e.kind === 'money'
+        ? 2
+        : e.text.includes('→ committed') || e.kind === 'reply'
+          ? 1
+          : 0;
   return state.log
     .filter((e) => weight(e) > 0 && !(e.kind === 'reply' && !e.text.includes('accepts')))
     .map((e, i) => ({ e, i, w: weight(e) }))
@@ -46,7 +52,9 @@ export function scoreGame(scenario: Scenario, state: GameState, won: boolean): E
   const weeksToSpare = won ? scenario.weeks - state.week : 0;
   const euIds = scenario.actors.filter((a) => a.members.length > 0).map((a) => a.id);
   const credibility = euIds.length
-    ? Math.trunc(euIds.reduce((s, id) => s + (state.actors[id]?.credibility ?? 0), 0) / euIds.length)
+    ? Math.trunc(
+        euIds.reduce((s, id) => s + (state.actors[id]?.credibility ?? 0), 0) / euIds.length,
+      )
     : 0;
   const breakdown = [
     { label: 'Money secured', points: Math.trunc((Math.min(secured, target) * 500) / target) },

@@ -1,11 +1,6 @@
 import { produce, type Draft } from 'immer';
 import { Dice } from './rng';
-import {
-  euRouteDecided,
-  findActorDef,
-  guaranteeCoverage,
-  money,
-} from './queries';
+import { euRouteDecided, findActorDef, guaranteeCoverage, money } from './queries';
 import type { ActorRuntime, Intent, WeekRolls } from './runtime';
 import { calendarNews, entry } from './state';
 import type { GameState, RandomEventDef, Scenario } from './types';
@@ -63,7 +58,9 @@ function applyIntent(scenario: Scenario, d: Draft<GameState>, intent: Intent) {
       for (const p of d.pledges) {
         if (p.actor === intent.actor && p.status === 'conditional') p.status = 'withdrawn';
       }
-      d.log.push(entry(week, 'money', intent.actor, `${name} withdraws its pledge.`, intent.reason));
+      d.log.push(
+        entry(week, 'money', intent.actor, `${name} withdraws its pledge.`, intent.reason),
+      );
       break;
     case 'effect':
       d.actors[intent.target]?.pending.push({ amount: intent.amount, cause: intent.cause });
@@ -74,12 +71,22 @@ function applyIntent(scenario: Scenario, d: Draft<GameState>, intent: Intent) {
       d.news.push(entry(week, 'event', intent.actor, intent.text, intent.reason));
       break;
     case 'statement':
-      d.log.push(entry(week, 'decision', intent.actor, intent.text, intent.reason, intent.wouldChange));
+      d.log.push(
+        entry(week, 'decision', intent.actor, intent.text, intent.reason, intent.wouldChange),
+      );
       break;
     case 'commitment.lapse': {
       const idx = d.commitments.findIndex((c) => c.actor === intent.actor);
       if (idx >= 0) d.commitments.splice(idx, 1);
-      d.log.push(entry(week, 'decision', intent.actor, `${name} steps back from its commitment.`, intent.reason));
+      d.log.push(
+        entry(
+          week,
+          'decision',
+          intent.actor,
+          `${name} steps back from its commitment.`,
+          intent.reason,
+        ),
+      );
       break;
     }
     case 'meter':
@@ -90,7 +97,12 @@ function applyIntent(scenario: Scenario, d: Draft<GameState>, intent: Intent) {
 }
 
 /** Moves routes and pledges along their legal steps; returns nothing, writes the draft. */
-function progressMoney(scenario: Scenario, runtime: ActorRuntime, before: GameState, d: Draft<GameState>) {
+function progressMoney(
+  scenario: Scenario,
+  runtime: ActorRuntime,
+  before: GameState,
+  d: Draft<GameState>,
+) {
   const week = d.week;
   for (const def of scenario.routes) {
     const r = d.routes[def.id]!;
@@ -118,7 +130,15 @@ function progressMoney(scenario: Scenario, runtime: ActorRuntime, before: GameSt
       if (week < consentWeek) continue;
       if (r.blockers.includes('European Parliament consent')) {
         r.blockers = r.blockers.filter((b) => b !== 'European Parliament consent');
-        d.log.push(entry(week, 'money', null, `The European Parliament consents to ${def.name}.`, 'Joint borrowing and enhanced cooperation need Parliament\'s consent; it came in its plenary window.'));
+        d.log.push(
+          entry(
+            week,
+            'money',
+            null,
+            `The European Parliament consents to ${def.name}.`,
+            "Joint borrowing and enhanced cooperation need Parliament's consent; it came in its plenary window.",
+          ),
+        );
         continue;
       }
       // The budget-headroom change needs every government, unless national guarantees replace it.
@@ -138,7 +158,16 @@ function progressMoney(scenario: Scenario, runtime: ActorRuntime, before: GameSt
       }
       if (blocked) {
         if (!r.blockers.some((b) => b.startsWith('vetoed'))) {
-          d.log.push(entry(week, 'vote', null, `The budget-headroom act for ${def.name} is vetoed; the money is held.`, blockReason, 'Pay the price, or make the legal workaround (national guarantees) robust enough.'));
+          d.log.push(
+            entry(
+              week,
+              'vote',
+              null,
+              `The budget-headroom act for ${def.name} is vetoed; the money is held.`,
+              blockReason,
+              'Pay the price, or make the legal workaround (national guarantees) robust enough.',
+            ),
+          );
         }
         r.blockers = ['vetoed: the budget-headroom act needs unanimity'];
       } else {
@@ -171,7 +200,15 @@ function progressMoney(scenario: Scenario, runtime: ActorRuntime, before: GameSt
     p.realWeek = week;
     p.payableWeek = week + FOLLOWER_LAG;
     const name = findActorDef(scenario, p.actor)?.name ?? p.actor;
-    d.log.push(entry(week, 'money', p.actor, `${name}'s pledge becomes real money (EUR ${(p.amount / 1000).toFixed(1)} bn).`, `Its condition (${p.conditionText}) is met.`));
+    d.log.push(
+      entry(
+        week,
+        'money',
+        p.actor,
+        `${name}'s pledge becomes real money (EUR ${(p.amount / 1000).toFixed(1)} bn).`,
+        `Its condition (${p.conditionText}) is met.`,
+      ),
+    );
   }
 }
 
@@ -210,7 +247,14 @@ export function endWeek(scenario: Scenario, runtime: ActorRuntime, state: GameSt
       if (!u) continue;
       if (u.stance !== a.stance) {
         const name = findActorDef(scenario, id)?.name ?? id;
-        const e = entry(d.week, 'decision', id, `${name}: ${a.stance} → ${u.stance}.`, u.reason, u.wouldMove);
+        const e = entry(
+          d.week,
+          'decision',
+          id,
+          `${name}: ${a.stance} → ${u.stance}.`,
+          u.reason,
+          u.wouldMove,
+        );
         d.log.push(e);
         d.news.push(e);
       }

@@ -314,15 +314,7 @@ export interface Commitment {
 }
 
 export type LogKind =
-  | 'move'
-  | 'refused'
-  | 'reply'
-  | 'decision'
-  | 'event'
-  | 'vote'
-  | 'money'
-  | 'calendar'
-  | 'ending';
+  'move' | 'refused' | 'reply' | 'decision' | 'event' | 'vote' | 'money' | 'calendar' | 'ending';
 
 export interface LogEntry {
   week: number;
@@ -419,5 +411,4 @@ export interface GameState {
 
 /** What a move returns: the new state, or the old one with a reason it was refused. */
 export type MoveResult =
-  | { ok: true; state: GameState }
-  | { ok: false; state: GameState; reason: string };
+  { ok: true; state: GameState } | { ok: false; state: GameState; reason: string };

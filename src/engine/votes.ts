@@ -17,7 +17,11 @@ export interface Tally {
 const pct = (part: number, whole: number) => Math.floor((part * 1000) / whole) / 10;
 
 /** Counts ballots by the rule of `mode`. Populations are in units of 100,000. */
-export function tally(states: readonly EuState[], ballots: readonly VoteBallot[], mode: VoteMode): Tally {
+export function tally(
+  states: readonly EuState[],
+  ballots: readonly VoteBallot[],
+  mode: VoteMode,
+): Tally {
   const pop = new Map(states.map((s) => [s.id, s.pop]));
   const totalPop = states.reduce((sum, s) => sum + s.pop, 0);
   const n = states.length;

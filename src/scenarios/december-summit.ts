@@ -188,7 +188,7 @@ export const decemberSummit: Scenario = {
       drivers:
         'Berlin sees the loan as a test of whether Europe can look after its own security without relying on the United States. It wants money raised in Europe to be spent in Europe and in Ukraine, not in a US-run fund. It rejects outright confiscation: the assets must stay legally Russian.',
       holds:
-        'Very little Russian money (about EUR 210 m), but it would be the largest guarantor of a Reparations Loan, with about EUR 52 bn.',
+        'Very little Russian money (about EUR 210 m, by one estimate), but it would be the largest guarantor of a Reparations Loan, with about EUR 52 bn.',
       members: [{ state: 'DE', offset: 0 }],
       baseline: 60,
       follows: [],
@@ -246,7 +246,7 @@ export const decemberSummit: Scenario = {
       kind: 'hungary',
       agenda: 'Against using the assets and against paying for the war.',
       drivers:
-        'Budapest argues that more money for the war will not bring peace, and that locking the assets by majority vote breaks EU law. It relies on Russian oil arriving through the Druzhba pipeline. It bargains deal by deal: secure energy supplies or a concession on its EU funds can buy its abstention.',
+        'Budapest opposes paying for Ukraine’s war effort and says that locking the assets by majority vote breaks EU law. It relies on Russian oil arriving through the Druzhba pipeline. It bargains deal by deal: secure energy supplies or a concession on its EU funds can buy its abstention.',
       holds:
         'A veto over every decision that needs all 27 governments, including the EU budget change behind joint borrowing and every new sanctions package.',
       members: [{ state: 'HU', offset: 0 }],
@@ -262,7 +262,8 @@ export const decemberSummit: Scenario = {
     {
       id: 'swing',
       name: 'Swing states (Bulgaria, Malta, Czechia, Slovakia)',
-      leader: 'Prime Ministers Andrej Babiš, Robert Fico and their Bulgarian and Maltese colleagues',
+      leader:
+        'Prime Ministers Andrej Babiš, Robert Fico and their Bulgarian and Maltese colleagues',
       kind: 'government',
       agenda: 'Cautious: no guarantees, and a cheaper option if there is one.',
       drivers:
@@ -320,7 +321,7 @@ export const decemberSummit: Scenario = {
       kind: 'government',
       agenda: 'Want Ukraine funded, with sound law and a fair share of the burden.',
       drivers:
-        'Most of these governments support Ukraine and tend to follow where Germany leads. Several, such as the Netherlands and Austria, look hard at what any deal could cost their taxpayers. A “buy European” clause helps their own industries.',
+        'Most of these governments support Ukraine and tend to follow where Germany leads. How far each will go differs: some look harder than others at what a deal could cost their taxpayers. A “buy European” clause helps their own industries.',
       holds:
         'Ten votes in the Council, with about 123 million people (over a quarter of the EU), and a large part of the guarantees.',
       members: [
@@ -391,7 +392,7 @@ export const decemberSummit: Scenario = {
       kind: 'aligned',
       agenda: 'Says it wants to help, but has not promised to lend its share.',
       drivers:
-        'Tokyo worries about precedent: what Europe does with Russia’s reserves could one day be done to others in a crisis in East Asia. It wants any loan to leave legal ownership with Russia, and as a close US ally it will not move before Washington does. Keeping the money away from weapons, as in its earlier loan, makes a yes easier.',
+        'Tokyo worries about precedent, since it could one day face a similar situation in East Asia, and it wants any loan to leave legal ownership with Russia. As a close US ally, it will not move before Washington does. Keeping the money away from weapons, as in its earlier loan, makes a yes easier.',
       holds:
         'About USD 30 bn of Russian central-bank money, mostly cash in Japanese banks. It could lend about EUR 26 bn for 2026.',
       members: [],
@@ -472,8 +473,7 @@ export const decemberSummit: Scenario = {
       agenda: 'Needs the money by spring.',
       drivers:
         'Ukraine’s 2026 budget is short by about 18.5% of its whole economy, and defence takes the biggest share. Without new money it must start cutting in April, drone production included. It wants money fast and never repaid from its own budget, and it must pass the IMF’s reforms at home, which is not always easy.',
-      holds:
-        'Nothing to lend: it is the borrower. Its gap for 2026 is about EUR 71.7 bn.',
+      holds: 'Nothing to lend: it is the borrower. Its gap for 2026 is about EUR 71.7 bn.',
       members: [],
       baseline: 60,
       follows: [],

@@ -17,7 +17,10 @@ function readable(r: SimReport): string {
     `${r.scenario} · policy ${r.policy} · ${r.difficulty} · ${r.games} games from seed ${r.seed}`,
     `  wins ${r.wins} (${pct(r.winRate)}), partial ${r.partials}, losses ${r.losses}`,
     `  mean money secured EUR ${r.meanSecuredBn} bn${r.meanWinWeek ? `; mean winning week ${r.meanWinWeek}` : ''}`,
-    `  grades ${Object.entries(r.grades).sort().map(([g, n]) => `${g}:${n}`).join(' ')}`,
+    `  grades ${Object.entries(r.grades)
+      .sort()
+      .map(([g, n]) => `${g}:${n}`)
+      .join(' ')}`,
     '  money in winning games:',
     ...Object.entries(r.routesInWins)
       .sort((a, b) => b[1] - a[1])
@@ -42,14 +45,20 @@ const { values } = parseArgs({
 });
 
 const scenario = getScenario(values.scenario);
-if (!scenario) fail(`unknown scenario "${values.scenario}" (known: ${Object.keys(scenarios).join(', ')})`);
+if (!scenario)
+  fail(`unknown scenario "${values.scenario}" (known: ${Object.keys(scenarios).join(', ')})`);
 const policy = policyByName(values.policy);
-if (!policy) fail(`unknown policy "${values.policy}" (known: ${Object.keys(POLICIES).join(', ')}, repeat:<move>[:<target>])`);
+if (!policy)
+  fail(
+    `unknown policy "${values.policy}" (known: ${Object.keys(POLICIES).join(', ')}, repeat:<move>[:<target>])`,
+  );
 const games = Number(values.games);
-if (!Number.isInteger(games) || games < 1 || games > 1_000_000) fail('--games must be a whole number from 1 to 1000000');
+if (!Number.isInteger(games) || games < 1 || games > 1_000_000)
+  fail('--games must be a whole number from 1 to 1000000');
 const seed = Number(values.seed);
 if (!Number.isInteger(seed) || seed < 0) fail('--seed must be a non-negative whole number');
-if (!DIFFICULTIES.includes(values.difficulty as Difficulty)) fail(`--difficulty must be one of ${DIFFICULTIES.join(', ')}`);
+if (!DIFFICULTIES.includes(values.difficulty as Difficulty))
+  fail(`--difficulty must be one of ${DIFFICULTIES.join(', ')}`);
 
 const { report } = simulate({
   scenario,

@@ -1,10 +1,8 @@
 import { actorRuntime } from '../actors';
-import {
-  belgiumFear,
-} from '../actors';
+import { belgiumFear } from '../actors';
 import {
   commitmentOf,
-  Dice,
+  type Dice,
   isCommitted,
   isSummitWeek,
   legalMoves,
@@ -46,7 +44,13 @@ export function repeatPolicy(spec: string): Policy {
 }
 
 /** Counts a vote the way the on-screen vote panel would show it. */
-export function predictVote(scenario: Scenario, state: GameState, routeId: string, mode: VoteMode, terms: RouteTerms) {
+export function predictVote(
+  scenario: Scenario,
+  state: GameState,
+  routeId: string,
+  mode: VoteMode,
+  terms: RouteTerms,
+) {
   const route = scenario.routes.find((r) => r.id === routeId)!;
   const ballots = [];
   for (const a of scenario.actors)
@@ -57,7 +61,11 @@ export function predictVote(scenario: Scenario, state: GameState, routeId: strin
   return tally(scenario.states, ballots, mode).passed;
 }
 
-function firstLegal(game: Game, state: GameState, moves: (Move | null | false | undefined)[]): Move | null {
+function firstLegal(
+  game: Game,
+  state: GameState,
+  moves: (Move | null | false | undefined)[],
+): Move | null {
   for (const m of moves) if (m && game.validate(state, m) === null) return m;
   return null;
 }
@@ -66,7 +74,8 @@ const answeredThisWeek = (state: GameState, actor: string) =>
   state.log.some((l) => l.week === state.week && l.kind === 'reply' && l.actor === actor);
 
 function offer(state: GameState, actor: string, terms: OfferTerms): Move | null {
-  if (!state.actors[actor] || isCommitted(state, actor) || answeredThisWeek(state, actor)) return null;
+  if (!state.actors[actor] || isCommitted(state, actor) || answeredThisWeek(state, actor))
+    return null;
   return { type: 'offer.make', actor, terms };
 }
 
@@ -94,7 +103,12 @@ function bridges(state: GameState): Move[] {
   return out;
 }
 
-function voteIfPasses(game: Game, state: GameState, routeId: string, modes: VoteMode[]): Move | null {
+function voteIfPasses(
+  game: Game,
+  state: GameState,
+  routeId: string,
+  modes: VoteMode[],
+): Move | null {
   const r = state.routes[routeId];
   if (!r || r.status !== 'tabled' || !r.terms) return null;
   const summit = isSummitWeek(game.scenario, state.week);
@@ -115,12 +129,21 @@ export const loanPolicy: Policy = (game, state) => {
   const pick = firstLegal(game, state, [
     state.week === 3 && { type: 'g7.coordinate' },
     ...GUARANTORS.map(([id, t]) => offer(state, id, t)),
-    state.actors.italy && !isCommitted(state, 'italy') && state.actors.italy.pressured < 2 && { type: 'pressure.public', actor: 'italy' },
-    fear.coverage >= 60 && offer(state, 'belgium', { guarantee: 'capped', liquidity: true, legalShields: true }),
-    route.status === 'draft' && (isCommitted(state, 'belgium') || state.week >= 4) && { type: 'route.table', route: rl, terms: LOAN_TERMS },
+    state.actors.italy &&
+      !isCommitted(state, 'italy') &&
+      state.actors.italy.pressured < 2 && { type: 'pressure.public', actor: 'italy' },
+    fear.coverage >= 60 &&
+      offer(state, 'belgium', { guarantee: 'capped', liquidity: true, legalShields: true }),
+    route.status === 'draft' &&
+      (isCommitted(state, 'belgium') || state.week >= 4) && {
+        type: 'route.table',
+        route: rl,
+        terms: LOAN_TERMS,
+      },
     voteIfPasses(game, state, rl, ['qmv']),
     route.legal < 2 && { type: 'legal.work', route: rl },
-    !isCommitted(state, 'belgium') && state.actors.belgium!.pressured < 2 && { type: 'pressure.public', actor: 'belgium' },
+    !isCommitted(state, 'belgium') &&
+      state.actors.belgium!.pressured < 2 && { type: 'pressure.public', actor: 'belgium' },
     ...bridges(state),
     state.g7Basis < 2 && { type: 'g7.coordinate' },
   ]);
@@ -137,7 +160,12 @@ export const jointPolicy: Policy = (game, state) => {
     offer(state, 'hungary', { energyAssurance: true, fundsConcession: true }),
     state.week === 3 && { type: 'g7.coordinate' },
     route.status === 'draft' && { type: 'route.table', route: jb, terms },
-    voteIfPasses(game, state, jb, isCommitted(state, 'hungary') ? ['unanimity', 'enhanced'] : ['enhanced']),
+    voteIfPasses(
+      game,
+      state,
+      jb,
+      isCommitted(state, 'hungary') ? ['unanimity', 'enhanced'] : ['enhanced'],
+    ),
     offer(state, 'swing', { optOut: true, buyEuropean: true }),
     offer(state, 'mainstream', { buyEuropean: true }),
     route.legal < 2 && { type: 'legal.work', route: jb },

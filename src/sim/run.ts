@@ -26,7 +26,12 @@ export interface GameRecord {
 }
 
 /** Plays one game to its end with a policy; the policy's own dice are seeded from the game seed. */
-export function playGame(game: Game, seed: number, difficulty: Difficulty, policy: Policy): GameRecord {
+export function playGame(
+  game: Game,
+  seed: number,
+  difficulty: Difficulty,
+  policy: Policy,
+): GameRecord {
   let state = game.start(seed, difficulty);
   const dice = new Dice(seedRng((seed ^ 0x5bd1e995) >>> 0));
   const moves: Move[] = [];
@@ -98,7 +103,8 @@ export function simulate(opts: SimOptions): { report: SimReport; records: GameRe
       wins++;
       winWeekSum += e.week;
       for (const line of money(opts.scenario, state).lines)
-        if (line.status === 'secured') routesInWins[line.label] = (routesInWins[line.label] ?? 0) + 1;
+        if (line.status === 'secured')
+          routesInWins[line.label] = (routesInWins[line.label] ?? 0) + 1;
     } else if (e.outcome === 'partial') partials++;
     securedSum += e.secured;
     grades[e.grade] = (grades[e.grade] ?? 0) + 1;
@@ -108,7 +114,8 @@ export function simulate(opts: SimOptions): { report: SimReport; records: GameRe
   }
   const n = Math.max(1, records.length);
   const committedRate: Record<string, number> = {};
-  for (const id of opts.scenario.actors.map((a) => a.id)) committedRate[id] = round((committed[id] ?? 0) / n, 3);
+  for (const id of opts.scenario.actors.map((a) => a.id))
+    committedRate[id] = round((committed[id] ?? 0) / n, 3);
   const seconds = t0 !== undefined && t1 !== undefined ? (t1 - t0) / 1000 : null;
   const report: SimReport = {
     scenario: opts.scenario.id,

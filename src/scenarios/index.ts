@@ -1,0 +1,17 @@
+import type { Scenario } from '../engine';
+
+import { decemberSummit } from './december-summit';
+
+// The scenarios layer's public surface: the scenario data, its validator and a registry by id.
+export { decemberSummit } from './december-summit';
+export { ScenarioSchema, isIsoDate, validateScenario, type ScenarioValidation } from './schema';
+
+/** Every playable scenario, by id. */
+export const scenarios: Record<string, Scenario> = {
+  [decemberSummit.id]: decemberSummit,
+};
+
+/** The scenario with this id, or undefined (never an inherited property such as "toString"). */
+export function getScenario(id: string): Scenario | undefined {
+  return Object.hasOwn(scenarios, id) ? scenarios[id] : undefined;
+}
