@@ -37,7 +37,7 @@ export function nextOwn(state: GameState, id: string, roll: number): number {
     WEEKLY_CAP,
   );
   const drift = Math.trunc(((a.base - a.own) * DRIFT_PERCENT) / 100);
-  const noise = (roll % 7) - 3;
+  const noise = (roll % 13) - 6;
   return clamp(a.own + effects + drift + noise, -100, 100);
 }
 

@@ -1,4 +1,5 @@
-import { produce, type Draft } from 'immer';
+import type { Draft } from 'immer';
+import { produce } from './immer';
 import {
   findActorDef,
   isCommitted,
@@ -21,7 +22,7 @@ import type {
 } from './types';
 import { TERM_KEYS } from './types';
 import { tally } from './votes';
-import { endWeek } from './turn';
+import { endWeek, WORKAROUND_LEGAL } from './turn';
 
 // Player moves: each is validated (a refusal carries a reason and never throws) and then applied
 // as an Immer recipe. Actor answers come from the runtime, so the engine stays free of XState.
@@ -334,7 +335,7 @@ export function applyMove(
             'move',
             null,
             `Lawyers strengthen ${def.name} (legal robustness ${r.legal}/3).`,
-            def.kind === 'joint-borrowing' && r.legal >= 2
+            def.kind === 'joint-borrowing' && r.legal >= WORKAROUND_LEGAL
               ? 'National guarantees could now stand in for the budget-headroom change, so a single veto can no longer hold the money.'
               : 'A sounder legal basis calms the ECB, Italy and Belgium and makes court challenges less likely to succeed.',
           ),

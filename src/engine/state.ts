@@ -58,6 +58,7 @@ export function createInitialState(
       legal: 0,
       tabledWeek: null,
       agreedWeek: null,
+      consentWeek: null,
       adoptedWeek: null,
       payableWeek: null,
       blockers: [],

@@ -1,9 +1,10 @@
-import { produce, type Draft } from 'immer';
+import type { Draft } from 'immer';
+import { produce } from './immer';
 import { Dice } from './rng';
 import { euRouteDecided, findActorDef, guaranteeCoverage, money } from './queries';
 import type { ActorRuntime, Intent, WeekRolls } from './runtime';
 import { calendarNews, entry } from './state';
-import type { GameState, RandomEventDef, Scenario } from './types';
+import type { GameState, RandomEventDef, Scenario, WeekRecord } from './types';
 import { scoreGame } from './score';
 
 // The end of a week: events fire, every actor perceives and decides, money moves, the calendar
@@ -14,6 +15,8 @@ const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v
 const FOLLOWER_LAG = 2;
 const PAYOUT_COVERAGE = 75;
 const COURT_DELAY = 4;
+const ACTS_DELAY = 3;
+export const WORKAROUND_LEGAL = 3;
 
 function applyEventEffects(d: Draft<GameState>, ev: RandomEventDef) {
   const e = ev.effects;
@@ -130,6 +133,7 @@ function progressMoney(
       if (week < consentWeek) continue;
       if (r.blockers.includes('European Parliament consent')) {
         r.blockers = r.blockers.filter((b) => b !== 'European Parliament consent');
+        r.consentWeek = week;
         d.log.push(
           entry(
             week,
@@ -141,8 +145,10 @@ function progressMoney(
         );
         continue;
       }
+      // The Council's legal acts follow consent after a few weeks of drafting.
+      if (week < (r.consentWeek ?? week) + ACTS_DELAY) continue;
       // The budget-headroom change needs every government, unless national guarantees replace it.
-      const workaround = r.legal >= 2;
+      const workaround = r.legal >= WORKAROUND_LEGAL;
       let blocked = false;
       let blockReason = '';
       if (!workaround) {
@@ -240,7 +246,7 @@ export function endWeek(scenario: Scenario, runtime: ActorRuntime, state: GameSt
   // 2. Every actor perceives and decides.
   const { updates, intents } = runtime.week(scenario, clean, rolls);
   // 3. Apply decisions, then money, then the calendar.
-  return produce(clean, (d) => {
+  const resolved = produce(clean, (d) => {
     for (const id of d.actorOrder) {
       const u = updates[id];
       const a = d.actors[id]!;
@@ -272,27 +278,35 @@ export function endWeek(scenario: Scenario, runtime: ActorRuntime, state: GameSt
     progressMoney(scenario, runtime, clean, d);
     // Markets calm down slowly; unity recovers a little when nobody is being overruled.
     d.market = clamp(d.market - Math.trunc((d.market - scenario.startMarket) / 5), 0, 100);
-    const m = money(scenario, d as GameState);
-    const record = {
-      week: d.week,
-      w: {} as Record<string, number>,
-      stance: {} as Record<string, GameState['actors'][string]['stance']>,
-      secured: m.secured,
-      pledged: m.pledged,
-      unity: d.unity,
-      market: d.market,
-      russia: d.russia,
-    };
-    for (const id of d.actorOrder) {
-      record.w[id] = d.actors[id]!.w;
-      record.stance[id] = d.actors[id]!.stance;
-    }
+  });
+  // 4. Book-keeping reads the finished state (reading through a draft is slow), then closes
+  //    the week: a record for the charts, the ending or the next week's calendar.
+  const m = money(scenario, resolved);
+  const record: WeekRecord = {
+    week: resolved.week,
+    w: {},
+    stance: {},
+    secured: m.secured,
+    pledged: m.pledged,
+    unity: resolved.unity,
+    market: resolved.market,
+    russia: resolved.russia,
+  };
+  for (const id of resolved.actorOrder) {
+    record.w[id] = resolved.actors[id]!.w;
+    record.stance[id] = resolved.actors[id]!.stance;
+  }
+  const won = m.secured >= scenario.target;
+  const over = won || resolved.week >= scenario.weeks;
+  const ending = over
+    ? scoreGame(scenario, { ...resolved, history: [...resolved.history, record] }, won)
+    : null;
+  return produce(resolved, (d) => {
     d.history.push(record);
-    const won = m.secured >= scenario.target;
-    if (won || d.week >= scenario.weeks) {
+    if (ending) {
       d.status = 'over';
-      d.ending = scoreGame(scenario, d as GameState, won);
-      d.log.push(entry(d.week, 'ending', null, d.ending.headline, d.ending.cutDepth));
+      d.ending = ending;
+      d.log.push(entry(d.week, 'ending', null, ending.headline, ending.cutDepth));
       return;
     }
     d.week += 1;

@@ -275,6 +275,8 @@ export interface RouteState {
   legal: number; // legal robustness 0..3
   tabledWeek: number | null;
   agreedWeek: number | null;
+  /** week the European Parliament consented (joint borrowing) */
+  consentWeek: number | null;
   adoptedWeek: number | null;
   /** week from which its money can be paid (null while blocked) */
   payableWeek: number | null;

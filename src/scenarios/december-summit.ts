@@ -598,7 +598,7 @@ export const decemberSummit: Scenario = {
       from: 12,
       to: 14,
       once: true,
-      effects: { hungaryPrice: 25, actors: { hungary: -25 } },
+      effects: { hungaryPrice: 35, actors: { hungary: -25 } },
     },
     {
       id: 'ukraine-reform-pass',

@@ -168,7 +168,7 @@ export const jointPolicy: Policy = (game, state) => {
     ),
     offer(state, 'swing', { optOut: true, buyEuropean: true }),
     offer(state, 'mainstream', { buyEuropean: true }),
-    route.legal < 2 && { type: 'legal.work', route: jb },
+    route.legal < 3 && { type: 'legal.work', route: jb },
     ...bridges(state),
     state.g7Basis < 2 && { type: 'g7.coordinate' },
   ]);
@@ -187,7 +187,7 @@ export const usDealPolicy: Policy = (game, state) => {
     offer(state, 'japan', { nonMilitary: true }),
     route.status === 'draft' && { type: 'route.table', route: jb, terms },
     voteIfPasses(game, state, jb, ['enhanced', 'unanimity']),
-    route.legal < 2 && { type: 'legal.work', route: jb },
+    route.legal < 3 && { type: 'legal.work', route: jb },
     ...bridges(state),
   ]);
   return pick ?? END;
