@@ -196,7 +196,7 @@ export function assessOffer(
           ? `${def.name} hears Washington: it will not risk a row with the US for this (${score}, needs ${ACCEPT_AT}).`
           : `${def.name} is not yet willing enough (${score}, needs ${ACCEPT_AT}).`;
       const guaranteeText = terms.guarantee
-        ? `${def.guaranteeWith.length ? `if ${def.guaranteeWith.join(' and ')} join too` : ''}`
+        ? `${def.guaranteeWith.length ? `if ${def.guaranteeWith.map((id) => scenario.actors.find((x) => x.id === id)?.name ?? id).join(' and ')} join too` : ''}`
         : '';
       return {
         ...base,
@@ -293,7 +293,10 @@ export function voteOf(
   const why = notes.length ? ` (${notes.join('; ')})` : '';
   if (score >= 0) return { vote: 'yes', reason: `${state_} supports it${why}.` };
   if (score >= -25) return { vote: 'abstain', reason: `${state_} has doubts and abstains${why}.` };
-  return { vote: 'no', reason: `${state_} is against${why || ': ' + def.agenda}.` };
+  return {
+    vote: 'no',
+    reason: `${state_} is against${why || `: ${def.agenda.replace(/\.$/, '')}`}.`,
+  };
 }
 
 function breaksTerms(promised: OfferTerms, tabled: RouteTerms): boolean {

@@ -14,7 +14,7 @@ const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v
 
 const FOLLOWER_LAG = 2;
 const PAYOUT_COVERAGE = 75;
-const COURT_DELAY = 4;
+const COURT_PROOF_LEGAL = 3;
 const ACTS_DELAY = 3;
 export const WORKAROUND_LEGAL = 3;
 
@@ -111,19 +111,27 @@ function progressMoney(
     const r = d.routes[def.id]!;
     if (def.kind === 'reparations-loan' && r.status === 'adopted' && r.payableWeek === null) {
       const coverage = guaranteeCoverage(scenario, before);
-      if (coverage >= PAYOUT_COVERAGE) {
-        const inCourt = r.overruled.includes('belgium') && r.legal < 2;
-        r.payableWeek = week + def.lag + (inCourt ? COURT_DELAY : 0);
-        r.blockers = inCourt ? ['a Belgian court challenge delays payment'] : [];
+      // An outvoted Belgium keeps the cash frozen in court until it consents or the legal basis
+      // is beyond challenge.
+      const inCourt =
+        r.overruled.includes('belgium') &&
+        before.actors.belgium?.stance !== 'committed' &&
+        r.legal < COURT_PROOF_LEGAL;
+      r.blockers = [
+        ...(coverage < PAYOUT_COVERAGE
+          ? [`guarantees covering ${PAYOUT_COVERAGE}% of the loan (now ${coverage}%)`]
+          : []),
+        ...(inCourt ? ['Belgium is challenging the loan in court'] : []),
+      ];
+      if (r.blockers.length === 0) {
+        r.payableWeek = week + def.lag;
         d.log.push(
           entry(
             week,
             'money',
             null,
             `${def.name}: guarantees cover ${coverage}% of the loan; payments can start in week ${r.payableWeek}.`,
-            inCourt
-              ? 'Belgium was outvoted and its court challenge delays the money, because the legal basis is not yet solid.'
-              : 'Payments start once guarantees cover three quarters of the loan.',
+            'Payments start once guarantees cover three quarters of the loan and no court holds the cash.',
           ),
         );
       }
