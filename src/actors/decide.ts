@@ -52,9 +52,12 @@ export function assessOffer(
   state: GameState,
   def: ActorDef,
   terms: OfferTerms,
+  mood = 0,
 ): OfferAssessment {
   const a = state.actors[def.id]!;
-  const value = termValue(def, terms);
+  // Governments judge offers by willingness, the terms' value and the mood of the meeting;
+  // Belgium (its fear) and Hungary (its price) judge by their own explicit yardsticks.
+  const value = termValue(def, terms) + mood;
   const base: OfferAssessment = {
     score: a.w + value,
     threshold: ACCEPT_AT,
@@ -93,16 +96,17 @@ export function assessOffer(
       };
     }
     case 'hungary': {
-      const ok = value >= state.hungaryPrice;
+      const paid = value - mood;
+      const ok = paid >= state.hungaryPrice;
       return {
         ...base,
-        score: value,
+        score: paid,
         threshold: state.hungaryPrice,
         unmet: [],
         counter: ok ? null : { energyAssurance: true, fundsConcession: true },
-        effect: Math.trunc(value / 3),
-        acceptReason: `Hungary will not block: the concessions (worth ${value}) meet its price (${state.hungaryPrice}).`,
-        refuseReason: `Hungary wants more: these concessions are worth ${value} to it, its price is ${state.hungaryPrice}.`,
+        effect: Math.trunc(paid / 3),
+        acceptReason: `Hungary will not block: the concessions (worth ${paid}) meet its price (${state.hungaryPrice}).`,
+        refuseReason: `Hungary wants more: these concessions are worth ${paid} to it, its price is ${state.hungaryPrice}.`,
         wouldChange: 'An energy assurance together with released EU funds.',
         condition: 'it abstains on acts needing unanimity while its price is met',
       };
@@ -111,7 +115,7 @@ export function assessOffer(
       return {
         ...base,
         score: a.w + value,
-        threshold: 0,
+        threshold: -10,
         effect: value,
         acceptReason:
           'Washington drops its opposition in exchange for a role in rebuilding Ukraine.',
@@ -258,8 +262,11 @@ export function voteOf(
       reason: `Belgium will not carry Euroclear's risk: fear ${f.fear} against a tolerance of ${f.threshold}. ${belgiumConditions(f)}`,
     };
   }
-  let score = a.w + (def.routeAffinity[route.kind] ?? 0) + member.offset;
+  // A divided Union votes more cautiously; a united one carries waverers along.
+  const unityPull = Math.trunc((state.unity - 50) / 2);
+  let score = a.w + (def.routeAffinity[route.kind] ?? 0) + member.offset + unityPull;
   const notes: string[] = [];
+  if (unityPull <= -5) notes.push(`EU unity is low (${state.unity})`);
   if (committed) {
     score += 40;
     notes.push('it has committed');

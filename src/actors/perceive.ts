@@ -18,6 +18,7 @@ import {
 export const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
 const WEEKLY_CAP = 25;
 const DRIFT_PERCENT = 10;
+const HELD_BY_COMMITMENT = 40;
 
 export interface Percept {
   own: number;
@@ -38,7 +39,9 @@ export function nextOwn(state: GameState, id: string, roll: number): number {
   );
   const drift = Math.trunc(((a.base - a.own) * DRIFT_PERCENT) / 100);
   const noise = (roll % 13) - 6;
-  return clamp(a.own + effects + drift + noise, -100, 100);
+  const own = clamp(a.own + effects + drift + noise, -100, 100);
+  // A commitment holds willingness up: a government that has signed does not drift away.
+  return a.stance === 'committed' ? Math.max(own, HELD_BY_COMMITMENT) : own;
 }
 
 /** Willingness dragged toward the actors it follows: w = own + pull * (w_leader - own). */

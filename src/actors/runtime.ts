@@ -88,10 +88,10 @@ export const actorRuntime: ActorRuntime = {
     };
   },
 
-  offer(scenario, state, id, terms) {
+  offer(scenario, state, id, terms, mood = 0) {
     const def = actorDef(scenario, id);
     const a = state.actors[id]!;
-    const x = assessOffer(scenario, state, def, terms);
+    const x = assessOffer(scenario, state, def, terms, mood);
     const s = step(def, a.machine, {
       type: 'offer',
       score: x.score,

@@ -22,6 +22,7 @@ import type {
 } from './types';
 import { TERM_KEYS } from './types';
 import { tally } from './votes';
+import { Dice } from './rng';
 import { endWeek, WORKAROUND_LEGAL } from './turn';
 
 // Player moves: each is validated (a refusal carries a reason and never throws) and then applied
@@ -29,6 +30,7 @@ import { endWeek, WORKAROUND_LEGAL } from './turn';
 
 const PRESSURE_STEPS = [12, 8, 5, 3, 2];
 const MAX_GRACE = 4;
+const MOOD = 10;
 
 function describeTerms(terms: OfferTerms): string {
   const parts: string[] = [];
@@ -191,11 +193,16 @@ export function applyMove(
 
   const cost = moveCost(scenario, state, move);
   // Decisions that need the actors are computed on the current (immutable) state first.
+  // An offer meets the other side in the mood of the day, drawn from the game's dice.
+  const dice = move.type === 'offer.make' ? new Dice(state.rng) : null;
   const reply =
-    move.type === 'offer.make' ? runtime.offer(scenario, state, move.actor, move.terms) : null;
+    move.type === 'offer.make'
+      ? runtime.offer(scenario, state, move.actor, move.terms, dice!.int(-MOOD, MOOD))
+      : null;
   const sound = move.type === 'actor.sound' ? runtime.sound(scenario, state, move.actor) : null;
 
   const next = produce(state, (d) => {
+    if (dice) d.rng = dice.save();
     d.capital -= cost;
     d.moves += 1;
     const week = d.week;
@@ -259,8 +266,10 @@ export function applyMove(
           }
           // Side costs of some concessions, felt by others.
           if (move.terms.reconstructionRole) {
-            d.unity = clamp(d.unity - 8, 0, 100);
+            d.unity = clamp(d.unity - 12, 0, 100);
             d.actors.ukraine?.pending.push({ amount: -15, cause: 'a US reconstruction role' });
+            for (const id of ['germany', 'hawks', 'france'])
+              d.actors[id]?.pending.push({ amount: -8, cause: 'a US cut of reconstruction' });
             log(
               entry(
                 week,
@@ -336,7 +345,7 @@ export function applyMove(
             null,
             `Lawyers strengthen ${def.name} (legal robustness ${r.legal}/3).`,
             def.kind === 'joint-borrowing' && r.legal >= WORKAROUND_LEGAL
-              ? 'National guarantees could now stand in for the budget-headroom change, so a single veto can no longer hold the money.'
+              ? 'National guarantees could now stand in for the budget-headroom change, once guarantors covering three quarters have signed: then a single veto can no longer hold the money.'
               : 'A sounder legal basis calms the ECB, Italy and Belgium and makes court challenges less likely to succeed.',
           ),
         );

@@ -68,8 +68,14 @@ export interface WeekRolls {
 export interface ActorRuntime {
   /** The machine snapshot each actor starts with. */
   init(scenario: Scenario, state: GameState, actorId: string): ActorUpdate;
-  /** The player offers terms; the actor answers at once. */
-  offer(scenario: Scenario, state: GameState, actorId: string, terms: OfferTerms): OfferReply;
+  /** The player offers terms; the actor answers at once. `mood` (-10..10) is this meeting's roll. */
+  offer(
+    scenario: Scenario,
+    state: GameState,
+    actorId: string,
+    terms: OfferTerms,
+    mood?: number,
+  ): OfferReply;
   /** How one member state of an actor votes on a route. */
   vote(
     scenario: Scenario,

@@ -16,7 +16,7 @@ const FOLLOWER_LAG = 2;
 const PAYOUT_COVERAGE = 75;
 const COURT_PROOF_LEGAL = 3;
 const ACTS_DELAY = 3;
-export const WORKAROUND_LEGAL = 3;
+export const WORKAROUND_LEGAL = 2;
 
 function applyEventEffects(d: Draft<GameState>, ev: RandomEventDef) {
   const e = ev.effects;
@@ -156,7 +156,8 @@ function progressMoney(
       // The Council's legal acts follow consent after a few weeks of drafting.
       if (week < (r.consentWeek ?? week) + ACTS_DELAY) continue;
       // The budget-headroom change needs every government, unless national guarantees replace it.
-      const workaround = r.legal >= WORKAROUND_LEGAL;
+      const workaround =
+        r.legal >= WORKAROUND_LEGAL && guaranteeCoverage(scenario, before) >= PAYOUT_COVERAGE;
       let blocked = false;
       let blockReason = '';
       if (!workaround) {
@@ -179,7 +180,7 @@ function progressMoney(
               null,
               `The budget-headroom act for ${def.name} is vetoed; the money is held.`,
               blockReason,
-              'Pay the price, or make the legal workaround (national guarantees) robust enough.',
+              `Pay the price, or replace the budget headroom with national guarantees: legal robustness ${WORKAROUND_LEGAL}/3 and guarantees covering ${PAYOUT_COVERAGE}%.`,
             ),
           );
         }
@@ -254,7 +255,7 @@ export function endWeek(scenario: Scenario, runtime: ActorRuntime, state: GameSt
   // 2. Every actor perceives and decides.
   const { updates, intents } = runtime.week(scenario, clean, rolls);
   // 3. Apply decisions, then money, then the calendar.
-  const resolved = produce(clean, (d) => {
+  const decided = produce(clean, (d) => {
     for (const id of d.actorOrder) {
       const u = updates[id];
       const a = d.actors[id]!;
@@ -283,8 +284,11 @@ export function endWeek(scenario: Scenario, runtime: ActorRuntime, state: GameSt
     }
     d.provocation = 0;
     for (const intent of intents) applyIntent(scenario, d, intent);
-    progressMoney(scenario, runtime, clean, d);
-    // Markets calm down slowly; unity recovers a little when nobody is being overruled.
+  });
+  // Legal steps see the actors as they decided this week (a veto cast this week counts).
+  const resolved = produce(decided, (d) => {
+    progressMoney(scenario, runtime, decided, d);
+    // Markets calm down slowly toward their starting level.
     d.market = clamp(d.market - Math.trunc((d.market - scenario.startMarket) / 5), 0, 100);
   });
   // 4. Book-keeping reads the finished state (reading through a draft is slow), then closes

@@ -594,7 +594,7 @@ export const decemberSummit: Scenario = {
       id: 'pipeline-outage',
       title: 'Oil stops flowing to Hungary',
       text: 'The Druzhba pipeline is damaged and Russian oil stops reaching Hungary. Budapest hardens, and its price for a yes goes up.',
-      chance: 45,
+      chance: 35,
       from: 12,
       to: 14,
       once: true,

@@ -167,27 +167,37 @@ export const jointPolicy: Policy = (game, state) => {
       isCommitted(state, 'hungary') ? ['unanimity', 'enhanced'] : ['enhanced'],
     ),
     offer(state, 'swing', { optOut: true, buyEuropean: true }),
-    offer(state, 'mainstream', { buyEuropean: true }),
-    route.legal < 3 && { type: 'legal.work', route: jb },
+    // Early veto management: national guarantees that could replace the budget headroom.
+    ...GUARANTORS.map(([id, t]) => offer(state, id, t)),
+    route.legal < 2 && { type: 'legal.work', route: jb },
     ...bridges(state),
     state.g7Basis < 2 && { type: 'g7.coordinate' },
   ]);
   return pick ?? END;
 };
 
-/** A US deal that unlocks Japan (and Italy), then an EU route with the G7 money. */
+/** A US deal that unlocks Japan (and Italy), then the Reparations Loan with the G7 money. */
 export const usDealPolicy: Policy = (game, state) => {
   const sc = game.scenario;
-  const jb = routeOfKind(sc, 'joint-borrowing')!.id;
-  const route = state.routes[jb]!;
-  const terms: RouteTerms = { size: 90, optOut: true, buyEuropean: true };
+  const rl = routeOfKind(sc, 'reparations-loan')!.id;
+  const route = state.routes[rl]!;
+  const terms: RouteTerms = { ...LOAN_TERMS, size: 90 };
+  const fear = belgiumFear(sc, state, terms);
   const pick = firstLegal(game, state, [
     offer(state, 'us', { reconstructionRole: true }),
     state.week >= 3 && state.g7Basis < 2 && { type: 'g7.coordinate' },
     offer(state, 'japan', { nonMilitary: true }),
-    route.status === 'draft' && { type: 'route.table', route: jb, terms },
-    voteIfPasses(game, state, jb, ['enhanced', 'unanimity']),
-    route.legal < 3 && { type: 'legal.work', route: jb },
+    ...GUARANTORS.map(([id, t]) => offer(state, id, t)),
+    fear.coverage >= 60 &&
+      offer(state, 'belgium', { guarantee: 'capped', liquidity: true, legalShields: true }),
+    route.status === 'draft' &&
+      (isCommitted(state, 'belgium') || state.week >= 4) && {
+        type: 'route.table',
+        route: rl,
+        terms,
+      },
+    voteIfPasses(game, state, rl, ['qmv']),
+    route.legal < 2 && { type: 'legal.work', route: rl },
     ...bridges(state),
   ]);
   return pick ?? END;

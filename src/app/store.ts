@@ -1,0 +1,207 @@
+import { actorRuntime } from '../actors';
+import {
+  createGame,
+  normaliseSeed,
+  type Difficulty,
+  type Game,
+  type GameState,
+  type Move,
+  type Scenario,
+} from '../engine';
+import { getScenario } from '../scenarios';
+import {
+  clearSave,
+  readSave,
+  replaySave,
+  writeSave,
+  SAVE_VERSION,
+  type SaveData,
+  type StorageLike,
+} from './autosave';
+
+// A tiny vanilla store (zustand's shape, without the dependency): one session at a time, moves
+// go to the engine, every accepted move is recorded and autosaved. Views subscribe and dispatch.
+
+// The views may not import src/actors, so what they need from it is re-exported here.
+export { TERM_NAMES, RUSSIA_LEVELS, belgiumFear, type FearReport } from '../actors';
+export type { StorageLike, SaveData } from './autosave';
+
+export interface Session {
+  scenarioId: string;
+  /** the seed as the engine uses it (text seeds are normalised to a number) */
+  seed: number;
+  difficulty: Difficulty;
+  /** every accepted move, in order: state = replay(scenario, seed, moves) */
+  moves: readonly Move[];
+  state: GameState;
+  /** the engine's reason for the last refused move, cleared by the next accepted one */
+  lastRefusal: string | null;
+  /** why the last autosave failed, if it did */
+  saveError: string | null;
+}
+
+export type Result = { ok: true } | { ok: false; reason: string };
+
+export type SaveCheck =
+  | { kind: 'none' }
+  | { kind: 'ok'; data: SaveData; state: GameState; scenarioTitle: string }
+  | { kind: 'error'; error: string };
+
+export type Listener = (session: Session | null) => void;
+
+export interface Store {
+  getState(): Session | null;
+  subscribe(listener: Listener): () => void;
+  newGame(scenarioId: string, seed: number | string, difficulty: Difficulty): Result;
+  dispatch(move: Move): Result;
+  /** The scenario of the running game. */
+  scenario(): Scenario | null;
+  /** Why the engine would refuse this move now, or null if it would accept it. */
+  validate(move: Move): string | null;
+  /** Looks at the autosave and replays it, without starting it. */
+  checkSave(): SaveCheck;
+  /** Resumes the autosaved game; a save that does not replay is refused with a reason. */
+  continueSaved(): Result;
+  discardSave(): void;
+  /** Leaves the table (the game stays autosaved). */
+  leave(): void;
+}
+
+const games = new Map<string, Game>();
+
+/** One Game per scenario id, built on first use (binding the scenario and the actors). */
+export function gameFor(scenarioId: string): Game | null {
+  const cached = games.get(scenarioId);
+  if (cached) return cached;
+  const scenario = getScenario(scenarioId);
+  if (!scenario) return null;
+  const game = createGame(scenario, actorRuntime);
+  games.set(scenarioId, game);
+  return game;
+}
+
+export interface StoreOptions {
+  /** where autosaves go; null turns autosave off */
+  storage?: StorageLike | null;
+}
+
+export function createStore(options: StoreOptions = {}): Store {
+  const storage = options.storage ?? null;
+  const listeners = new Set<Listener>();
+  let session: Session | null = null;
+
+  const set = (next: Session | null) => {
+    session = next;
+    for (const l of [...listeners]) l(session);
+  };
+
+  const save = (s: Session): string | null =>
+    writeSave(storage, {
+      version: SAVE_VERSION,
+      scenarioId: s.scenarioId,
+      seed: s.seed,
+      difficulty: s.difficulty,
+      moves: [...s.moves],
+    });
+
+  const checkSave = (): SaveCheck => {
+    const read = readSave(storage);
+    if (read.kind !== 'ok') return read;
+    const game = gameFor(read.data.scenarioId);
+    if (!game) return { kind: 'error', error: 'The saved game is for an unknown scenario.' };
+    const r = replaySave(read.data, game);
+    if (!r.ok) return { kind: 'error', error: r.error };
+    return { kind: 'ok', data: r.data, state: r.state, scenarioTitle: game.scenario.title };
+  };
+
+  return {
+    getState: () => session,
+
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+
+    newGame(scenarioId, seed, difficulty) {
+      const game = gameFor(scenarioId);
+      if (!game) return { ok: false, reason: `There is no scenario called "${scenarioId}".` };
+      const n = normaliseSeed(typeof seed === 'string' && /^\d+$/.test(seed) ? Number(seed) : seed);
+      const fresh: Session = {
+        scenarioId,
+        seed: n,
+        difficulty,
+        moves: [],
+        state: game.start(n, difficulty),
+        lastRefusal: null,
+        saveError: null,
+      };
+      fresh.saveError = save(fresh);
+      set(fresh);
+      return { ok: true };
+    },
+
+    dispatch(move) {
+      const s = session;
+      if (!s) return { ok: false, reason: 'No game is running.' };
+      const game = gameFor(s.scenarioId)!;
+      let result: ReturnType<Game['play']>;
+      try {
+        result = game.play(s.state, move);
+      } catch (err) {
+        // A bug in the rules must not take the page down; it is reported, and the move refused.
+        console.error('The engine threw on a move', move, err);
+        result = {
+          ok: false,
+          state: s.state,
+          reason: 'The rules could not make sense of that move.',
+        };
+      }
+      if (!result.ok) {
+        set({ ...s, lastRefusal: result.reason });
+        return { ok: false, reason: result.reason };
+      }
+      const next: Session = {
+        ...s,
+        moves: [...s.moves, move],
+        state: result.state,
+        lastRefusal: null,
+      };
+      next.saveError = save(next);
+      set(next);
+      return { ok: true };
+    },
+
+    scenario: () => (session ? (gameFor(session.scenarioId)?.scenario ?? null) : null),
+
+    validate(move) {
+      if (!session) return 'No game is running.';
+      try {
+        return gameFor(session.scenarioId)!.validate(session.state, move);
+      } catch {
+        return 'The rules could not make sense of that move.';
+      }
+    },
+
+    checkSave,
+
+    continueSaved() {
+      const check = checkSave();
+      if (check.kind === 'none') return { ok: false, reason: 'There is no saved game.' };
+      if (check.kind === 'error') return { ok: false, reason: check.error };
+      set({
+        scenarioId: check.data.scenarioId,
+        seed: check.data.seed,
+        difficulty: check.data.difficulty,
+        moves: check.data.moves,
+        state: check.state,
+        lastRefusal: null,
+        saveError: null,
+      });
+      return { ok: true };
+    },
+
+    discardSave: () => clearSave(storage),
+
+    leave: () => set(null),
+  };
+}

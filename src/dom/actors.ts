@@ -1,0 +1,168 @@
+import { belgiumFear } from '../app/store';
+import { commitmentOf, describeTerms, type Scenario } from '../engine';
+import type { View } from './board';
+import { fill, h } from './h';
+import { bn, STANCE_LABEL, STANCE_SYMBOL } from './strings';
+
+// The actors around the table: one card each, with the stance as a word and a shape (colour is
+// never the only cue), the numbers behind it, pledges, and a "Why?" region with the reasons.
+
+const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
+
+export function actorsView(scenario: Scenario): View {
+  const nameOf = (id: string) => scenario.actors.find((a) => a.id === id)?.name ?? id;
+  const cards = scenario.actors.map((def) => {
+    const titleId = `actor-${def.id}`;
+    const whyId = `why-${def.id}`;
+    const stance = h('p', { class: 'stance' });
+    const will = h('dd');
+    const cred = h('dd');
+    const pull = h('p', { class: 'pull', hidden: true });
+    const chips = h('ul', { class: 'chips' });
+    const why = h('div', { id: whyId, class: 'why', hidden: true });
+    const toggle = h(
+      'button',
+      {
+        type: 'button',
+        class: 'why-toggle',
+        'aria-expanded': 'false',
+        'aria-controls': whyId,
+        onClick: () => {
+          const open = toggle.getAttribute('aria-expanded') !== 'true';
+          toggle.setAttribute('aria-expanded', String(open));
+          why.hidden = !open;
+        },
+      },
+      'Why?',
+      h('span', { class: 'vh' }, ` (${def.name})`),
+    );
+    const card = h(
+      'article',
+      { class: 'actor', 'aria-labelledby': titleId, 'data-actor': def.id },
+      h('h3', { id: titleId }, def.name),
+      h('p', { class: 'leader' }, def.leader),
+      stance,
+      h(
+        'dl',
+        { class: 'nums' },
+        h('div', null, h('dt', null, 'Willingness'), will),
+        h('div', null, h('dt', null, 'Trust in you'), cred),
+      ),
+      pull,
+      h('p', { class: 'agenda' }, def.agenda),
+      chips,
+      toggle,
+      why,
+    );
+    return { def, card, stance, will, cred, pull, chips, why };
+  });
+
+  const el = h(
+    'section',
+    { class: 'panel actors', 'aria-labelledby': 'actors-title' },
+    h('h2', { id: 'actors-title' }, 'Around the table'),
+    h(
+      'p',
+      { class: 'help legend' },
+      'Stances: ',
+      (['opposed', 'wary', 'conditional', 'supportive', 'committed'] as const).map((st, i) => [
+        i ? ', ' : '',
+        h('span', { class: `sym stance-${st}`, 'aria-hidden': 'true' }, STANCE_SYMBOL[st]),
+        ` ${STANCE_LABEL[st].toLowerCase()}`,
+      ]),
+      '. Willingness runs from -100 to +100; trust in you also runs from -100 to +100.',
+    ),
+    h(
+      'div',
+      { class: 'actor-grid' },
+      cards.map((c) => c.card),
+    ),
+  );
+
+  return {
+    el,
+    update(s) {
+      const st = s.state;
+      for (const c of cards) {
+        const a = st.actors[c.def.id];
+        if (!a) continue;
+        c.card.dataset.stance = a.stance;
+        fill(
+          c.stance,
+          h(
+            'span',
+            { class: `sym stance-${a.stance}`, 'aria-hidden': 'true' },
+            STANCE_SYMBOL[a.stance],
+          ),
+          ` ${STANCE_LABEL[a.stance]}`,
+        );
+        const leaders = c.def.follows.map((f) => nameOf(f.actor)).join(' and ');
+        c.will.textContent = signed(a.w);
+        // Alliance pull, visible: the actor's own view and where its leaders drag it.
+        c.pull.textContent =
+          c.def.follows.length && a.own !== a.w
+            ? `Own view ${signed(a.own)}, pulled ${a.w < a.own ? 'down' : 'up'} by ${leaders}.`
+            : '';
+        c.pull.hidden = !c.pull.textContent;
+        c.cred.textContent = signed(a.credibility);
+
+        const pledges = st.pledges.filter((p) => p.actor === c.def.id && p.status !== 'withdrawn');
+        const commitment = commitmentOf(st, c.def.id);
+        fill(
+          c.chips,
+          commitment
+            ? h(
+                'li',
+                { class: 'chip commitment' },
+                `committed: ${describeTerms(commitment.terms) || 'its support'}${commitment.condition ? ` (${commitment.condition})` : ''}`,
+              )
+            : null,
+          pledges.map((p) =>
+            p.status === 'conditional'
+              ? h(
+                  'li',
+                  { class: 'chip conditional' },
+                  `conditional: ${bn(p.amount)}${p.conditionText ? ` ${p.conditionText}` : ''}`,
+                )
+              : h('li', { class: 'chip real' }, `real: ${bn(p.amount)}`),
+          ),
+        );
+        c.chips.hidden = c.chips.childElementCount === 0;
+
+        // The "Why?" region: the public reason always, what it privately needs once sounded out.
+        const sounding = [...st.log]
+          .reverse()
+          .find(
+            (e) => e.actor === c.def.id && e.kind === 'move' && e.text.startsWith('You sound out'),
+          );
+        const fear = c.def.kind === 'belgium' && a.sounded ? belgiumFear(scenario, st) : null;
+        fill(
+          c.why,
+          h('p', null, h('strong', null, 'Why: '), a.reason || c.def.agenda),
+          a.wouldMove ? h('p', null, h('strong', null, 'What would move it: '), a.wouldMove) : null,
+          a.sounded
+            ? h(
+                'p',
+                null,
+                h(
+                  'strong',
+                  null,
+                  `What it told you${sounding ? ` (week ${sounding.week})` : ''}: `,
+                ),
+                c.def.drivers,
+              )
+            : h('p', { class: 'help' }, 'Sound it out to learn what it privately needs.'),
+          fear
+            ? h(
+                'p',
+                null,
+                h('strong', null, 'Fear of liability: '),
+                `${fear.fear} (it consents at ${fear.threshold} or less). Guarantees cover ${fear.coverage}% of a loan; other holders joined: ${fear.holders.length ? fear.holders.map(nameOf).join(', ') : 'none'}.`,
+              )
+            : null,
+          h('p', null, h('strong', null, 'Holds: '), c.def.holds),
+        );
+      }
+    },
+  };
+}

@@ -1,0 +1,238 @@
+import type { Session, Store } from '../app/store';
+import { formatDate, type Scenario, type WeekRecord } from '../engine';
+import { logView } from './feed';
+import { h, svg } from './h';
+import { bn, MODEL_NOTE, OUTCOME_LABEL, STANCE_LABEL, STANCE_SYMBOL } from './strings';
+
+// The debrief: outcome, grade and score, the money line week by week, the turning points with
+// their reasons, where every actor ended up, and what really happened, with sources.
+
+/** The money line as a small inline SVG (the same numbers are in the table next to it). */
+function moneyChart(scenario: Scenario, history: readonly WeekRecord[], titleId: string) {
+  const W = 640;
+  const H = 220;
+  const pad = { l: 56, r: 16, t: 16, b: 32 };
+  const top = Math.max(scenario.target, ...history.map((r) => r.secured + r.pledged)) * 1.05;
+  const x = (week: number) =>
+    pad.l + ((week - 1) * (W - pad.l - pad.r)) / Math.max(1, scenario.weeks - 1);
+  const y = (v: number) => H - pad.b - (v * (H - pad.t - pad.b)) / top;
+  const points = (f: (r: WeekRecord) => number) =>
+    history.map((r) => `${x(r.week).toFixed(1)},${y(f(r)).toFixed(1)}`).join(' ');
+  return svg(
+    'svg',
+    {
+      class: 'chart',
+      viewBox: `0 0 ${W} ${H}`,
+      role: 'img',
+      'aria-labelledby': titleId,
+      preserveAspectRatio: 'xMidYMid meet',
+    },
+    svg('line', {
+      class: 'axis',
+      x1: pad.l,
+      y1: H - pad.b,
+      x2: W - pad.r,
+      y2: H - pad.b,
+    }),
+    svg('line', {
+      class: 'target',
+      x1: pad.l,
+      y1: y(scenario.target),
+      x2: W - pad.r,
+      y2: y(scenario.target),
+    }),
+    svg(
+      'text',
+      { x: pad.l + 4, y: y(scenario.target) - 6, class: 'label' },
+      `target ${bn(scenario.target)}`,
+    ),
+    svg('text', { x: pad.l - 8, y: H - pad.b + 4, class: 'label end' }, '0'),
+    svg('text', { x: x(1), y: H - 10, class: 'label' }, 'week 1'),
+    svg('text', { x: x(scenario.weeks), y: H - 10, class: 'label end' }, `week ${scenario.weeks}`),
+    svg('polyline', { class: 'line pledged', points: points((r) => r.secured + r.pledged) }),
+    svg('polyline', { class: 'line secured', points: points((r) => r.secured) }),
+  );
+}
+
+export function endingScreen(store: Store, scenario: Scenario, session: Session) {
+  const st = session.state;
+  const end = st.ending!;
+  const nameOf = (id: string) => scenario.actors.find((a) => a.id === id)?.name ?? id;
+  const heading = h('h2', { id: 'ending-title', tabIndex: -1 }, OUTCOME_LABEL[end.outcome]);
+
+  const chartTitle = 'money-chart-title';
+  const historyRows = st.history.map((r) =>
+    h(
+      'tr',
+      null,
+      h('th', { scope: 'row' }, String(r.week)),
+      h('td', null, bn(r.secured)),
+      h('td', null, bn(r.pledged)),
+    ),
+  );
+
+  const sourceById = new Map(scenario.sources.map((s) => [s.id, s]));
+  const sourceLinks = (ids: string[]) =>
+    ids
+      .map((id) => sourceById.get(id))
+      .filter((s) => s !== undefined)
+      .map((s, i) => [
+        i ? ', ' : '',
+        /^https:\/\//.test(s.url)
+          ? h(
+              'a',
+              { href: s.url, target: '_blank', rel: 'noopener noreferrer' },
+              `${s.title}, ${s.date}`,
+              h('span', { class: 'vh' }, ' (opens in a new tab)'),
+            )
+          : `${s.title}, ${s.date}`,
+      ]);
+
+  const log = logView(scenario);
+  log.update(session);
+
+  const el = h(
+    'div',
+    { class: 'ending' },
+    h(
+      'section',
+      { class: 'panel verdict', 'aria-labelledby': 'ending-title' },
+      heading,
+      h('p', { class: 'headline' }, end.headline),
+      h(
+        'p',
+        { class: 'grade' },
+        h('span', { class: 'grade-letter' }, end.grade),
+        ` Grade ${end.grade}, score ${end.score}`,
+      ),
+      h('p', null, end.cutDepth),
+      h(
+        'table',
+        { class: 'breakdown' },
+        h('caption', null, 'How the score adds up'),
+        h(
+          'thead',
+          null,
+          h('tr', null, h('th', { scope: 'col' }, 'Part'), h('th', { scope: 'col' }, 'Points')),
+        ),
+        h(
+          'tbody',
+          null,
+          end.breakdown.map((b) =>
+            h('tr', null, h('th', { scope: 'row' }, b.label), h('td', null, String(b.points))),
+          ),
+        ),
+        h(
+          'tfoot',
+          null,
+          h('tr', null, h('th', { scope: 'row' }, 'Total'), h('td', null, String(end.score))),
+        ),
+      ),
+      h(
+        'div',
+        { class: 'actions-row' },
+        h('button', { type: 'button', class: 'primary', onClick: () => store.leave() }, 'New game'),
+      ),
+    ),
+    h(
+      'section',
+      { class: 'panel', 'aria-labelledby': chartTitle },
+      h('h2', { id: chartTitle }, 'Money week by week'),
+      h(
+        'p',
+        { class: 'help' },
+        `Solid line: money secured. Dashed line: secured plus pledged. Flat line: the ${bn(scenario.target)} target.`,
+      ),
+      moneyChart(scenario, st.history, chartTitle),
+      h(
+        'details',
+        null,
+        h('summary', null, 'The same numbers as a table'),
+        h(
+          'table',
+          { class: 'history' },
+          h('caption', { class: 'vh' }, 'Money at the end of each week'),
+          h(
+            'thead',
+            null,
+            h(
+              'tr',
+              null,
+              h('th', { scope: 'col' }, 'Week'),
+              h('th', { scope: 'col' }, 'Secured'),
+              h('th', { scope: 'col' }, 'Pledged'),
+            ),
+          ),
+          h('tbody', null, historyRows),
+        ),
+      ),
+    ),
+    h(
+      'section',
+      { class: 'panel', 'aria-labelledby': 'turning-title' },
+      h('h2', { id: 'turning-title' }, 'Turning points'),
+      end.turningPoints.length
+        ? h(
+            'ol',
+            { class: 'turning' },
+            end.turningPoints.map((e) =>
+              h(
+                'li',
+                null,
+                h('p', null, h('strong', null, `Week ${e.week}: `), e.text),
+                e.reason ? h('p', { class: 'entry-reason' }, e.reason) : null,
+              ),
+            ),
+          )
+        : h('p', null, 'No vote, commitment or payment changed the course of this game.'),
+    ),
+    h(
+      'section',
+      { class: 'panel', 'aria-labelledby': 'final-title' },
+      h('h2', { id: 'final-title' }, 'Where everyone ended up'),
+      h(
+        'ul',
+        { class: 'final-stances' },
+        scenario.actors.map((def) => {
+          const a = st.actors[def.id];
+          if (!a) return null;
+          return h(
+            'li',
+            null,
+            h(
+              'span',
+              { class: `sym stance-${a.stance}`, 'aria-hidden': 'true' },
+              STANCE_SYMBOL[a.stance],
+            ),
+            ' ',
+            h('strong', null, `${nameOf(def.id)}: ${STANCE_LABEL[a.stance]}. `),
+            a.reason,
+          );
+        }),
+      ),
+    ),
+    h(
+      'section',
+      { class: 'panel history-real', 'aria-labelledby': 'real-title' },
+      h('h2', { id: 'real-title' }, 'What actually happened'),
+      h('p', null, scenario.history.summary),
+      h(
+        'ol',
+        { class: 'timeline' },
+        scenario.history.items.map((item) =>
+          h(
+            'li',
+            null,
+            h('p', null, h('strong', null, `${formatDate(item.date)}: `), item.text),
+            item.sources.length
+              ? h('p', { class: 'sources' }, 'Sources: ', sourceLinks(item.sources))
+              : null,
+          ),
+        ),
+      ),
+      h('p', { class: 'help' }, MODEL_NOTE),
+    ),
+    log.el,
+  );
+  return { el, heading };
+}

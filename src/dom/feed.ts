@@ -1,0 +1,160 @@
+import type { Session } from '../app/store';
+import { formatDate, weekStart, type LogEntry, type Scenario } from '../engine';
+import type { View } from './board';
+import { fill, h } from './h';
+
+// Words on the table: the narrator (a polite live region that reads out what each move did),
+// this week's news, and the full log with every reason.
+
+const KIND_LABEL: Record<LogEntry['kind'], string> = {
+  move: 'Your move',
+  refused: 'Refused',
+  reply: 'Reply',
+  decision: 'Decision',
+  event: 'Event',
+  vote: 'Vote',
+  money: 'Money',
+  calendar: 'Calendar',
+  ending: 'Ending',
+};
+
+const MAX_SPOKEN = 6;
+
+/** What to say after a change of session: the new log lines, with the reasons that matter. */
+export function narration(scenario: Scenario, prev: Session | null, next: Session): string[] {
+  if (!prev || next.moves.length !== prev.moves.length + 1) {
+    const st = next.state;
+    return [
+      `Week ${st.week} of ${scenario.weeks}, ${formatDate(weekStart(scenario.startDate, st.week))}. You have ${st.capital} points of political capital.`,
+    ];
+  }
+  const move = next.moves[next.moves.length - 1]!;
+  const fresh = next.state.log.slice(prev.state.log.length);
+  const lines: string[] = [];
+  if (move.type === 'week.end' && next.state.status === 'playing') {
+    const st = next.state;
+    lines.push(
+      `Week ${st.week} begins, ${formatDate(weekStart(scenario.startDate, st.week))}. You have ${st.capital} points of political capital.`,
+    );
+  }
+  for (const e of fresh) {
+    if (e.kind === 'reply' || e.kind === 'vote' || e.kind === 'refused') {
+      lines.push(e.reason ? `${e.text} ${e.reason}` : e.text);
+    } else {
+      lines.push(e.text);
+    }
+  }
+  if (lines.length > MAX_SPOKEN) {
+    const more = lines.length - MAX_SPOKEN;
+    lines.length = MAX_SPOKEN;
+    lines.push(`And ${more} more in the log.`);
+  }
+  return lines;
+}
+
+/** The narrator: shown under the move form, and read out politely by screen readers. */
+export function narratorView(): { el: HTMLElement; say(lines: string[]): void } {
+  const box = h('div', { class: 'narrator', 'aria-live': 'polite', 'aria-atomic': 'true' });
+  const el = h(
+    'div',
+    { class: 'latest', role: 'region', 'aria-labelledby': 'latest-title' },
+    h('h3', { id: 'latest-title' }, 'What just happened'),
+    box,
+  );
+  return {
+    el,
+    say: (lines) =>
+      fill(
+        box,
+        lines.map((l) => h('p', null, l)),
+      ),
+  };
+}
+
+function entryItem(e: LogEntry, nameOf: (id: string) => string) {
+  return h(
+    'li',
+    { class: `entry kind-${e.kind}` },
+    h(
+      'p',
+      { class: 'entry-text' },
+      h('span', { class: 'kind' }, KIND_LABEL[e.kind]),
+      e.actor && !e.text.includes(nameOf(e.actor)) ? `${nameOf(e.actor)}: ` : '',
+      e.text,
+    ),
+    e.reason ? h('p', { class: 'entry-reason' }, e.reason) : null,
+    e.wouldChange
+      ? h('p', { class: 'entry-would' }, h('strong', null, 'What would change it: '), e.wouldChange)
+      : null,
+  );
+}
+
+export function newsView(scenario: Scenario): View {
+  const nameOf = (id: string) => scenario.actors.find((a) => a.id === id)?.name ?? id;
+  const list = h('ul', { class: 'news-list' });
+  const empty = h('p', { class: 'help' }, 'Nothing new this week.');
+  const el = h(
+    'section',
+    { class: 'panel news', 'aria-labelledby': 'news-title' },
+    h('h2', { id: 'news-title' }, 'News this week'),
+    list,
+    empty,
+  );
+  let shown: LogEntry[] | null = null;
+  return {
+    el,
+    update(s) {
+      if (s.state.news === shown) return;
+      shown = s.state.news;
+      fill(
+        list,
+        shown.map((e) => entryItem(e, nameOf)),
+      );
+      empty.hidden = shown.length > 0;
+    },
+  };
+}
+
+export function logView(scenario: Scenario): View {
+  const nameOf = (id: string) => scenario.actors.find((a) => a.id === id)?.name ?? id;
+  const body = h('div', { class: 'log-body' });
+  const summary = h('summary', null, 'Full log');
+  const details = h('details', { class: 'log' }, summary, body);
+  let last: Session | null = null;
+  let rendered: LogEntry[] | null = null;
+  const render = () => {
+    if (!last || !details.open || rendered === last.state.log) return;
+    rendered = last.state.log;
+    const weeks = new Map<number, LogEntry[]>();
+    for (const e of rendered) weeks.set(e.week, [...(weeks.get(e.week) ?? []), e]);
+    // Newest week first: the latest events are what a player looks for.
+    fill(
+      body,
+      [...weeks.entries()]
+        .sort((a, b) => b[0] - a[0])
+        .map(([week, entries]) => [
+          h('h3', null, `Week ${week} (${formatDate(weekStart(scenario.startDate, week))})`),
+          h(
+            'ol',
+            { class: 'log-list' },
+            entries.map((e) => entryItem(e, nameOf)),
+          ),
+        ]),
+    );
+  };
+  details.addEventListener('toggle', render);
+  const el = h(
+    'section',
+    { class: 'panel log-panel', 'aria-labelledby': 'log-title' },
+    h('h2', { id: 'log-title' }, 'Log'),
+    details,
+  );
+  return {
+    el,
+    update(s) {
+      last = s;
+      summary.textContent = `Full log with reasons (${s.state.log.length} entries)`;
+      render();
+    },
+  };
+}

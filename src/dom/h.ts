@@ -1,0 +1,76 @@
+// Plain DOM helpers. Text always goes in as text nodes (never innerHTML), so game and player text
+// can never inject markup or scripts.
+
+export type Child = Node | string | number | null | undefined | false | readonly Child[];
+
+type Handler = (event: Event) => void;
+export type Props = Record<string, string | number | boolean | null | undefined | Handler>;
+
+/** Properties set as DOM properties (state), everything else becomes an attribute. */
+const PROPS = new Set(['value', 'checked', 'disabled', 'selected', 'hidden', 'open', 'tabIndex']);
+
+function append(parent: Node, child: Child) {
+  if (child === null || child === undefined || child === false) return;
+  if (Array.isArray(child)) {
+    for (const c of child as readonly Child[]) append(parent, c);
+  } else if (child instanceof Node) {
+    parent.appendChild(child);
+  } else {
+    parent.appendChild(document.createTextNode(String(child)));
+  }
+}
+
+function applyProps(el: Element, props: Props | null | undefined) {
+  if (!props) return;
+  for (const [key, value] of Object.entries(props)) {
+    if (value === undefined || value === null) continue;
+    if (value === false) {
+      if (PROPS.has(key)) (el as unknown as Record<string, unknown>)[key] = false;
+      continue;
+    }
+    if (typeof value === 'function') {
+      el.addEventListener(key.replace(/^on/, '').toLowerCase(), value);
+    } else if (key === 'class') {
+      el.setAttribute('class', String(value));
+    } else if (PROPS.has(key)) {
+      (el as unknown as Record<string, unknown>)[key] = value;
+    } else {
+      el.setAttribute(key, value === true ? '' : String(value));
+    }
+  }
+}
+
+/** h('button', { class: 'x', onClick }, 'text', child) */
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props?: Props | null,
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  applyProps(el, props);
+  append(el, children);
+  return el;
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** The same for SVG elements. */
+export function svg(tag: string, props?: Props | null, ...children: Child[]): SVGElement {
+  const el = document.createElementNS(SVG_NS, tag) as SVGElement;
+  applyProps(el, props);
+  append(el, children);
+  return el;
+}
+
+/** Replaces an element's children. */
+export function fill(el: Element, ...children: Child[]): void {
+  el.replaceChildren();
+  append(el, children);
+}
+
+let nextId = 0;
+/** A page-unique id for label/aria wiring. */
+export function uid(prefix: string): string {
+  nextId += 1;
+  return `${prefix}-${nextId}`;
+}

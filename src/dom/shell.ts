@@ -1,0 +1,132 @@
+import type { Session, Store } from '../app/store';
+import type { Scenario } from '../engine';
+import { actionsView, promisesView } from './actions';
+import { actorsView } from './actors';
+import { calendarView, moneyView, routesView, statusView, type View } from './board';
+import { endingScreen } from './ending';
+import { logView, narration, narratorView, newsView } from './feed';
+import { h } from './h';
+import { startScreen, type StartOptions } from './start-screen';
+
+// The page shell: a banner, one main landmark, and three screens (start, table, ending) chosen
+// from the store's session. Screens are rebuilt only when the screen changes; within a screen
+// every part updates in place, so focus and open panels survive each move.
+
+export interface ShellOptions extends StartOptions {
+  /** false when the browser gives no storage: the page then says autosave is off */
+  autosave: boolean;
+}
+
+type ScreenName = 'start' | 'table' | 'ending';
+
+function tableScreen(store: Store, scenario: Scenario, opts: ShellOptions) {
+  const status = statusView(scenario);
+  const calendar = calendarView(scenario);
+  const moneyPart = moneyView(scenario);
+  const routes = routesView(scenario);
+  const actors = actorsView(scenario);
+  const narrator = narratorView();
+  const actions = actionsView(store, scenario, narrator.el);
+  const promises = promisesView(scenario);
+  const news = newsView(scenario);
+  const log = logView(scenario);
+  const notice = h('p', { class: 'notice', role: 'status' });
+  const views: View[] = [status, calendar, moneyPart, routes, actors, actions, promises, news, log];
+  const el = h(
+    'div',
+    { class: 'table' },
+    h('div', { class: 'top' }, status.el, calendar.el),
+    notice,
+    h(
+      'div',
+      { class: 'table-layout' },
+      // The move panel comes first in reading and tab order; CSS puts it on the right.
+      h('div', { class: 'col-side' }, actions.el, promises.el, news.el),
+      h('div', { class: 'col-main' }, moneyPart.el, routes.el, actors.el, log.el),
+    ),
+  );
+  return {
+    el,
+    heading: status.heading,
+    update(prev: Session | null, s: Session) {
+      for (const v of views) v.update(s);
+      const problem = !opts.autosave
+        ? 'Autosave is off: this browser does not let the page store data, so the game is lost if you leave the page.'
+        : s.saveError;
+      notice.textContent = problem ?? '';
+      notice.hidden = !problem;
+      const changed = !prev || prev.moves !== s.moves || prev.state !== s.state;
+      if (changed) narrator.say(narration(scenario, prev, s));
+    },
+  };
+}
+
+export function mountApp(root: HTMLElement, store: Store, opts: ShellOptions): void {
+  const menuSlot = h('div', { class: 'banner-actions' });
+  const banner = h(
+    'header',
+    { class: 'banner' },
+    h(
+      'div',
+      { class: 'brand' },
+      h('h1', null, 'Frozen Assets'),
+      h('p', { class: 'tagline' }, 'A classroom diplomacy game'),
+    ),
+    menuSlot,
+  );
+  const main = h('main', { id: 'main', tabIndex: -1 });
+  const skip = h('a', { class: 'skip-link', href: '#main' }, 'Skip to main content');
+  root.replaceChildren(skip, banner, main);
+
+  const menuButton = h(
+    'button',
+    { type: 'button', class: 'secondary on-dark', onClick: () => store.leave() },
+    'Main menu',
+    h('span', { class: 'vh' }, ' (your game is saved)'),
+  );
+
+  let screen: ScreenName | null = null;
+  let table: ReturnType<typeof tableScreen> | null = null;
+  let prev: Session | null = null;
+  let first = true;
+
+  const show = (s: Session | null) => {
+    const next: ScreenName = !s ? 'start' : s.state.status === 'over' ? 'ending' : 'table';
+    const scenario = store.scenario();
+    let focusTarget: HTMLElement | null = null;
+    if (next !== screen || (next === 'table' && s && prev && s.moves.length < prev.moves.length)) {
+      table = null;
+      if (next === 'start') {
+        const el = startScreen(store, opts);
+        main.replaceChildren(el);
+        menuSlot.replaceChildren();
+        document.title = 'Frozen Assets: a classroom diplomacy game';
+        focusTarget = el.querySelector('h2');
+      } else if (next === 'ending' && s && scenario) {
+        const ending = endingScreen(store, scenario, s);
+        main.replaceChildren(ending.el);
+        menuSlot.replaceChildren(menuButton);
+        document.title = `${ending.heading.textContent ?? 'The end'}: Frozen Assets`;
+        focusTarget = ending.heading;
+      } else if (next === 'table' && s && scenario) {
+        table = tableScreen(store, scenario, opts);
+        main.replaceChildren(table.el);
+        menuSlot.replaceChildren(menuButton);
+        focusTarget = table.heading;
+        prev = null;
+      }
+      screen = next;
+    }
+    if (table && s) {
+      table.update(prev, s);
+      document.title = `Week ${s.state.week}: Frozen Assets`;
+    }
+    prev = s;
+    // Move focus to the new screen's heading after a player action, never on first load.
+    if (focusTarget && !first) focusTarget.focus();
+    first = false;
+  };
+
+  store.subscribe(show);
+  show(store.getState());
+}

@@ -1,0 +1,116 @@
+import { formatDate, type Move, type Scenario, type Stance, type VoteMode } from '../engine';
+
+// Player-facing words of the page in one place (English). Game text (reasons, news, names) comes
+// from the engine and the scenario; this file holds only the page's own labels and briefings.
+
+/** EUR millions as "EUR 12.0 bn". */
+export const bn = (millions: number): string => `EUR ${(millions / 1000).toFixed(1)} bn`;
+
+export const STANCE_LABEL: Record<Stance, string> = {
+  opposed: 'Opposed',
+  wary: 'Wary',
+  conditional: 'Conditional',
+  supportive: 'Supportive',
+  committed: 'Committed',
+};
+
+/** A shape per stance, so colour is never the only cue. */
+export const STANCE_SYMBOL: Record<Stance, string> = {
+  opposed: '■',
+  wary: '▲',
+  conditional: '◆',
+  supportive: '●',
+  committed: '★',
+};
+
+export const MOVE_TYPES: { type: Move['type']; label: string; help: string }[] = [
+  {
+    type: 'actor.sound',
+    label: 'Sound out',
+    help: 'Ask an actor privately what it really needs and what would move it. Builds a little trust.',
+  },
+  {
+    type: 'offer.make',
+    label: 'Make an offer',
+    help: 'Offer one actor a package of terms. It accepts (a commitment), makes a counter-offer, or rejects, and says why.',
+  },
+  {
+    type: 'pressure.public',
+    label: 'Public pressure',
+    help: 'Make blocking more costly for an actor. It trusts you less, EU unity may suffer, and each new round works less well.',
+  },
+  {
+    type: 'g7.coordinate',
+    label: 'G7 coordination',
+    help: 'A joint G7 statement, then a shared legal basis. Strongest in the week of the G7 finance ministers’ call.',
+  },
+  {
+    type: 'legal.work',
+    label: 'Legal work',
+    help: 'Lawyers make a route sturdier in court (up to 3 of 3). This calms the ECB, Italy and Belgium.',
+  },
+  {
+    type: 'route.table',
+    label: 'Table a route',
+    help: 'Put a route’s legal text on the table, with its size and terms. The terms should keep the promises you made in offers.',
+  },
+  {
+    type: 'vote.call',
+    label: 'Call a vote',
+    help: 'Put a tabled route to the vote. Free at a summit; outside one it costs 2 points.',
+  },
+  {
+    type: 'bridge.request',
+    label: 'Bridge finance',
+    help: 'Ask the IMF or donor countries for short-term money. It only buys time: money that lands a little after the deadline still counts.',
+  },
+];
+
+export const VOTE_MODE_LABEL: Record<VoteMode, string> = {
+  qmv: 'Qualified majority (55% of states, 65% of people)',
+  unanimity: 'Unanimity (every government)',
+  enhanced: 'Enhanced cooperation (willing states, with Parliament’s consent)',
+};
+
+export const ROUTE_STATUS_LABEL = {
+  draft: 'Not tabled yet',
+  tabled: 'On the table',
+  failed: 'Vote failed (can be tried again)',
+  agreed: 'Agreed, not yet law',
+  adopted: 'Adopted',
+} as const;
+
+export const BRIDGE_LABEL = {
+  imf: 'IMF (needs an agreed EU route first)',
+  bilateral: 'Donor countries (bilateral)',
+} as const;
+
+export const DIFFICULTY_HELP = {
+  story: 'Story: 4 points a week, friendlier governments, fewer shocks.',
+  standard: 'Standard: 3 points a week, the game as designed.',
+  hard: 'Hard: 3 points a week, tougher governments, more shocks.',
+} as const;
+
+export const OUTCOME_LABEL = {
+  win: 'Ukraine is funded',
+  partial: 'Partly funded',
+  loss: 'Not funded in time',
+} as const;
+
+/** Five short lines a 15-year-old can read before the first week. */
+export function briefing(scenario: Scenario): string[] {
+  if (scenario.id === 'december-summit') {
+    return [
+      `Ukraine is about ${bn(scenario.target)} short of the money it needs to run the country in 2026.`,
+      `If no new money is agreed, it must start cutting public spending on ${formatDate(scenario.deadline)}.`,
+      'About EUR 210 bn of Russia’s central-bank money is frozen in the EU, most of it as cash at Euroclear in Brussels.',
+      `You are the European Commission’s chief negotiator. You have ${scenario.weeks} weeks and a few points of political capital each week to build a deal governments will sign.`,
+      'Who matters: Belgium (it holds most of the money), Germany, France and Italy (they would guarantee a loan), Hungary (it can veto), the United States (Japan follows it), and the UK and Canada (they act once the EU does).',
+    ];
+  }
+  return [scenario.summary];
+}
+
+/** Plain-words note on what the model leaves out, for the debrief. */
+export const MODEL_NOTE =
+  'This game is a model. Real governments weigh far more than a few numbers, talk to each other in ways no game can show, and change their minds for reasons nobody outside can see. The dates, amounts and positions come from public reporting; how the computer actors react is our simplification.';
