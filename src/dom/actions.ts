@@ -12,7 +12,7 @@ import {
 } from '../engine';
 import type { View } from './board';
 import { fill, h, uid } from './h';
-import { bn, BRIDGE_LABEL, MOVE_TYPES, VOTE_MODE_LABEL } from './strings';
+import { bn, BRIDGE_LABEL, MOVE_TYPES, VOTE_MODE_HELP, VOTE_MODE_LABEL } from './strings';
 
 // The action panel: choose a move, its target and its terms; see the cost before confirming.
 // The form never decides legality: the engine does, and a refusal is read out in an alert.
@@ -96,10 +96,14 @@ export function actionsView(store: Store, scenario: Scenario, latest: HTMLElemen
   typeSel.el.setAttribute('aria-describedby', help.id);
   const targetSlot = h('div', { class: 'target' });
   const optionSlot = h('div', { class: 'options' });
-  const preview = h('p', { class: 'preview' });
-  const check = h('p', { class: 'check-note' });
+  const preview = h('p', { class: 'preview', id: uid('preview') });
+  const check = h('p', { class: 'check-note', id: uid('check') });
   const refusal = h('div', { class: 'refusal', role: 'alert' });
-  const confirm = h('button', { type: 'submit', class: 'primary' }, 'Confirm move');
+  const confirm = h(
+    'button',
+    { type: 'submit', class: 'primary', 'aria-describedby': `${preview.id} ${check.id}` },
+    'Confirm move',
+  );
 
   /** Builds the move the form describes, or null if it is not complete. */
   let build: () => Move | null = () => null;
@@ -175,11 +179,18 @@ export function actionsView(store: Store, scenario: Scenario, latest: HTMLElemen
           if (type === 'legal.work') {
             build = () => ({ type: 'legal.work', route: def.id });
           } else if (type === 'vote.call') {
+            const modeHelp = h('p', { class: 'help', id: uid('mode-help') });
             const mode = select(
               'Voting rule',
               def.modes.map((m) => ({ value: m, label: VOTE_MODE_LABEL[m] })),
-              refresh,
+              () => {
+                modeHelp.textContent = VOTE_MODE_HELP[mode.value()];
+                refresh();
+              },
             );
+            mode.el.setAttribute('aria-describedby', modeHelp.id);
+            modeHelp.textContent = VOTE_MODE_HELP[mode.value()];
+            mode.field.appendChild(modeHelp);
             optionSlot.appendChild(mode.field);
             build = () => ({ type: 'vote.call', route: def.id, mode: mode.value() });
           } else {

@@ -1,5 +1,5 @@
 import type { Session, Store } from '../app/store';
-import { formatDate, type Scenario, type WeekRecord } from '../engine';
+import { formatDate, money, type Scenario, type WeekRecord } from '../engine';
 import { logView } from './feed';
 import { h, svg } from './h';
 import { bn, MODEL_NOTE, OUTCOME_LABEL, STANCE_LABEL, STANCE_SYMBOL } from './strings';
@@ -58,7 +58,14 @@ export function endingScreen(store: Store, scenario: Scenario, session: Session)
   const st = session.state;
   const end = st.ending!;
   const nameOf = (id: string) => scenario.actors.find((a) => a.id === id)?.name ?? id;
-  const heading = h('h2', { id: 'ending-title', tabIndex: -1 }, OUTCOME_LABEL[end.outcome]);
+  const heading = h('h2', { id: 'ending-title', tabIndex: -1 }, end.headline);
+  const m = money(scenario, st);
+  /** What still held a route's money at the end, in the engine's words. */
+  const heldUp = (label: string) => {
+    const def = scenario.routes.find((r) => r.name === label);
+    const blockers = def ? (st.routes[def.id]?.blockers ?? []) : [];
+    return blockers.length ? ` Held up by: ${blockers.join('; ')}.` : '';
+  };
 
   const chartTitle = 'money-chart-title';
   const historyRows = st.history.map((r) =>
@@ -97,8 +104,8 @@ export function endingScreen(store: Store, scenario: Scenario, session: Session)
     h(
       'section',
       { class: 'panel verdict', 'aria-labelledby': 'ending-title' },
+      h('p', { class: 'kicker' }, `Game over in week ${end.week}`),
       heading,
-      h('p', { class: 'headline' }, end.headline),
       h(
         'p',
         { class: 'grade' },
@@ -106,6 +113,32 @@ export function endingScreen(store: Store, scenario: Scenario, session: Session)
         ` Grade ${end.grade}, score ${end.score}`,
       ),
       h('p', null, end.cutDepth),
+      m.lines.length
+        ? [
+            h('h3', null, 'Where the money stood at the end'),
+            h(
+              'ul',
+              { class: 'money-lines final' },
+              m.lines.map((l) =>
+                h(
+                  'li',
+                  { class: `money-line ${l.status}` },
+                  `${l.label}: ${bn(l.amount)} `,
+                  h(
+                    'span',
+                    { class: 'line-status' },
+                    l.status === 'late'
+                      ? 'too late'
+                      : l.status === 'secured'
+                        ? 'secured'
+                        : 'pledged, never paid',
+                  ),
+                  heldUp(l.label),
+                ),
+              ),
+            ),
+          ]
+        : null,
       h(
         'table',
         { class: 'breakdown' },
@@ -206,7 +239,8 @@ export function endingScreen(store: Store, scenario: Scenario, session: Session)
             ),
             ' ',
             h('strong', null, `${nameOf(def.id)}: ${STANCE_LABEL[a.stance]}. `),
-            a.reason,
+            // Some reasons already open with the actor's name; say it once.
+            a.reason.startsWith(`${def.name}: `) ? a.reason.slice(def.name.length + 2) : a.reason,
           );
         }),
       ),
@@ -234,5 +268,5 @@ export function endingScreen(store: Store, scenario: Scenario, session: Session)
     ),
     log.el,
   );
-  return { el, heading };
+  return { el, heading, title: OUTCOME_LABEL[end.outcome] };
 }

@@ -106,7 +106,7 @@ export function mountApp(root: HTMLElement, store: Store, opts: ShellOptions): v
         const ending = endingScreen(store, scenario, s);
         main.replaceChildren(ending.el);
         menuSlot.replaceChildren(menuButton);
-        document.title = `${ending.heading.textContent ?? 'The end'}: Frozen Assets`;
+        document.title = `${ending.title}: Frozen Assets`;
         focusTarget = ending.heading;
       } else if (next === 'table' && s && scenario) {
         table = tableScreen(store, scenario, opts);

@@ -141,7 +141,7 @@ export function startScreen(store: Store, opts: StartOptions): HTMLElement {
             if (!r.ok) continueError.textContent = r.reason;
           },
         },
-        'Continue',
+        s.status === 'over' ? 'See its ending again' : 'Continue',
       ),
       h('p', { class: 'help' }, 'Starting a new game replaces the saved one.'),
       continueError,

@@ -67,9 +67,16 @@ export const MOVE_TYPES: { type: Move['type']; label: string; help: string }[] =
 ];
 
 export const VOTE_MODE_LABEL: Record<VoteMode, string> = {
-  qmv: 'Qualified majority (55% of states, 65% of people)',
-  unanimity: 'Unanimity (every government)',
-  enhanced: 'Enhanced cooperation (willing states, with Parliament’s consent)',
+  qmv: 'Qualified majority',
+  unanimity: 'Unanimity',
+  enhanced: 'Enhanced cooperation',
+};
+
+export const VOTE_MODE_HELP: Record<VoteMode, string> = {
+  qmv: 'Passes with 55% of the member states representing 65% of the EU’s people.',
+  unanimity: 'Every government must say yes (abstaining does not block).',
+  enhanced:
+    'The willing states (at least 9) go ahead together; the European Parliament must consent.',
 };
 
 export const ROUTE_STATUS_LABEL = {
