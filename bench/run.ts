@@ -1,0 +1,60 @@
+import { getScenario } from '../src/scenarios';
+import { policyByName } from '../src/sim/policies';
+import { playGame, simulate } from '../src/sim/run';
+import { actorRuntime } from '../src/actors';
+import { createGame } from '../src/engine';
+
+// Engine benchmark: games per second (median of 5 runs) and the time to replay one game.
+// Prints figures only; it is never part of `npm test`.
+
+const json = process.argv.includes('--json');
+const scenario = getScenario('december-summit')!;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+const perPolicy: Record<string, { runs: number[]; median: number }> = {};
+for (const name of ['scripted', 'random']) {
+  const runs: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const { report } = simulate({
+      scenario,
+      policy: policyByName(name)!,
+      policyName: name,
+      games: 300,
+      seed: 1 + i * 1000,
+      difficulty: 'standard',
+      now: () => performance.now(),
+    });
+    runs.push(report.gamesPerSecond ?? 0);
+  }
+  perPolicy[name] = { runs, median: median(runs) };
+}
+
+const game = createGame(scenario, actorRuntime);
+const record = playGame(game, 42, 'standard', policyByName('scripted')!);
+const replayMs: number[] = [];
+for (let i = 0; i < 25; i++) {
+  const t = performance.now();
+  game.replay(42, 'standard', record.moves);
+  replayMs.push(performance.now() - t);
+}
+
+const result = {
+  engine: {
+    gamesPerSecond: perPolicy.scripted!.median,
+    gamesPerSecondRuns: perPolicy.scripted!.runs,
+    randomPolicyGamesPerSecond: perPolicy.random!.median,
+    replayMs: Math.round(median(replayMs) * 100) / 100,
+    replayMoves: record.moves.length,
+  },
+};
+if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
+else {
+  process.stdout.write(
+    [
+      'Engine (one core, headless, median of 5 runs of 300 games)',
+      `  scripted policy  ${result.engine.gamesPerSecond} games/s  (runs: ${perPolicy.scripted!.runs.join(', ')})`,
+      `  random policy    ${result.engine.randomPolicyGamesPerSecond} games/s  (runs: ${perPolicy.random!.runs.join(', ')})`,
+      `  replay of one ${record.moves.length}-move game: ${result.engine.replayMs} ms (median of 25)`,
+    ].join('\n') + '\n',
+  );
+}
