@@ -261,7 +261,15 @@ export function perceive(
       };
     }
     case 'russia':
-      return { own, w: -100, band: 'opposed', cap: null, reason: '', wouldMove: '' };
+      return {
+        own,
+        w: -100,
+        band: 'opposed',
+        cap: null,
+        reason: `Moscow calls any use of its reserves theft (its own claim) and answers each European step; retaliation is at level ${state.russia} of 4.`,
+        wouldMove:
+          'Nothing the Commission offers: Russia is not at the table. Tabling or adopting the Reparations Loan and public pressure provoke it.',
+      };
     case 'government':
     default: {
       let w = pulled(scenario, state, def, own);

@@ -223,5 +223,5 @@ export const POLICIES: Record<string, Policy> = {
 /** Resolves a policy name, including "repeat:<move type>[:<actor or route>]". */
 export function policyByName(name: string): Policy | null {
   if (name.startsWith('repeat:')) return repeatPolicy(name.slice('repeat:'.length));
-  return POLICIES[name] ?? null;
+  return Object.hasOwn(POLICIES, name) ? POLICIES[name]! : null;
 }
