@@ -34,6 +34,8 @@ export interface OfferAssessment {
 }
 
 const ACCEPT_AT = 10;
+/** Asking again after a no sells less well each time. */
+const FATIGUE = 5;
 
 function termValue(def: ActorDef, terms: OfferTerms): number {
   let v = 0;
@@ -57,7 +59,7 @@ export function assessOffer(
   const a = state.actors[def.id]!;
   // Governments judge offers by willingness, the terms' value and the mood of the meeting;
   // Belgium (its fear) and Hungary (its price) judge by their own explicit yardsticks.
-  const value = termValue(def, terms) + mood;
+  const value = termValue(def, terms) + mood - FATIGUE * a.refusals;
   const base: OfferAssessment = {
     score: a.w + value,
     threshold: ACCEPT_AT,
@@ -96,7 +98,7 @@ export function assessOffer(
       };
     }
     case 'hungary': {
-      const paid = value - mood;
+      const paid = termValue(def, terms);
       const ok = paid >= state.hungaryPrice;
       return {
         ...base,
@@ -121,7 +123,8 @@ export function assessOffer(
           'Washington drops its opposition in exchange for a role in rebuilding Ukraine.',
         refuseReason: `Washington is not interested at this price (${a.w + value}).`,
         wouldChange: 'A role in reconstruction.',
-        condition: 'the US stops lobbying against the plan and joins once the EU decides',
+        condition:
+          'the US stops lobbying and joins once the EU decides, as long as no Reparations Loan is tabled',
         pledge: def.pledge
           ? {
               amount: def.pledge,

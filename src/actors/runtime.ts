@@ -61,6 +61,7 @@ const RUSSIA_TEXT = [
   "Russia seizes Euroclear's EUR 16 bn of client assets held in Russia.",
 ];
 const RUSSIA_MARKET = [0, 2, 5, 8, 15];
+const HEARD = 3;
 
 const likedValue = (def: ActorDef, terms: Record<string, unknown>) =>
   (Object.keys(terms) as TermKey[]).reduce((s, k) => s + (terms[k] ? (def.likes[k] ?? 0) : 0), 0);
@@ -106,7 +107,8 @@ export const actorRuntime: ActorRuntime = {
       wouldChange: x.wouldChange,
       counter: accepted ? null : x.counter,
       condition: x.condition,
-      effect: x.effect,
+      // A refused offer was at least heard; only an accepted one moves the actor much.
+      effect: accepted ? x.effect : Math.min(x.effect, HEARD),
       pledge: accepted ? x.pledge : null,
       update: {
         machine: { value: s.value, context: a.machine.context },

@@ -283,6 +283,7 @@ export function applyMove(
         log(
           entry(week, 'reply', move.actor, `${def.name} ${verdictText}.`, r.reason, r.wouldChange),
         );
+        if (r.verdict !== 'accept') a.refusals += 1;
         if (r.verdict === 'accept') {
           d.commitments.push({
             actor: move.actor,
@@ -309,8 +310,13 @@ export function applyMove(
           if (move.terms.reconstructionRole) {
             d.unity = clamp(d.unity - 12, 0, 100);
             d.actors.ukraine?.pending.push({ amount: -15, cause: 'a US reconstruction role' });
-            for (const id of ['germany', 'hawks', 'france'])
-              d.actors[id]?.pending.push({ amount: -8, cause: 'a US cut of reconstruction' });
+            // Berlin wants European money spent on Ukraine, not on a US-run fund.
+            for (const [id, amount] of [
+              ['germany', -20],
+              ['hawks', -15],
+              ['france', -8],
+            ] as const)
+              d.actors[id]?.pending.push({ amount, cause: 'a US cut of reconstruction' });
             log(
               entry(
                 week,
@@ -491,7 +497,14 @@ function breakPromises(
 ) {
   const relevant: TermKey[] =
     kind === 'reparations-loan'
-      ? ['guarantee', 'liquidity', 'legalShields', 'excludeFrenchBanks', 'buyEuropean']
+      ? [
+          'guarantee',
+          'liquidity',
+          'legalShields',
+          'excludeFrenchBanks',
+          'buyEuropean',
+          'reconstructionRole',
+        ]
       : kind === 'joint-borrowing'
         ? ['buyEuropean', 'optOut']
         : [];
@@ -501,6 +514,8 @@ function breakPromises(
       const promised = p.terms[k];
       if (promised === undefined || promised === false) return false;
       if (k === 'guarantee') return terms.guarantee !== promised;
+      // A US reconstruction role keeps the assets on the peace-talks table: using them breaks it.
+      if (k === 'reconstructionRole') return true;
       return !terms[k as keyof RouteTerms];
     });
     if (!broken.length) continue;

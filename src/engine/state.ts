@@ -43,6 +43,7 @@ export function createInitialState(
       credibility: 0,
       pending: [],
       pressured: 0,
+      refusals: 0,
       sounded: false,
       reason: '',
       wouldMove: '',

@@ -261,6 +261,8 @@ export interface ActorState {
   /** effects waiting for the end of the week, with their causes */
   pending: { amount: number; cause: string }[];
   pressured: number;
+  /** offers it has turned down: each makes the next one harder to sell */
+  refusals: number;
   sounded: boolean;
   reason: string;
   wouldMove: string;

@@ -1,5 +1,4 @@
-import { actorRuntime } from '../actors';
-import { belgiumFear } from '../actors';
+import { actorRuntime, assessOffer, belgiumFear } from '../actors';
 import {
   commitmentOf,
   type Dice,
@@ -73,9 +72,23 @@ function firstLegal(
 const answeredThisWeek = (state: GameState, actor: string) =>
   state.log.some((l) => l.week === state.week && l.kind === 'reply' && l.actor === actor);
 
-function offer(state: GameState, actor: string, terms: OfferTerms): Move | null {
-  if (!state.actors[actor] || isCommitted(state, actor) || answeredThisWeek(state, actor))
-    return null;
+/**
+ * An offer a sensible player would make: the first time to learn where the actor stands, and
+ * after a refusal only once the actor's card shows it is close enough (asking again costs).
+ */
+function offer(
+  scenario: Scenario,
+  state: GameState,
+  actor: string,
+  terms: OfferTerms,
+): Move | null {
+  const a = state.actors[actor];
+  if (!a || isCommitted(state, actor) || answeredThisWeek(state, actor)) return null;
+  if (a.refusals > 0) {
+    const def = scenario.actors.find((x) => x.id === actor)!;
+    const x = assessOffer(scenario, state, def, terms, 0);
+    if (x.unmet.length || x.score < x.threshold) return null;
+  }
   return { type: 'offer.make', actor, terms };
 }
 
@@ -128,12 +141,13 @@ export const loanPolicy: Policy = (game, state) => {
   const fear = belgiumFear(sc, state, LOAN_TERMS);
   const pick = firstLegal(game, state, [
     state.week === 3 && { type: 'g7.coordinate' },
-    ...GUARANTORS.map(([id, t]) => offer(state, id, t)),
+    ...GUARANTORS.map(([id, t]) => offer(sc, state, id, t)),
+    !isCommitted(state, 'italy') && route.legal < 3 && { type: 'legal.work', route: rl },
     state.actors.italy &&
       !isCommitted(state, 'italy') &&
       state.actors.italy.pressured < 2 && { type: 'pressure.public', actor: 'italy' },
     fear.coverage >= 60 &&
-      offer(state, 'belgium', { guarantee: 'capped', liquidity: true, legalShields: true }),
+      offer(sc, state, 'belgium', { guarantee: 'capped', liquidity: true, legalShields: true }),
     route.status === 'draft' &&
       (isCommitted(state, 'belgium') || state.week >= 4) && {
         type: 'route.table',
@@ -157,7 +171,7 @@ export const jointPolicy: Policy = (game, state) => {
   const route = state.routes[jb]!;
   const terms: RouteTerms = { size: 140, optOut: true, buyEuropean: true };
   const pick = firstLegal(game, state, [
-    offer(state, 'hungary', { energyAssurance: true, fundsConcession: true }),
+    offer(sc, state, 'hungary', { energyAssurance: true, fundsConcession: true }),
     state.week === 3 && { type: 'g7.coordinate' },
     route.status === 'draft' && { type: 'route.table', route: jb, terms },
     voteIfPasses(
@@ -166,9 +180,9 @@ export const jointPolicy: Policy = (game, state) => {
       jb,
       isCommitted(state, 'hungary') ? ['unanimity', 'enhanced'] : ['enhanced'],
     ),
-    offer(state, 'swing', { optOut: true, buyEuropean: true }),
+    offer(sc, state, 'swing', { optOut: true, buyEuropean: true }),
     // Early veto management: national guarantees that could replace the budget headroom.
-    ...GUARANTORS.map(([id, t]) => offer(state, id, t)),
+    ...GUARANTORS.map(([id, t]) => offer(sc, state, id, t)),
     route.legal < 2 && { type: 'legal.work', route: jb },
     ...bridges(state),
     state.g7Basis < 2 && { type: 'g7.coordinate' },
@@ -176,28 +190,22 @@ export const jointPolicy: Policy = (game, state) => {
   return pick ?? END;
 };
 
-/** A US deal that unlocks Japan (and Italy), then the Reparations Loan with the G7 money. */
+/** A US deal that unlocks Japan (and Italy), then joint borrowing with the G7 money. */
 export const usDealPolicy: Policy = (game, state) => {
   const sc = game.scenario;
-  const rl = routeOfKind(sc, 'reparations-loan')!.id;
-  const route = state.routes[rl]!;
-  const terms: RouteTerms = { ...LOAN_TERMS, size: 90 };
-  const fear = belgiumFear(sc, state, terms);
+  const jb = routeOfKind(sc, 'joint-borrowing')!.id;
+  const route = state.routes[jb]!;
+  const terms: RouteTerms = { size: 90, optOut: true, buyEuropean: true };
   const pick = firstLegal(game, state, [
-    offer(state, 'us', { reconstructionRole: true }),
+    offer(sc, state, 'us', { reconstructionRole: true }),
+    !isCommitted(state, 'us') &&
+      state.actors.us!.pressured < 3 && { type: 'pressure.public', actor: 'us' },
     state.week >= 3 && state.g7Basis < 2 && { type: 'g7.coordinate' },
-    offer(state, 'japan', { nonMilitary: true }),
-    ...GUARANTORS.map(([id, t]) => offer(state, id, t)),
-    fear.coverage >= 60 &&
-      offer(state, 'belgium', { guarantee: 'capped', liquidity: true, legalShields: true }),
-    route.status === 'draft' &&
-      (isCommitted(state, 'belgium') || state.week >= 4) && {
-        type: 'route.table',
-        route: rl,
-        terms,
-      },
-    voteIfPasses(game, state, rl, ['qmv']),
-    route.legal < 2 && { type: 'legal.work', route: rl },
+    offer(sc, state, 'japan', { nonMilitary: true }),
+    route.status === 'draft' && { type: 'route.table', route: jb, terms },
+    voteIfPasses(game, state, jb, ['enhanced', 'unanimity']),
+    ...GUARANTORS.map(([id, t]) => offer(sc, state, id, t)),
+    route.legal < 2 && { type: 'legal.work', route: jb },
     ...bridges(state),
   ]);
   return pick ?? END;
