@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import type { Difficulty } from '../../src/engine';
+import { getScenario } from '../../src/scenarios';
+import { policyByName } from '../../src/sim/policies';
+import { simulate } from '../../src/sim/run';
+
+// Golden balance table: win counts over a fixed set of seeds (1..GAMES). Any change to the
+// model that moves a number shows up here as a diff to review; the design targets of game.md
+// section 11 are asserted beside it. `npm run sim -- --games 1000` gives the full-size figures.
+
+const GAMES = 200;
+const scenario = getScenario('december-summit')!;
+
+function wins(policy: string, difficulty: Difficulty, games = GAMES): number {
+  const { report } = simulate({
+    scenario,
+    policy: policyByName(policy)!,
+    policyName: policy,
+    games,
+    seed: 1,
+    difficulty,
+  });
+  return report.wins;
+}
+
+const ROWS: [string, Difficulty][] = [
+  ['scripted', 'story'],
+  ['scripted', 'standard'],
+  ['scripted', 'hard'],
+  ['loan', 'standard'],
+  ['joint', 'standard'],
+  ['us-deal', 'standard'],
+  ['random', 'standard'],
+  ['repeat:pressure.public', 'standard'],
+  ['repeat:offer.make', 'standard'],
+  ['repeat:legal.work', 'standard'],
+  ['repeat:g7.coordinate', 'standard'],
+  ['repeat:bridge.request', 'standard'],
+];
+
+describe(`balance over seeds 1..${GAMES} (December Summit)`, () => {
+  const table: Record<string, number> = {};
+  for (const [policy, difficulty] of ROWS)
+    table[`${policy} ${difficulty}`] = wins(policy, difficulty);
+  const rate = (key: string) => table[key]! / GAMES;
+
+  it('matches the reviewed golden win counts', () => {
+    expect(table).toEqual({
+      'scripted story': 200,
+      'scripted standard': 112,
+      'scripted hard': 36,
+      'loan standard': 47,
+      'joint standard': 115,
+      'us-deal standard': 198,
+      'random standard': 4,
+      'repeat:pressure.public standard': 0,
+      'repeat:offer.make standard': 0,
+      'repeat:legal.work standard': 0,
+      'repeat:g7.coordinate standard': 0,
+      'repeat:bridge.request standard': 0,
+    });
+  });
+
+  it('meets the design targets of game.md section 11', () => {
+    expect(rate('random standard')).toBeLessThan(0.05);
+    expect(rate('scripted standard')).toBeGreaterThanOrEqual(0.4);
+    expect(rate('scripted standard')).toBeLessThanOrEqual(0.75);
+    for (const strategy of ['loan', 'joint', 'us-deal'])
+      expect(rate(`${strategy} standard`)).toBeGreaterThanOrEqual(0.1);
+    for (const key of Object.keys(table).filter((k) => k.startsWith('repeat:')))
+      expect(rate(key)).toBeLessThanOrEqual(0.05);
+    expect(rate('scripted story')).toBeGreaterThanOrEqual(0.85);
+    expect(rate('scripted hard')).toBeLessThanOrEqual(0.4);
+  });
+});
