@@ -131,10 +131,8 @@ export function validateMove(scenario: Scenario, state: GameState, move: Move): 
       )
         return 'A guarantee is either capped or uncapped.';
       if (isCommitted(state, move.actor)) return `${def.name} has already committed.`;
-      const repliedThisWeek = state.log.some(
-        (l) => l.week === state.week && l.kind === 'reply' && l.actor === move.actor,
-      );
-      if (repliedThisWeek) return `${def.name} has already answered an offer this week.`;
+      if (state.actors[move.actor]!.offeredWeek === state.week)
+        return `${def.name} has already answered an offer this week.`;
       return null;
     }
     case 'pressure.public': {
@@ -283,6 +281,7 @@ export function applyMove(
         log(
           entry(week, 'reply', move.actor, `${def.name} ${verdictText}.`, r.reason, r.wouldChange),
         );
+        a.offeredWeek = week;
         if (r.verdict !== 'accept') a.refusals += 1;
         if (r.verdict === 'accept') {
           d.commitments.push({

@@ -44,6 +44,7 @@ export function createInitialState(
       pending: [],
       pressured: 0,
       refusals: 0,
+      offeredWeek: 0,
       sounded: false,
       reason: '',
       wouldMove: '',

@@ -255,8 +255,8 @@ export function endWeek(scenario: Scenario, runtime: ActorRuntime, state: GameSt
   // 2. Every actor perceives and decides.
   const { updates, intents } = runtime.week(scenario, clean, rolls);
   // 3. Apply decisions, then money, then the calendar.
-  // New actor records are built outside the draft and assigned whole: setting a dozen fields
-  // on sixteen proxies was measured as the engine's largest single cost.
+  // New actor records are built outside Immer: setting a dozen fields on sixteen proxies was
+  // measured as the engine's largest single cost.
   const actors: GameState['actors'] = {};
   const decisions: LogEntry[] = [];
   for (const id of clean.actorOrder) {
@@ -281,13 +281,19 @@ export function endWeek(scenario: Scenario, runtime: ActorRuntime, state: GameSt
     }
     actors[id] = { ...a, ...u, pending: [] };
   }
-  const decided = produce(clean, (d) => {
-    d.actors = actors as Draft<GameState['actors']>;
-    d.log.push(...decisions);
-    d.news.push(...decisions);
-    d.provocation = 0;
-    for (const intent of intents) applyIntent(scenario, d, intent);
-  });
+  // A plain spread: handing Immer a whole new actors tree makes it walk every node of it.
+  const withActors: GameState = {
+    ...clean,
+    actors,
+    provocation: 0,
+    log: [...clean.log, ...decisions],
+    news: [...clean.news, ...decisions],
+  };
+  const decided = intents.length
+    ? produce(withActors, (d) => {
+        for (const intent of intents) applyIntent(scenario, d, intent);
+      })
+    : withActors;
   // Legal steps see the actors as they decided this week (a veto cast this week counts).
   const resolved = produce(decided, (d) => {
     progressMoney(scenario, runtime, decided, d);

@@ -263,6 +263,8 @@ export interface ActorState {
   pressured: number;
   /** offers it has turned down: each makes the next one harder to sell */
   refusals: number;
+  /** the week of the last offer it answered (0: never) */
+  offeredWeek: number;
   sounded: boolean;
   reason: string;
   wouldMove: string;

@@ -70,7 +70,7 @@ function firstLegal(
 }
 
 const answeredThisWeek = (state: GameState, actor: string) =>
-  state.log.some((l) => l.week === state.week && l.kind === 'reply' && l.actor === actor);
+  state.actors[actor]?.offeredWeek === state.week;
 
 /**
  * An offer a sensible player would make: the first time to learn where the actor stands, and
