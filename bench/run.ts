@@ -32,6 +32,7 @@ for (const name of ['scripted', 'random']) {
 const game = createGame(scenario, actorRuntime);
 const record = playGame(game, 42, 'standard', policyByName('scripted')!);
 const replayMs: number[] = [];
+for (let i = 0; i < 25; i++) game.replay(42, 'standard', record.moves); // warm-up
 for (let i = 0; i < 25; i++) {
   const t = performance.now();
   game.replay(42, 'standard', record.moves);

@@ -1,5 +1,12 @@
 // The computer actors: XState machines and the personalities that feed them.
 export { actorRuntime } from './runtime';
 export { assessOffer, voteOf, type OfferAssessment } from './decide';
-export { belgiumFear, belgiumConditions, perceive, TERM_NAMES, type FearReport } from './perceive';
+export {
+  belgiumFear,
+  belgiumConditions,
+  explainActor,
+  perceive,
+  TERM_NAMES,
+  type FearReport,
+} from './perceive';
 export { stanceMachine, followerMachine, russiaMachine, RUSSIA_LEVELS } from './machines';

@@ -25,8 +25,8 @@ export interface Percept {
   w: number;
   band: Exclude<Stance, 'committed'>;
   cap: Exclude<Stance, 'committed'> | null;
-  reason: string;
-  wouldMove: string;
+  /** the reason in words, built only when someone reads it (it is the costly part) */
+  text: () => { reason: string; wouldMove: string };
 }
 
 /** This week's own willingness: last week's, plus capped effects, drifting back to rest. */
@@ -136,16 +136,28 @@ function leaderOpposed(state: GameState, id: string): boolean {
   return !!a && a.stance === 'opposed';
 }
 
+/** The actor's position as it stands now, in words: the "why?" and "what would move it?". */
+export function explainActor(scenario: Scenario, state: GameState, id: string) {
+  const def = scenario.actors.find((a) => a.id === id);
+  if (!def) return { reason: '', wouldMove: '' };
+  const a = state.actors[id]!;
+  if (a.stance === 'committed' && a.reason) return { reason: a.reason, wouldMove: a.wouldMove };
+  return perceive(scenario, state, def, null).text();
+}
+
 /** What each actor makes of the current state this week. */
 export function perceive(
   scenario: Scenario,
   state: GameState,
   def: ActorDef,
-  roll: number,
+  roll: number | null,
 ): Percept {
-  const own = nextOwn(state, def.id, roll);
-  const causes = pendingCauses(state, def.id);
-  const heard = causes ? ` This week: ${causes}.` : '';
+  // With a roll: where the actor goes at the end of this week. Without: where it stands now.
+  const own = roll === null ? state.actors[def.id]!.own : nextOwn(state, def.id, roll);
+  const heardOf = () => {
+    const causes = pendingCauses(state, def.id);
+    return causes ? ` This week: ${causes}.` : '';
+  };
   switch (def.kind) {
     case 'belgium': {
       const f = belgiumFear(scenario, state);
@@ -154,16 +166,17 @@ export function perceive(
         -100,
         100,
       );
-      const biggest = [...f.parts].sort((a, b) => b.points - a.points)[0]!;
       return {
         own,
         w,
         band: bandOf(w),
         cap: null,
-        reason: `Brussels fears being left alone with Euroclear's liability: fear ${f.fear} against a tolerance of ${f.threshold}, mostly from ${biggest.label}. ${belgiumConditions(f)}${heard}`,
-        wouldMove:
-          'Guarantees from the big states (coverage now ' +
-          `${f.coverage}%), uncapped risk-sharing, a liquidity mechanism, legal shields, and other holders such as the UK, Canada and Japan joining.`,
+        text: () => ({
+          reason: `Brussels fears being left alone with Euroclear's liability: fear ${f.fear} against a tolerance of ${f.threshold}, mostly from ${[...f.parts].sort((a, b) => b.points - a.points)[0]!.label}. ${belgiumConditions(f)}${heardOf()}`,
+          wouldMove:
+            'Guarantees from the big states (coverage now ' +
+            `${f.coverage}%), uncapped risk-sharing, a liquidity mechanism, legal shields, and other holders such as the UK, Canada and Japan joining.`,
+        }),
       };
     }
     case 'aligned': {
@@ -180,11 +193,13 @@ export function perceive(
         w,
         band: bandOf(w),
         cap: usOpposed ? 'wary' : null,
-        reason: usOpposed
-          ? `Tokyo will not move before Washington: the US is opposed (${usW}), which drags Japan's own willingness (${clamp(own + bonus, -100, 100)}) down to ${w}.${heard}`
-          : `With Washington no longer opposed, Japan weighs the legal precedent for East Asia; its own willingness is ${clamp(own + bonus, -100, 100)}, pulled to ${w} by the US.${heard}`,
-        wouldMove:
-          'A shift in the US position moves Japan most; a G7 legal basis, a non-military-use clause and the UK and Canada committing help its own view.',
+        text: () => ({
+          reason: usOpposed
+            ? `Tokyo will not move before Washington: the US is opposed (${usW}), which drags Japan's own willingness (${clamp(own + bonus, -100, 100)}) down to ${w}.${heardOf()}`
+            : `With Washington no longer opposed, Japan weighs the legal precedent for East Asia; its own willingness is ${clamp(own + bonus, -100, 100)}, pulled to ${w} by the US.${heardOf()}`,
+          wouldMove:
+            'A shift in the US position moves Japan most; a G7 legal basis, a non-military-use clause and the UK and Canada committing help its own view.',
+        }),
       };
     }
     case 'follower': {
@@ -194,9 +209,11 @@ export function perceive(
         w,
         band: bandOf(w),
         cap: null,
-        reason: `${def.name} acts in lockstep with the EU: it will pledge once willing (${w}, needs 20), and its money becomes real only when an EU route is decided.${heard}`,
-        wouldMove:
-          'An EU decision on a route; G7 coordination; Japan and the other partners alongside.',
+        text: () => ({
+          reason: `${def.name} acts in lockstep with the EU: it will pledge once willing (${w}, needs 20), and its money becomes real only when an EU route is decided.${heardOf()}`,
+          wouldMove:
+            'An EU decision on a route; G7 coordination; Japan and the other partners alongside.',
+        }),
       };
     }
     case 'hungary': {
@@ -206,9 +223,11 @@ export function perceive(
         w,
         band: bandOf(w),
         cap: null,
-        reason: `Budapest treats the money as a bargain: it will block any act needing unanimity unless its price (about ${state.hungaryPrice} points of concessions) is met, citing its energy security.${heard}`,
-        wouldMove:
-          'An energy assurance or released EU funds worth its price; or routes that do not need its vote (qualified majority, enhanced cooperation with national guarantees).',
+        text: () => ({
+          reason: `Budapest treats the money as a bargain: it will block any act needing unanimity unless its price (about ${state.hungaryPrice} points of concessions) is met, citing its energy security.${heardOf()}`,
+          wouldMove:
+            'An energy assurance or released EU funds worth its price; or routes that do not need its vote (qualified majority, enhanced cooperation with national guarantees).',
+        }),
       };
     }
     case 'us': {
@@ -218,12 +237,14 @@ export function perceive(
         w,
         band: bandOf(w),
         cap: null,
-        reason:
-          w < -40
-            ? `Washington sees the assets as a chip for peace talks and lobbies European capitals against using them (${w}).${heard}`
-            : `Washington is no longer fighting the plan (${w}), as long as it has a say in what happens after the war.${heard}`,
-        wouldMove:
-          'A role for the US in reconstruction; a peace process that gives Washington credit.',
+        text: () => ({
+          reason:
+            w < -40
+              ? `Washington sees the assets as a chip for peace talks and lobbies European capitals against using them (${w}).${heardOf()}`
+              : `Washington is no longer fighting the plan (${w}), as long as it has a say in what happens after the war.${heardOf()}`,
+          wouldMove:
+            'A role for the US in reconstruction; a peace process that gives Washington credit.',
+        }),
       };
     }
     case 'imf': {
@@ -242,10 +263,12 @@ export function perceive(
         w,
         band: bandOf(w),
         cap: null,
-        reason: decided
-          ? `The IMF has its financing assurances: an EU decision is in.${heard}`
-          : `The IMF can only lend once others have covered the rest of the gap: it waits for an EU decision.${heard}`,
-        wouldMove: 'An EU route agreed; Ukraine passing the reforms the programme asks for.',
+        text: () => ({
+          reason: decided
+            ? `The IMF has its financing assurances: an EU decision is in.${heardOf()}`
+            : `The IMF can only lend once others have covered the rest of the gap: it waits for an EU decision.${heardOf()}`,
+          wouldMove: 'An EU route agreed; Ukraine passing the reforms the programme asks for.',
+        }),
       };
     }
     case 'ukraine': {
@@ -255,9 +278,11 @@ export function perceive(
         w,
         band: bandOf(w),
         cap: null,
-        reason: `Kyiv needs money by spring and watches whether Europe keeps its word (${w}).${heard}`,
-        wouldMove:
-          'Speed, money that does not have to be repaid from its own budget, and no deals made over its head.',
+        text: () => ({
+          reason: `Kyiv needs money by spring and watches whether Europe keeps its word (${w}).${heardOf()}`,
+          wouldMove:
+            'Speed, money that does not have to be repaid from its own budget, and no deals made over its head.',
+        }),
       };
     }
     case 'russia':
@@ -266,9 +291,11 @@ export function perceive(
         w: -100,
         band: 'opposed',
         cap: null,
-        reason: `Moscow calls any use of its reserves theft (its own claim) and answers each European step; retaliation is at level ${state.russia} of 4.`,
-        wouldMove:
-          'Nothing the Commission offers: Russia is not at the table. Tabling or adopting the Reparations Loan and public pressure provoke it.',
+        text: () => ({
+          reason: `Moscow calls any use of its reserves theft (its own claim) and answers each European step; retaliation is at level ${state.russia} of 4.`,
+          wouldMove:
+            'Nothing the Commission offers: Russia is not at the table. Tabling or adopting the Reparations Loan and public pressure provoke it.',
+        }),
       };
     case 'government':
     default: {
@@ -299,8 +326,10 @@ export function perceive(
         w,
         band: bandOf(w),
         cap: null,
-        reason: `${def.name}: ${def.agenda} Willingness ${w}${leaders ? `, pulled toward ${leaders}` : ''}${notes.length ? `; ${notes.join('; ')}` : ''}.${heard}`,
-        wouldMove: wouldMoveGovernment(def),
+        text: () => ({
+          reason: `${def.name}: ${def.agenda} Willingness ${w}${leaders ? `, pulled toward ${leaders}` : ''}${notes.length ? `; ${notes.join('; ')}` : ''}.${heardOf()}`,
+          wouldMove: wouldMoveGovernment(def),
+        }),
       };
     }
   }

@@ -83,8 +83,8 @@ export const actorRuntime: ActorRuntime = {
       stance: stanceOf(def, value, p.band),
       w: p.w,
       own: p.own,
-      reason: p.reason || def.agenda,
-      wouldMove: p.wouldMove,
+      reason: p.text().reason || def.agenda,
+      wouldMove: p.text().wouldMove,
       sig: '',
     };
   },
@@ -257,16 +257,16 @@ export const actorRuntime: ActorRuntime = {
           }
         }
       }
+      // Words are built only when the stance changes: they are the log's record of the decision.
+      const stance = stanceOf(def, machine.value, p.band);
+      const text = stance !== a.stance ? p.text() : null;
       updates[id] = {
         machine,
-        stance: stanceOf(def, machine.value, p.band),
+        stance,
         w: p.w,
         own: p.own,
-        reason:
-          stanceOf(def, machine.value, p.band) === 'committed' && a.stance === 'committed'
-            ? a.reason
-            : p.reason,
-        wouldMove: p.wouldMove,
+        reason: text ? text.reason : a.reason,
+        wouldMove: text ? text.wouldMove : a.wouldMove,
         sig,
       };
     }

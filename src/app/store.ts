@@ -23,7 +23,7 @@ import {
 // go to the engine, every accepted move is recorded and autosaved. Views subscribe and dispatch.
 
 // The views may not import src/actors, so what they need from it is re-exported here.
-export { TERM_NAMES, RUSSIA_LEVELS, belgiumFear, type FearReport } from '../actors';
+export { TERM_NAMES, RUSSIA_LEVELS, belgiumFear, explainActor, type FearReport } from '../actors';
 export type { StorageLike, SaveData } from './autosave';
 
 export interface Session {

@@ -1,4 +1,4 @@
-import { belgiumFear } from '../app/store';
+import { belgiumFear, explainActor } from '../app/store';
 import { commitmentOf, describeTerms, type Scenario } from '../engine';
 import type { View } from './board';
 import { fill, h } from './h';
@@ -136,10 +136,13 @@ export function actorsView(scenario: Scenario): View {
             (e) => e.actor === c.def.id && e.kind === 'move' && e.text.startsWith('You sound out'),
           );
         const fear = c.def.kind === 'belgium' && a.sounded ? belgiumFear(scenario, st) : null;
+        const why = explainActor(scenario, st, c.def.id);
         fill(
           c.why,
-          h('p', null, h('strong', null, 'Why: '), a.reason || c.def.agenda),
-          a.wouldMove ? h('p', null, h('strong', null, 'What would move it: '), a.wouldMove) : null,
+          h('p', null, h('strong', null, 'Why: '), why.reason || c.def.agenda),
+          why.wouldMove
+            ? h('p', null, h('strong', null, 'What would move it: '), why.wouldMove)
+            : null,
           a.sounded
             ? h(
                 'p',

@@ -241,17 +241,19 @@ export function endWeek(scenario: Scenario, runtime: ActorRuntime, state: GameSt
   }
   const rolls: WeekRolls = { actor: {} };
   for (const id of state.actorOrder) rolls.actor[id] = dice.int(1, 100);
-  const clean = produce(state, (d) => {
-    d.rng = dice.save();
-    d.news = [];
-    for (const ev of fired) {
-      d.firedEvents.push(ev.id);
-      applyEventEffects(d, ev);
-      const e = entry(d.week, 'event', null, ev.title, ev.text);
-      d.log.push(e);
-      d.news.push(e);
-    }
-  });
+  // Most weeks fire no event: then a spread is all it takes (Immer only when there is work).
+  const rolled: GameState = { ...state, rng: dice.save(), news: [] };
+  const clean = !fired.length
+    ? rolled
+    : produce(rolled, (d) => {
+        for (const ev of fired) {
+          d.firedEvents.push(ev.id);
+          applyEventEffects(d, ev);
+          const e = entry(d.week, 'event', null, ev.title, ev.text);
+          d.log.push(e);
+          d.news.push(e);
+        }
+      });
   // 2. Every actor perceives and decides.
   const { updates, intents } = runtime.week(scenario, clean, rolls);
   // 3. Apply decisions, then money, then the calendar.
@@ -295,11 +297,14 @@ export function endWeek(scenario: Scenario, runtime: ActorRuntime, state: GameSt
       })
     : withActors;
   // Legal steps see the actors as they decided this week (a veto cast this week counts).
-  const resolved = produce(decided, (d) => {
-    progressMoney(scenario, runtime, decided, d);
-    // Markets calm down slowly toward their starting level.
-    d.market = clamp(d.market - Math.trunc((d.market - scenario.startMarket) / 5), 0, 100);
-  });
+  // Markets calm down slowly toward their starting level.
+  const calmer: GameState = {
+    ...decided,
+    market: clamp(decided.market - Math.trunc((decided.market - scenario.startMarket) / 5), 0, 100),
+  };
+  const resolved = moneyInMotion(decided)
+    ? produce(calmer, (d) => progressMoney(scenario, runtime, decided, d))
+    : calmer;
   // 4. Book-keeping reads the finished state (reading through a draft is slow), then closes
   //    the week: a record for the charts, the ending or the next week's calendar.
   const m = money(scenario, resolved);
@@ -322,19 +327,27 @@ export function endWeek(scenario: Scenario, runtime: ActorRuntime, state: GameSt
   const ending = over
     ? scoreGame(scenario, { ...resolved, history: [...resolved.history, record] }, won)
     : null;
-  return produce(resolved, (d) => {
-    d.history.push(record);
-    if (ending) {
-      d.status = 'over';
-      d.ending = ending;
-      d.log.push(entry(d.week, 'ending', null, ending.headline, ending.cutDepth));
-      return;
-    }
-    d.week += 1;
-    d.capital = params.capitalPerWeek;
-    for (const e of calendarNews(scenario, d.week)) {
-      d.log.push(e);
-      d.news.push(e);
-    }
-  });
+  const history = [...resolved.history, record];
+  if (ending) {
+    const last = entry(resolved.week, 'ending', null, ending.headline, ending.cutDepth);
+    return { ...resolved, history, status: 'over', ending, log: [...resolved.log, last] };
+  }
+  const news = calendarNews(scenario, resolved.week + 1);
+  return {
+    ...resolved,
+    history,
+    week: resolved.week + 1,
+    capital: params.capitalPerWeek,
+    log: [...resolved.log, ...news],
+    news: [...resolved.news, ...news],
+  };
+}
+
+/** Whether any route or pledge is waiting on a legal step this week. */
+function moneyInMotion(state: GameState): boolean {
+  for (const id in state.routes) {
+    const r = state.routes[id]!;
+    if (r.status === 'agreed' || (r.status === 'adopted' && r.payableWeek === null)) return true;
+  }
+  return state.pledges.some((p) => p.status === 'conditional');
 }

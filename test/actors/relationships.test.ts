@@ -53,8 +53,8 @@ describe('alliance pull: Japan, Italy and the swing states follow the US', () =>
     expect(low.own).toBe(high.own); // Japan's own view is the same in both worlds
     expect(high.w - low.w).toBeGreaterThanOrEqual(30);
     expect(low.w).toBeLessThan(low.own);
-    expect(low.reason).toMatch(/Washington/);
-    expect(low.reason).toMatch(/will not move/i);
+    expect(low.text().reason).toMatch(/Washington/);
+    expect(low.text().reason).toMatch(/will not move/i);
   });
 
   it('caps Japan at wary while the US is opposed, however willing Japan is itself', () => {
@@ -110,7 +110,7 @@ describe('alliance pull: Japan, Italy and the swing states follow the US', () =>
       expect(low.own).toBe(high.own);
       expect(low.w, id).toBeLessThan(high.w);
     }
-    expect(perceive(scenario, usLow, italy, ROLL).reason).toMatch(/United States|US/);
+    expect(perceive(scenario, usLow, italy, ROLL).text().reason).toMatch(/United States|US/);
   });
 
   it('an opposed US lobbies Rome and the swing states every week; a supportive one does not', () => {
