@@ -1,6 +1,7 @@
 import type { Store } from '../app/store';
 import { DIFFICULTIES, formatDate, type Difficulty } from '../engine';
 import { getScenario, scenarios } from '../scenarios';
+import emblemUrl from '../../assets/emblem.svg';
 import { h, uid } from './h';
 import { briefing, DIFFICULTY_HELP } from './strings';
 
@@ -179,6 +180,7 @@ export function startScreen(store: Store, opts: StartOptions): HTMLElement {
     h(
       'section',
       { class: 'briefing-card', 'aria-labelledby': 'start-title' },
+      h('img', { class: 'emblem', src: emblemUrl, alt: '', width: 48, height: 48 }),
       title,
       dates,
       lines,
