@@ -1,5 +1,6 @@
 import {
   bandOf,
+  euRouteDecided,
   guaranteeCoverage,
   isCommitted,
   otherHoldersJoined,
@@ -248,11 +249,7 @@ export function perceive(
       };
     }
     case 'imf': {
-      const decided = scenario.routes.some(
-        (r) =>
-          r.kind !== 'asset-lock' &&
-          ['agreed', 'adopted'].includes(state.routes[r.id]?.status ?? ''),
-      );
+      const decided = euRouteDecided(scenario, state);
       const w = clamp(
         own + (decided ? 30 : 0) + (state.ukraineReform === 'passed' ? 10 : 0),
         -100,

@@ -5,9 +5,10 @@ import {
   lastPayableWeek,
   money,
   weekStart,
+  type MoneyBreakdown,
   type Scenario,
 } from '../engine';
-import { fill, h } from './h';
+import { fill, h, type Child } from './h';
 import { bn, ROUTE_STATUS_LABEL, VOTE_MODE_LABEL } from './strings';
 
 // The top of the table: the week and meters, the calendar strip, the money gauge and the routes.
@@ -133,6 +134,23 @@ export function calendarView(scenario: Scenario): View {
   };
 }
 
+/** One line of the money breakdown: who, how much, and whether it is secured in time. */
+export function moneyLine(
+  l: MoneyBreakdown['lines'][number],
+  pledgedLabel: string,
+  ...extra: Child[]
+): HTMLElement {
+  const status =
+    l.status === 'late' ? 'too late' : l.status === 'secured' ? 'secured' : pledgedLabel;
+  return h(
+    'li',
+    { class: `money-line ${l.status}` },
+    `${l.label}: ${bn(l.amount)} `,
+    h('span', { class: 'line-status' }, status),
+    ...extra,
+  );
+}
+
 export function moneyView(scenario: Scenario): View {
   const text = h('p', { class: 'money-text' });
   const secured = h('span', { class: 'gauge-secured' });
@@ -175,18 +193,7 @@ export function moneyView(scenario: Scenario): View {
       gauge.style.setProperty('--target', `${(scenario.target * 100) / scale}%`);
       fill(
         lines,
-        m.lines.map((l) =>
-          h(
-            'li',
-            { class: `money-line ${l.status}` },
-            `${l.label}: ${bn(l.amount)} `,
-            h(
-              'span',
-              { class: 'line-status' },
-              l.status === 'late' ? 'too late' : l.status === 'secured' ? 'secured' : 'pledged',
-            ),
-          ),
-        ),
+        m.lines.map((l) => moneyLine(l, 'pledged')),
       );
       lines.hidden = m.lines.length === 0;
       const last = lastPayableWeek(scenario, s.state);

@@ -1,5 +1,6 @@
 import type { Session, Store } from '../app/store';
 import { formatDate, money, type Scenario, type WeekRecord } from '../engine';
+import { moneyLine } from './board';
 import { logView } from './feed';
 import { h, svg } from './h';
 import { bn, MODEL_NOTE, OUTCOME_LABEL, STANCE_LABEL, STANCE_SYMBOL } from './strings';
@@ -119,23 +120,7 @@ export function endingScreen(store: Store, scenario: Scenario, session: Session)
             h(
               'ul',
               { class: 'money-lines final' },
-              m.lines.map((l) =>
-                h(
-                  'li',
-                  { class: `money-line ${l.status}` },
-                  `${l.label}: ${bn(l.amount)} `,
-                  h(
-                    'span',
-                    { class: 'line-status' },
-                    l.status === 'late'
-                      ? 'too late'
-                      : l.status === 'secured'
-                        ? 'secured'
-                        : 'pledged, never paid',
-                  ),
-                  heldUp(l.label),
-                ),
-              ),
+              m.lines.map((l) => moneyLine(l, 'pledged, never paid', heldUp(l.label))),
             ),
           ]
         : null,
