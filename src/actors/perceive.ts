@@ -46,14 +46,13 @@ export function nextOwn(state: GameState, id: string, roll: number): number {
 }
 
 /** Willingness dragged toward the actors it follows: w = own + pull * (w_leader - own). */
-export function pulled(scenario: Scenario, state: GameState, def: ActorDef, own: number): number {
+export function pulled(state: GameState, def: ActorDef, own: number): number {
   let w = own;
   for (const f of def.follows) {
     const leader = state.actors[f.actor];
     if (!leader) continue;
     w += Math.trunc((f.pull * (leader.w - own)) / 100);
   }
-  void scenario;
   return clamp(w, -100, 100);
 }
 
@@ -185,7 +184,7 @@ export function perceive(
         10 * state.g7Basis +
         (isCommitted(state, 'uk') ? 8 : 0) +
         (isCommitted(state, 'canada') ? 8 : 0);
-      const w = pulled(scenario, state, def, clamp(own + bonus, -100, 100));
+      const w = pulled(state, def, clamp(own + bonus, -100, 100));
       const leader = def.follows[0]?.actor ?? 'us';
       const usOpposed = leaderOpposed(state, leader);
       const usW = state.actors[leader]?.w ?? 0;
@@ -204,7 +203,7 @@ export function perceive(
       };
     }
     case 'follower': {
-      const w = pulled(scenario, state, def, own);
+      const w = pulled(state, def, own);
       return {
         own,
         w,
@@ -296,7 +295,7 @@ export function perceive(
       };
     case 'government':
     default: {
-      let w = pulled(scenario, state, def, own);
+      let w = pulled(state, def, own);
       const notes: string[] = [];
       if (def.id === 'ecb') {
         const rl = routeOfKind(scenario, 'reparations-loan');

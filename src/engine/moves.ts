@@ -1,13 +1,6 @@
 import type { Draft } from 'immer';
 import { produce } from './immer';
-import {
-  findActorDef,
-  isCommitted,
-  moveCost,
-  routeDef,
-  STANCE_RANK,
-  euRouteDecided,
-} from './queries';
+import { findActorDef, isCommitted, moveCost, routeDef, euRouteDecided } from './queries';
 import type { ActorRuntime, ActorUpdate } from './runtime';
 import { entry } from './state';
 import type {
@@ -642,6 +635,4 @@ function callVote(
     r.agreedWeek = d.week;
     r.blockers = ['European Parliament consent', 'the budget-headroom act (unanimity)'];
   }
-  // A decided EU route turns conditional pledges of followers into real money at week end.
-  void STANCE_RANK;
 }

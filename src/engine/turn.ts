@@ -324,10 +324,8 @@ export function endWeek(scenario: Scenario, runtime: ActorRuntime, state: GameSt
   }
   const won = m.secured >= scenario.target;
   const over = won || resolved.week >= scenario.weeks;
-  const ending = over
-    ? scoreGame(scenario, { ...resolved, history: [...resolved.history, record] }, won)
-    : null;
   const history = [...resolved.history, record];
+  const ending = over ? scoreGame(scenario, { ...resolved, history }, won) : null;
   if (ending) {
     const last = entry(resolved.week, 'ending', null, ending.headline, ending.cutDepth);
     return { ...resolved, history, status: 'over', ending, log: [...resolved.log, last] };
