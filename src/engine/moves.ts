@@ -245,6 +245,9 @@ export function applyMove(
         const def = findActorDef(scenario, move.actor)!;
         a.sounded = true;
         a.credibility = clamp(a.credibility + 3, -100, 100);
+        // Consulting a government builds a little consensus (once per government).
+        if (def.members.length && !state.actors[move.actor]!.sounded)
+          d.unity = clamp(d.unity + 2, 0, 100);
         log(
           entry(
             week,

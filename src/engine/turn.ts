@@ -16,6 +16,8 @@ const FOLLOWER_LAG = 2;
 const PAYOUT_COVERAGE = 75;
 const COURT_PROOF_LEGAL = 3;
 const ACTS_DELAY = 3;
+const PLENARY_EVERY = 4;
+const EP_UNITY = 45;
 export const WORKAROUND_LEGAL = 2;
 
 function applyEventEffects(d: Draft<GameState>, ev: RandomEventDef) {
@@ -140,6 +142,21 @@ function progressMoney(
       const consentWeek = Math.max(scenario.epConsentWeek, (r.agreedWeek ?? week) + 2);
       if (week < consentWeek) continue;
       if (r.blockers.includes('European Parliament consent')) {
+        // Parliament sits every few weeks; a divided Union does not carry a majority there.
+        if ((week - consentWeek) % PLENARY_EVERY !== 0) continue;
+        if (before.unity < EP_UNITY) {
+          d.log.push(
+            entry(
+              week,
+              'vote',
+              null,
+              `The European Parliament withholds consent to ${def.name} for now.`,
+              `With EU unity at ${before.unity} (it needs ${EP_UNITY}), the groups in Parliament will not rally behind it; the next plenary is in ${PLENARY_EVERY} weeks.`,
+              'Rebuild unity: consult governments, avoid overruling or shaming them.',
+            ),
+          );
+          continue;
+        }
         r.blockers = r.blockers.filter((b) => b !== 'European Parliament consent');
         r.consentWeek = week;
         d.log.push(

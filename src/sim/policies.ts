@@ -109,6 +109,14 @@ const LOAN_TERMS: RouteTerms = {
   buyEuropean: true,
 };
 
+/** Sounding out governments not yet consulted, while EU unity is short of Parliament's bar. */
+function consultations(scenario: Scenario, state: GameState): Move[] {
+  if (state.unity >= 55) return [];
+  return scenario.actors
+    .filter((a) => a.members.length && !state.actors[a.id]!.sounded)
+    .map((a) => ({ type: 'actor.sound', actor: a.id }));
+}
+
 /** Shared end-game care: bridge money late in the game, the IMF once the EU has decided. */
 function bridges(state: GameState): Move[] {
   const out: Move[] = [{ type: 'bridge.request', source: 'imf' }];
@@ -202,8 +210,11 @@ export const usDealPolicy: Policy = (game, state) => {
       state.actors.us!.pressured < 3 && { type: 'pressure.public', actor: 'us' },
     state.week >= 3 && state.g7Basis < 2 && { type: 'g7.coordinate' },
     offer(sc, state, 'japan', { nonMilitary: true }),
+    offer(sc, state, 'swing', { optOut: true, buyEuropean: true }),
     route.status === 'draft' && { type: 'route.table', route: jb, terms },
     voteIfPasses(game, state, jb, ['enhanced', 'unanimity']),
+    // The deal costs unity; Parliament's consent needs it back: consult the capitals.
+    ...consultations(sc, state),
     ...GUARANTORS.map(([id, t]) => offer(sc, state, id, t)),
     route.legal < 2 && { type: 'legal.work', route: jb },
     ...bridges(state),
