@@ -308,9 +308,20 @@ export function endWeek(scenario: Scenario, runtime: ActorRuntime, state: GameSt
     log: [...clean.log, ...decisions],
     news: [...clean.news, ...decisions],
   };
-  const decided = intents.length
+  // Effects on other actors (lobbying) wait in their records for next week; other intents
+  // change the world and go through Immer.
+  for (const intent of intents) {
+    if (intent.type !== 'effect' || !actors[intent.target]) continue;
+    const t = actors[intent.target]!;
+    actors[intent.target] = {
+      ...t,
+      pending: [...t.pending, { amount: intent.amount, cause: intent.cause }],
+    };
+  }
+  const worldIntents = intents.filter((i) => i.type !== 'effect');
+  const decided = worldIntents.length
     ? produce(withActors, (d) => {
-        for (const intent of intents) applyIntent(scenario, d, intent);
+        for (const intent of worldIntents) applyIntent(scenario, d, intent);
       })
     : withActors;
   // Legal steps see the actors as they decided this week (a veto cast this week counts).
@@ -319,7 +330,7 @@ export function endWeek(scenario: Scenario, runtime: ActorRuntime, state: GameSt
     ...decided,
     market: clamp(decided.market - Math.trunc((decided.market - scenario.startMarket) / 5), 0, 100),
   };
-  const resolved = moneyInMotion(decided)
+  const resolved = moneyInMotion(scenario, decided)
     ? produce(calmer, (d) => progressMoney(scenario, runtime, decided, d))
     : calmer;
   // 4. Book-keeping reads the finished state (reading through a draft is slow), then closes
@@ -359,10 +370,16 @@ export function endWeek(scenario: Scenario, runtime: ActorRuntime, state: GameSt
 }
 
 /** Whether any route or pledge is waiting on a legal step this week. */
-function moneyInMotion(state: GameState): boolean {
+function moneyInMotion(scenario: Scenario, state: GameState): boolean {
   for (const id in state.routes) {
     const r = state.routes[id]!;
     if (r.status === 'agreed' || (r.status === 'adopted' && r.payableWeek === null)) return true;
   }
-  return state.pledges.some((p) => p.status === 'conditional');
+  const decided = euRouteDecided(scenario, state);
+  return state.pledges.some(
+    (p) =>
+      p.status === 'conditional' &&
+      ((p.condition === 'eu-route-adopted' && decided) ||
+        (p.condition === 'imf-board' && state.week >= scenario.imfBoardWeek)),
+  );
 }
