@@ -1,5 +1,6 @@
-import { defineConfig } from 'vite';
+import { configDefaults, defineConfig } from 'vitest/config';
 
+// One config for the build, the dev server and the unit tests.
 export default defineConfig({
   base: './',
   build: {
@@ -20,5 +21,12 @@ export default defineConfig({
   },
   preview: {
     port: 4173,
+  },
+  test: {
+    environment: 'node',
+    include: ['test/**/*.test.ts'],
+    // A browser (e2e) suite, when there is one, runs with its own config.
+    exclude: [...configDefaults.exclude, 'test/e2e/**'],
+    reporters: ['default'],
   },
 });
