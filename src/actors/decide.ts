@@ -1,6 +1,7 @@
 import {
   commitmentOf,
   isCommitted,
+  verb,
   type ActorDef,
   type Ballot,
   type BlocMember,
@@ -67,7 +68,7 @@ export function assessOffer(
     counter: null,
     effect: Math.trunc(value / 2) + 2,
     acceptReason: `${def.name} accepts: the package meets its needs.`,
-    refuseReason: `${def.name} is not yet willing enough (${a.w + value}, needs ${ACCEPT_AT}).`,
+    refuseReason: `${def.name} ${verb(def, 'is', 'are')} not yet willing enough (${a.w + value}, needs ${ACCEPT_AT}).`,
     wouldChange: '',
     condition: '',
     pledge: null,
@@ -200,8 +201,8 @@ export function assessOffer(
       const refuse = unmet.length
         ? `${def.name} says no: ${unmet.join('; ')}.`
         : def.follows.some((f) => f.actor === 'us') && usOpposed
-          ? `${def.name} hears Washington: it will not risk a row with the US for this (${score}, needs ${ACCEPT_AT}).`
-          : `${def.name} is not yet willing enough (${score}, needs ${ACCEPT_AT}).`;
+          ? `${def.name} ${verb(def, 'hears Washington: it will', 'hear Washington: they will')} not risk a row with the US for this (${score}, needs ${ACCEPT_AT}).`
+          : `${def.name} ${verb(def, 'is', 'are')} not yet willing enough (${score}, needs ${ACCEPT_AT}).`;
       const guaranteeText = terms.guarantee
         ? `${def.guaranteeWith.length ? `if ${def.guaranteeWith.map((id) => scenario.actors.find((x) => x.id === id)?.name ?? id).join(' and ')} join too` : ''}`
         : '';
@@ -215,8 +216,8 @@ export function assessOffer(
             ? { ...terms, buyEuropean: true }
             : null),
         acceptReason: terms.guarantee
-          ? `${def.name} joins the guarantee coalition (${def.guaranteeKey}% of the loan's guarantees, ${terms.guarantee})${guaranteeText ? ` ${guaranteeText}` : ''}.`
-          : `${def.name} accepts and will back the plan.`,
+          ? `${def.name} ${verb(def, 'joins', 'join')} the guarantee coalition (${def.guaranteeKey}% of the loan's guarantees, ${terms.guarantee})${guaranteeText ? ` ${guaranteeText}` : ''}.`
+          : `${def.name} ${verb(def, 'accepts', 'accept')} and will back the plan.`,
         refuseReason: refuse,
         wouldChange: `Terms it values: ${names(Object.keys(def.likes).filter((k) => (def.likes[k as TermKey] ?? 0) > 0))}; pressure, legal work, and the partners it follows.`,
         condition: guaranteeText,

@@ -169,7 +169,7 @@ export function perceive(
       return {
         own,
         w,
-        band: bandOf(w),
+        band: bandOf(w, state.actors[def.id]!.stance),
         cap: null,
         text: () => ({
           reason: `Brussels fears being left alone with Euroclear's liability: fear ${f.fear} against a tolerance of ${f.threshold}, mostly from ${[...f.parts].sort((a, b) => b.points - a.points)[0]!.label}. ${belgiumConditions(f)}${heardOf()}`,
@@ -191,7 +191,7 @@ export function perceive(
       return {
         own,
         w,
-        band: bandOf(w),
+        band: bandOf(w, state.actors[def.id]!.stance),
         cap: usOpposed ? 'wary' : null,
         text: () => ({
           reason: usOpposed
@@ -207,7 +207,7 @@ export function perceive(
       return {
         own,
         w,
-        band: bandOf(w),
+        band: bandOf(w, state.actors[def.id]!.stance),
         cap: null,
         text: () => ({
           reason: `${def.name} acts in lockstep with the EU: it will pledge once willing (${w}, needs 20), and its money becomes real only when an EU route is decided.${heardOf()}`,
@@ -221,7 +221,7 @@ export function perceive(
       return {
         own,
         w,
-        band: bandOf(w),
+        band: bandOf(w, state.actors[def.id]!.stance),
         cap: null,
         text: () => ({
           reason: `Budapest treats the money as a bargain: it will block any act needing unanimity unless its price (about ${state.hungaryPrice} points of concessions) is met, citing its energy security.${heardOf()}`,
@@ -235,7 +235,7 @@ export function perceive(
       return {
         own,
         w,
-        band: bandOf(w),
+        band: bandOf(w, state.actors[def.id]!.stance),
         cap: null,
         text: () => ({
           reason:
@@ -257,7 +257,7 @@ export function perceive(
       return {
         own,
         w,
-        band: bandOf(w),
+        band: bandOf(w, state.actors[def.id]!.stance),
         cap: null,
         text: () => ({
           reason: decided
@@ -272,7 +272,7 @@ export function perceive(
       return {
         own,
         w,
-        band: bandOf(w),
+        band: bandOf(w, state.actors[def.id]!.stance),
         cap: null,
         text: () => ({
           reason: `Kyiv needs money by spring and watches whether Europe keeps its word (${w}).${heardOf()}`,
@@ -320,25 +320,27 @@ export function perceive(
       return {
         own,
         w,
-        band: bandOf(w),
+        band: bandOf(w, state.actors[def.id]!.stance),
         cap: null,
         text: () => ({
           reason: `${def.name}: ${def.agenda} Willingness ${w}${leaders ? `, pulled toward ${leaders}` : ''}${notes.length ? `; ${notes.join('; ')}` : ''}.${heardOf()}`,
-          wouldMove: wouldMoveGovernment(def),
+          wouldMove: wouldMoveGovernment(scenario, def),
         }),
       };
     }
   }
 }
 
-function wouldMoveGovernment(def: ActorDef): string {
+function wouldMoveGovernment(scenario: Scenario, def: ActorDef): string {
   const liked = Object.entries(def.likes)
     .filter(([, v]) => (v ?? 0) > 0)
     .map(([k]) => TERM_NAMES[k] ?? k);
   const parts = [];
   if (liked.length) parts.push(`terms it values: ${liked.join(', ')}`);
   if (def.follows.length)
-    parts.push(`a change of heart in ${def.follows.map((f) => f.actor).join(' and ')}`);
+    parts.push(
+      `a change of heart in ${def.follows.map((f) => scenario.actors.find((a) => a.id === f.actor)?.name ?? f.actor).join(' and ')}`,
+    );
   parts.push('consultation and kept promises');
   return parts.join('; ') + '.';
 }

@@ -1,6 +1,6 @@
 import type { Draft } from 'immer';
 import { produce } from './immer';
-import { findActorDef, isCommitted, moveCost, routeDef, euRouteDecided } from './queries';
+import { euRouteDecided, findActorDef, isCommitted, moveCost, routeDef, verb } from './queries';
 import type { ActorRuntime, ActorUpdate } from './runtime';
 import { entry } from './state';
 import type {
@@ -270,9 +270,9 @@ export function applyMove(
           entry(week, 'move', move.actor, `You offer ${def.name}: ${describeTerms(move.terms)}.`),
         );
         const verdictText = {
-          accept: 'accepts',
-          counter: 'makes a counter-offer',
-          reject: 'rejects',
+          accept: verb(def, 'accepts', 'accept'),
+          counter: verb(def, 'makes a counter-offer', 'make a counter-offer'),
+          reject: verb(def, 'rejects', 'reject'),
         }[r.verdict];
         log(
           entry(week, 'reply', move.actor, `${def.name} ${verdictText}.`, r.reason, r.wouldChange),

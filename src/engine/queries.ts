@@ -32,12 +32,30 @@ export function routeOfKind(scenario: Scenario, kind: RouteKind): RouteDef | und
   return scenario.routes.find((r) => r.kind === kind);
 }
 
-/** Stance band of a willingness value (committed is a separate state, never a band). */
-export function bandOf(w: number): Exclude<Stance, 'committed'> {
-  if (w < -40) return 'opposed';
-  if (w < 0) return 'wary';
-  if (w < 40) return 'conditional';
-  return 'supportive';
+/** Willingness at which each band ends: opposed < -40 <= wary < 0 <= conditional < 40. */
+const BAND_EDGES = [-40, 0, 40];
+const BANDS = ['opposed', 'wary', 'conditional', 'supportive'] as const;
+const HYSTERESIS = 3;
+
+/**
+ * Stance band of a willingness value (committed is a separate state, never a band). Given the
+ * current band, a value only just past the edge to a neighbouring band keeps the current one:
+ * actors do not flip-flop week after week on small noise.
+ */
+export function bandOf(w: number, current?: Stance): Exclude<Stance, 'committed'> {
+  let rank = BAND_EDGES.findIndex((edge) => w < edge);
+  if (rank < 0) rank = BANDS.length - 1;
+  const band = BANDS[rank]!;
+  if (!current || current === 'committed' || current === band) return band;
+  const now = STANCE_RANK[current];
+  if (Math.abs(now - rank) !== 1) return band;
+  const edge = BAND_EDGES[Math.min(now, rank)]!;
+  return Math.abs(w - edge) < HYSTERESIS ? current : band;
+}
+
+/** Blocs of several states speak in the plural. */
+export function verb(def: ActorDef, singular: string, plural: string): string {
+  return def.members.length > 1 ? plural : singular;
 }
 
 export const STANCE_RANK: Record<Stance, number> = {

@@ -49,7 +49,7 @@ describe(`balance over seeds 1..${GAMES} (December Summit)`, () => {
       'scripted story': 200,
       'scripted standard': 112,
       'scripted hard': 36,
-      'loan standard': 47,
+      'loan standard': 45,
       'joint standard': 115,
       'us-deal standard': 194,
       'random standard': 2,
