@@ -23,6 +23,7 @@ if (root) {
   const store = createStore({ storage });
   mountApp(root, store, {
     autosave: storage !== null,
+    storage,
     // Seeds are chosen here, in the page; the engine itself never draws a random number.
     randomSeed: () => Math.floor(Math.random() * 1_000_000),
   });

@@ -205,3 +205,4 @@ export function createStore(options: StoreOptions = {}): Store {
     leave: () => set(null),
   };
 }
+export { resultCard, commitOrder } from './result-card';

@@ -1,8 +1,8 @@
-import type { Session, Store } from '../app/store';
+import { resultCard, type Session, type Store } from '../app/store';
 import { formatDate, money, type Scenario, type WeekRecord } from '../engine';
 import { moneyLine } from './board';
 import { logView } from './feed';
-import { h, svg } from './h';
+import { h, svg, uid } from './h';
 import { bn, MODEL_NOTE, OUTCOME_LABEL, STANCE_LABEL, STANCE_SYMBOL } from './strings';
 
 // The debrief: outcome, grade and score, the money line week by week, the turning points with
@@ -52,6 +52,34 @@ function moneyChart(scenario: Scenario, history: readonly WeekRecord[], titleId:
     svg('text', { x: x(scenario.weeks), y: H - 10, class: 'label end' }, `week ${scenario.weeks}`),
     svg('polyline', { class: 'line pledged', points: points((r) => r.secured + r.pledged) }),
     svg('polyline', { class: 'line secured', points: points((r) => r.secured) }),
+  );
+}
+
+/** The result card in a read-only box, with a button that copies it. */
+function resultCardView(scenario: Scenario, session: Session): HTMLElement {
+  const id = uid('result-card');
+  const text = resultCard(scenario, session);
+  const box = h('textarea', { id, class: 'result-card', readOnly: true, rows: 5 }, text);
+  const status = h('p', { class: 'help', role: 'status' });
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(text);
+      status.textContent = 'Copied. Paste it anywhere.';
+    } catch {
+      box.focus();
+      box.select();
+      status.textContent =
+        'Copying is blocked here: the text is selected, press Ctrl+C (or Cmd+C).';
+    }
+  };
+  return h(
+    'div',
+    { class: 'result-card-block' },
+    h('h3', null, h('label', { for: id }, 'Your result card')),
+    h('p', { class: 'help' }, 'A summary without spoilers, to share with your class.'),
+    box,
+    h('button', { type: 'button', onClick: () => void copy() }, 'Copy result card'),
+    status,
   );
 }
 
@@ -146,6 +174,7 @@ export function endingScreen(store: Store, scenario: Scenario, session: Session)
           h('tr', null, h('th', { scope: 'row' }, 'Total'), h('td', null, String(end.score))),
         ),
       ),
+      resultCardView(scenario, session),
       h(
         'div',
         { class: 'actions-row' },

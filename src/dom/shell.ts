@@ -1,10 +1,12 @@
-import type { Session, Store } from '../app/store';
+import type { Session, StorageLike, Store } from '../app/store';
 import type { Scenario } from '../engine';
 import { actionsView, promisesView } from './actions';
 import { actorsView } from './actors';
 import { calendarView, moneyView, routesView, statusView, type View } from './board';
 import { endingScreen } from './ending';
 import { logView, narration, narratorView, newsView } from './feed';
+import { displayControl } from './display';
+import { glossaryControl } from './glossary';
 import { h } from './h';
 import { startScreen, type StartOptions } from './start-screen';
 
@@ -15,6 +17,8 @@ import { startScreen, type StartOptions } from './start-screen';
 export interface ShellOptions extends StartOptions {
   /** false when the browser gives no storage: the page then says autosave is off */
   autosave: boolean;
+  /** where display preferences are kept (null: not remembered) */
+  storage: StorageLike | null;
 }
 
 type ScreenName = 'start' | 'table' | 'ending';
@@ -62,7 +66,16 @@ function tableScreen(store: Store, scenario: Scenario, opts: ShellOptions) {
 }
 
 export function mountApp(root: HTMLElement, store: Store, opts: ShellOptions): void {
-  const menuSlot = h('div', { class: 'banner-actions' });
+  const menuSlot = h('div', { class: 'menu-slot' });
+  const glossaryUi = glossaryControl();
+  const displayUi = displayControl(opts.storage);
+  const tools = h(
+    'div',
+    { class: 'banner-actions' },
+    glossaryUi.button,
+    displayUi.button,
+    menuSlot,
+  );
   const banner = h(
     'header',
     { class: 'banner' },
@@ -72,11 +85,11 @@ export function mountApp(root: HTMLElement, store: Store, opts: ShellOptions): v
       h('h1', null, 'Frozen Assets'),
       h('p', { class: 'tagline' }, 'A classroom diplomacy game'),
     ),
-    menuSlot,
+    tools,
   );
   const main = h('main', { id: 'main', tabIndex: -1 });
   const skip = h('a', { class: 'skip-link', href: '#main' }, 'Skip to main content');
-  root.replaceChildren(skip, banner, main);
+  root.replaceChildren(skip, banner, main, glossaryUi.dialog, displayUi.dialog);
 
   const menuButton = h(
     'button',

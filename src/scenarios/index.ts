@@ -15,3 +15,4 @@ export const scenarios: Record<string, Scenario> = {
 export function getScenario(id: string): Scenario | undefined {
   return Object.hasOwn(scenarios, id) ? scenarios[id] : undefined;
 }
+export { glossary, type GlossaryEntry } from './glossary';
