@@ -9,7 +9,7 @@ import { bn, STANCE_LABEL, STANCE_SYMBOL } from './strings';
 
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 
-export function actorsView(scenario: Scenario): View {
+export function actorsView(scenario: Scenario): View & { select(id: string): void } {
   const nameOf = (id: string) => scenario.actors.find((a) => a.id === id)?.name ?? id;
   const cards = scenario.actors.map((def) => {
     const titleId = `actor-${def.id}`;
@@ -54,7 +54,7 @@ export function actorsView(scenario: Scenario): View {
       toggle,
       why,
     );
-    return { def, card, stance, will, cred, pull, chips, why };
+    return { def, card, stance, will, cred, pull, chips, why, toggle };
   });
 
   const el = h(
@@ -81,6 +81,15 @@ export function actorsView(scenario: Scenario): View {
 
   return {
     el,
+    /** Opens an actor's "Why?" and moves focus there (the canvas calls this on a click). */
+    select(id: string) {
+      const c = cards.find((x) => x.def.id === id);
+      if (!c) return;
+      c.toggle.setAttribute('aria-expanded', 'true');
+      c.why.hidden = false;
+      c.card.scrollIntoView({ block: 'nearest' });
+      c.toggle.focus();
+    },
     update(s) {
       const st = s.state;
       for (const c of cards) {

@@ -1,0 +1,90 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+
+import {
+  baseURL,
+  byRole,
+  expectNoSeriousViolations,
+  launch,
+  newPage,
+  type TestPage,
+} from './helpers';
+
+// axe-core on every screen of one game: the title, the table, an open "Why?" panel, the ending.
+// Serious and critical violations fail the test (and are printed with their rule and target).
+// The tests run in order on one page: each screen follows from the one before.
+
+let browser: Browser;
+let t: TestPage;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launch();
+  t = await newPage(browser);
+  page = t.page;
+});
+afterAll(async () => {
+  await t?.close();
+  await browser?.close();
+});
+
+test('the title screen', async () => {
+  await page.goto(baseURL());
+  await byRole(page, 'button', 'Start').waitFor();
+  await expectNoSeriousViolations(page, 'the title screen');
+  t.expectNoErrors();
+});
+
+test('the table', async () => {
+  await byRole(page, 'textbox', 'Seed').fill('31');
+  await byRole(page, 'button', 'Start').click();
+  await expect.poll(() => page.locator('#week-title').textContent()).toMatch(/^Week 1 of 19/);
+  // A move, so the promises panel, chips and narrator have content too.
+  await byRole(page, 'combobox', 'Move').selectOption({ label: 'Make an offer' });
+  await byRole(page, 'combobox', 'Actor').selectOption({ label: 'Germany' });
+  await byRole(page, 'radio', 'Capped').check();
+  await byRole(page, 'button', 'Confirm move').click();
+  await expect.poll(() => page.locator('.narrator').textContent()).toContain('You offer Germany');
+  await expectNoSeriousViolations(page, 'the table');
+  t.expectNoErrors();
+});
+
+test('an open "Why?" panel', async () => {
+  await byRole(page, 'combobox', 'Move').selectOption({ label: 'Sound out' });
+  await byRole(page, 'combobox', 'Actor').selectOption({ label: 'Belgium' });
+  await byRole(page, 'button', 'Confirm move').click();
+  await expect
+    .poll(() => page.locator('.narrator').textContent())
+    .toContain('You sound out Belgium');
+  const why = byRole(page, 'button', 'Why? (Belgium)');
+  await why.click();
+  expect(await why.getAttribute('aria-expanded')).toBe('true');
+  expect(await page.locator('#why-belgium').isVisible()).toBe(true);
+  // The open full log is part of the table too.
+  await page.locator('.log summary').click();
+  await page.locator('.log-list').first().waitFor();
+  await expectNoSeriousViolations(page, 'the table with an open "Why?" panel');
+  t.expectNoErrors();
+});
+
+test('the ending', async () => {
+  const endWeek = byRole(page, 'button', 'End the week');
+  for (let i = 0; i < 30 && (await page.locator('#ending-title').count()) === 0; i++) {
+    const before = await page.locator('#week-title').textContent();
+    await endWeek.click();
+    await page.waitForFunction(
+      (prev) =>
+        document.querySelector('#ending-title') !== null ||
+        document.querySelector('#week-title')?.textContent !== prev,
+      before,
+    );
+  }
+  await page.locator('#ending-title').waitFor();
+  // Open the disclosure widgets so their content is checked too.
+  for (const summary of await page.locator('.ending details > summary').all())
+    await summary.click();
+  // The full log renders on its toggle event: wait for it, or axe may run before it exists.
+  await page.locator('.ending .log-list').first().waitFor();
+  await expectNoSeriousViolations(page, 'the ending');
+  t.expectNoErrors();
+});
