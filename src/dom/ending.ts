@@ -55,6 +55,56 @@ function moneyChart(scenario: Scenario, history: readonly WeekRecord[], titleId:
   );
 }
 
+/** Each actor's stance week by week: the text twin of the canvas's stance ribbons. */
+function stanceTable(scenario: Scenario, history: readonly WeekRecord[]): HTMLElement {
+  return h(
+    'details',
+    null,
+    h('summary', null, 'Stances week by week, as a table'),
+    h(
+      'div',
+      { class: 'table-scroll' },
+      h(
+        'table',
+        { class: 'history stances' },
+        h('caption', { class: 'vh' }, 'Stance of each actor at the end of each week'),
+        h(
+          'thead',
+          null,
+          h(
+            'tr',
+            null,
+            h('th', { scope: 'col' }, 'Actor'),
+            history.map((r) => h('th', { scope: 'col' }, `W${r.week}`)),
+          ),
+        ),
+        h(
+          'tbody',
+          null,
+          scenario.actors.map((def) =>
+            h(
+              'tr',
+              null,
+              h('th', { scope: 'row' }, def.name),
+              history.map((r) => {
+                const stance = r.stance[def.id];
+                return stance
+                  ? h(
+                      'td',
+                      { class: `stance-${stance}`, title: STANCE_LABEL[stance] },
+                      h('span', { 'aria-hidden': 'true' }, STANCE_SYMBOL[stance]),
+                      h('span', { class: 'vh' }, STANCE_LABEL[stance]),
+                    )
+                  : h('td', null, '');
+              }),
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
 /** The result card in a read-only box, with a button that copies it. */
 function resultCardView(scenario: Scenario, session: Session): HTMLElement {
   const id = uid('result-card');
@@ -258,6 +308,7 @@ export function endingScreen(store: Store, scenario: Scenario, session: Session)
           );
         }),
       ),
+      stanceTable(scenario, st.history),
     ),
     h(
       'section',

@@ -5,6 +5,7 @@ import { actorsView } from './actors';
 import { calendarView, moneyView, routesView, statusView, type View } from './board';
 import { endingScreen } from './ending';
 import { logView, narration, narratorView, newsView } from './feed';
+import type { Display } from '../app/display';
 import { displayControl } from './display';
 import { glossaryControl } from './glossary';
 import { h } from './h';
@@ -14,16 +15,23 @@ import { startScreen, type StartOptions } from './start-screen';
 // from the store's session. Screens are rebuilt only when the screen changes; within a screen
 // every part updates in place, so focus and open panels survive each move.
 
+/** The canvas picture of the table, mounted by the composition root (dom never loads Phaser). */
+export interface Stage {
+  setDisplay(display: Display): void;
+}
+
 export interface ShellOptions extends StartOptions {
   /** false when the browser gives no storage: the page then says autosave is off */
   autosave: boolean;
   /** where display preferences are kept (null: not remembered) */
   storage: StorageLike | null;
+  /** mounts the canvas view into `slot` the first time a game is on screen */
+  mountStage?: (slot: HTMLElement, display: Display, selectActor: (id: string) => void) => Stage;
 }
 
 type ScreenName = 'start' | 'table' | 'ending';
 
-function tableScreen(store: Store, scenario: Scenario, opts: ShellOptions) {
+function tableScreen(store: Store, scenario: Scenario, opts: ShellOptions, stage: HTMLElement) {
   const status = statusView(scenario);
   const calendar = calendarView(scenario);
   const moneyPart = moneyView(scenario);
@@ -46,12 +54,13 @@ function tableScreen(store: Store, scenario: Scenario, opts: ShellOptions) {
       { class: 'table-layout' },
       // The move panel comes first in reading and tab order; CSS puts it on the right.
       h('div', { class: 'col-side' }, actions.el, promises.el, news.el),
-      h('div', { class: 'col-main' }, moneyPart.el, routes.el, actors.el, log.el),
+      h('div', { class: 'col-main' }, stage, moneyPart.el, routes.el, actors.el, log.el),
     ),
   );
   return {
     el,
     heading: status.heading,
+    selectActor: (id: string) => actors.select(id),
     update(prev: Session | null, s: Session) {
       for (const v of views) v.update(s);
       const problem = !opts.autosave
@@ -68,7 +77,14 @@ function tableScreen(store: Store, scenario: Scenario, opts: ShellOptions) {
 export function mountApp(root: HTMLElement, store: Store, opts: ShellOptions): void {
   const menuSlot = h('div', { class: 'menu-slot' });
   const glossaryUi = glossaryControl();
-  const displayUi = displayControl(opts.storage);
+  // The canvas lives in one slot that moves between screens, so it is built only once.
+  const stageSlot = h('div', { class: 'stage' });
+  let stage: Stage | null = null;
+  const displayUi = displayControl(opts.storage, (d) => stage?.setDisplay(d));
+  const ensureStage = () => {
+    if (stage || !opts.mountStage) return;
+    stage = opts.mountStage(stageSlot, displayUi.current(), (id) => table?.selectActor(id));
+  };
   const tools = h(
     'div',
     { class: 'banner-actions' },
@@ -117,12 +133,16 @@ export function mountApp(root: HTMLElement, store: Store, opts: ShellOptions): v
         focusTarget = el.querySelector('h2');
       } else if (next === 'ending' && s && scenario) {
         const ending = endingScreen(store, scenario, s);
+        // The debrief picture goes full width under the verdict and the money chart.
+        ending.el.insertBefore(stageSlot, ending.el.children[2] ?? null);
+        ensureStage();
         main.replaceChildren(ending.el);
         menuSlot.replaceChildren(menuButton);
         document.title = `${ending.title}: Frozen Assets`;
         focusTarget = ending.heading;
       } else if (next === 'table' && s && scenario) {
-        table = tableScreen(store, scenario, opts);
+        table = tableScreen(store, scenario, opts, stageSlot);
+        ensureStage();
         main.replaceChildren(table.el);
         menuSlot.replaceChildren(menuButton);
         focusTarget = table.heading;

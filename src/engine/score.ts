@@ -26,19 +26,33 @@ function cutDepth(secured: number, target: number): string {
   return 'Nothing arrived in time: from 1 April Ukraine must cut public spending drastically.';
 }
 
-/** The most consequential moments: votes, commitments and money landing. */
+const KEY_ACTORS = new Set(['belgium', 'hungary', 'us', 'japan', 'italy']);
+
+/** How much a log entry changed the course of the game (0: not a turning point). */
+function weight(e: LogEntry): number {
+  const t = e.text;
+  if (e.kind === 'vote') return 5;
+  if (e.kind === 'money') {
+    if (t.includes('pledges EUR')) return 1;
+    if (t.includes('adopted') || t.includes('payments can start') || t.includes('consents'))
+      return 4;
+    return 2;
+  }
+  if (e.kind === 'reply' && t.includes('accept')) return e.actor && KEY_ACTORS.has(e.actor) ? 3 : 2;
+  if (e.kind === 'decision') {
+    if (t.includes('broke a promise') || t.includes('steps back')) return 4;
+    if (t.endsWith('→ committed.')) return e.actor && KEY_ACTORS.has(e.actor) ? 3 : 1;
+    return 0;
+  }
+  if (e.kind === 'event') return e.actor === 'russia' || e.actor === 'belgium' ? 3 : 0;
+  return 0;
+}
+
+/** The three moments that most changed the game, in the order they happened. */
 function turningPoints(state: GameState): LogEntry[] {
-  const weight = (e: LogEntry) =>
-    e.kind === 'vote'
-      ? 3
-      : e.kind === 'money'
-        ? 2
-        : e.text.includes('→ committed') || e.kind === 'reply'
-          ? 1
-          : 0;
   return state.log
-    .filter((e) => weight(e) > 0 && !(e.kind === 'reply' && !e.text.includes('accepts')))
     .map((e, i) => ({ e, i, w: weight(e) }))
+    .filter((x) => x.w > 0)
     .sort((a, b) => b.w - a.w || a.i - b.i)
     .slice(0, 3)
     .sort((a, b) => a.i - b.i)

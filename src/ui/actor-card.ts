@@ -1,0 +1,306 @@
+import * as Phaser from 'phaser';
+
+import type { ActorState, Stance } from '../engine';
+import type { Chip } from './changes';
+import type { ViewContext } from './context';
+import { addText, drawStance, strokeDashed } from './draw';
+import { fitText, rectPolyline } from './geometry';
+import { CHIP_H, CHIP_MAX_W, type CardSlot } from './layout';
+import { S, STANCE_WORD } from './strings';
+import { css } from './theme';
+
+// One actor's card: name, stance marker (shape + colour + word), willingness bar, trust, and a
+// pledge chip. Built once; set() updates it in place and animates only what changed.
+
+const MARKER_R = 8;
+const PAD = 6;
+const BAR_H = 6;
+
+export class ActorCard {
+  readonly container: Phaser.GameObjects.Container;
+  private readonly bg: Phaser.GameObjects.Rectangle;
+  private readonly marker: Phaser.GameObjects.Graphics;
+  private readonly word: Phaser.GameObjects.Text;
+  private readonly track: Phaser.GameObjects.Rectangle;
+  private readonly fill: Phaser.GameObjects.Rectangle;
+  private readonly zero: Phaser.GameObjects.Rectangle;
+  private readonly trust: Phaser.GameObjects.Text;
+  private readonly chip: Phaser.GameObjects.Container;
+  private readonly chipGfx: Phaser.GameObjects.Graphics;
+  private readonly chipText: Phaser.GameObjects.Text;
+
+  private stance: Stance | null = null;
+  private markerChain: Phaser.Tweens.TweenChain | null = null;
+  private w: number | null = null;
+  private credibility: number | null = null;
+  private chipKey = '';
+  private hover = false;
+  private changed = false;
+  private downHere = false;
+  private barX = 0;
+  private barW = 0;
+
+  constructor(
+    private readonly scene: Phaser.Scene,
+    private readonly ctx: ViewContext,
+    readonly slot: CardSlot,
+    name: string,
+  ) {
+    const p = ctx.palette;
+    const { w, h } = slot;
+    const left = -w / 2 + PAD;
+    this.bg = scene.add.rectangle(0, 0, w, h, p.card, 1).setStrokeStyle(p.line, p.cardLine, 1);
+    const nameText = addText(scene, ctx, left, -h / 2 + 3, '', { bold: true });
+    nameText.setText(fitText(name, w - 2 * PAD, (s) => this.measure(nameText, s)));
+    this.marker = scene.add.graphics({ x: left + MARKER_R, y: -1 });
+    this.word = addText(scene, ctx, left + 2 * MARKER_R + 5, -10, '');
+    this.trust = addText(scene, ctx, w / 2 - PAD, 9, '', { colour: p.muted }).setOrigin(1, 0);
+    this.track = scene.add.rectangle(left, 18, 10, BAR_H, p.track, 1).setOrigin(0, 0.5);
+    this.fill = scene.add.rectangle(left, 18, 0, BAR_H, p.muted, 1).setOrigin(0, 0.5);
+    this.zero = scene.add.rectangle(left, 18, 2, BAR_H + 4, p.ink, 1).setOrigin(0.5, 0.5);
+    this.chipGfx = scene.add.graphics();
+    this.chipText = addText(scene, ctx, 0, 0, '', { colour: p.ink }).setOrigin(0.5, 0.5);
+    this.chip = scene.add.container(0, 0, [this.chipGfx, this.chipText]).setVisible(false);
+    this.container = scene.add.container(slot.cx, slot.cy, [
+      this.bg,
+      nameText,
+      this.marker,
+      this.word,
+      this.track,
+      this.fill,
+      this.zero,
+      this.trust,
+      this.chip,
+    ]);
+
+    this.bg.setInteractive({ useHandCursor: true });
+    this.bg.on(Phaser.Input.Events.GAMEOBJECT_POINTER_OVER, () => this.setHover(true));
+    this.bg.on(Phaser.Input.Events.GAMEOBJECT_POINTER_OUT, () => {
+      this.downHere = false;
+      this.setHover(false);
+    });
+    this.bg.on(Phaser.Input.Events.GAMEOBJECT_POINTER_DOWN, () => (this.downHere = true));
+    this.bg.on(Phaser.Input.Events.GAMEOBJECT_POINTER_UP, () => {
+      if (this.downHere) this.onSelect(this.slot.id);
+      this.downHere = false;
+    });
+  }
+
+  /** Set by the scene: what a click does. */
+  onSelect: (id: string) => void = () => {};
+
+  private measure(t: Phaser.GameObjects.Text, s: string): number {
+    t.setText(s);
+    return t.width;
+  }
+
+  private setHover(on: boolean): void {
+    this.hover = on;
+    this.paintBorder();
+  }
+
+  /** Marks the card as changed by the last update (a highlighted border until the next one). */
+  setChanged(on: boolean): void {
+    this.changed = on;
+    this.paintBorder();
+  }
+
+  private paintBorder(): void {
+    const p = this.ctx.palette;
+    if (this.hover) this.bg.setStrokeStyle(p.thickLine, p.cardHover, 1);
+    else if (this.changed) this.bg.setStrokeStyle(p.thickLine, p.tetherActive, 1);
+    else this.bg.setStrokeStyle(p.line, p.cardLine, 1);
+  }
+
+  /** Brings the card to an actor's state; animates the differences when `animate` is on. */
+  set(a: ActorState, chip: Chip | undefined, animate: boolean): void {
+    if (a.stance !== this.stance) this.setStance(a.stance, animate && this.stance !== null);
+    let barMoved = false;
+    if (a.credibility !== this.credibility) {
+      // The trust text sets how long the bar beside it can be.
+      this.credibility = a.credibility;
+      this.trust.setText(S.trust(a.credibility));
+      this.layoutBar();
+      barMoved = true;
+    }
+    if (a.w !== this.w || barMoved) this.setWill(a.w, animate && this.w !== null && a.w !== this.w);
+    this.setChip(chip, animate);
+  }
+
+  private setStance(stance: Stance, animate: boolean): void {
+    this.stance = stance;
+    this.markerChain?.stop();
+    this.markerChain = null;
+    this.paintFill();
+    if (!animate) {
+      this.marker.setScale(1);
+      this.drawMarker();
+      return;
+    }
+    // Shrink the old marker away, swap shape and colour, and pop the new one in: the change
+    // of stance is the thing to notice on this card. The swap always draws the latest stance.
+    this.ctx.keepAwake(900);
+    this.markerChain = this.scene.tweens.chain({
+      targets: this.marker,
+      tweens: [
+        { scale: 0, duration: 160, ease: 'Quad.easeIn', onComplete: () => this.drawMarker() },
+        { scale: 1.7, duration: 220, ease: 'Quad.easeOut' },
+        { scale: 1, duration: 260, ease: 'Sine.easeInOut' },
+      ],
+      onStop: () => {
+        this.marker.setScale(1);
+        this.drawMarker();
+      },
+    });
+  }
+
+  private drawMarker(): void {
+    if (!this.stance) return;
+    this.marker.clear();
+    drawStance(this.marker, this.stance, 0, 0, MARKER_R, this.ctx.palette);
+    this.word.setText(STANCE_WORD[this.stance]);
+  }
+
+  /** The willingness bar runs from -100 (left end) through 0 (tick) to +100 (right end). */
+  private layoutBar(): void {
+    const left = -this.slot.w / 2 + PAD;
+    const right = this.slot.w / 2 - PAD - this.trust.width - 8;
+    this.barX = left;
+    this.barW = Math.max(24, right - left);
+    this.track.setPosition(left, 18).setSize(this.barW, BAR_H);
+    this.zero.setPosition(left + this.barW / 2, 18);
+  }
+
+  private barGeometry(w: number): { x: number; width: number } {
+    const mid = this.barX + this.barW / 2;
+    const len = (Math.max(-100, Math.min(100, w)) / 100) * (this.barW / 2);
+    return len >= 0 ? { x: mid, width: len } : { x: mid + len, width: -len };
+  }
+
+  private paintFill(): void {
+    const colour = this.stance ? this.ctx.palette.stance[this.stance] : this.ctx.palette.muted;
+    this.fill.setFillStyle(colour, 1);
+  }
+
+  private setWill(w: number, animate: boolean): void {
+    if (this.barW === 0) this.layoutBar();
+    const from = this.w;
+    this.w = w;
+    this.scene.tweens.killTweensOf(this.fill);
+    const to = this.barGeometry(w);
+    if (!animate || from === null) {
+      this.fill.setPosition(to.x, 18).setSize(to.width, BAR_H);
+      return;
+    }
+    this.ctx.keepAwake(700);
+    const start = this.barGeometry(from);
+    this.fill.setPosition(start.x, 18).setSize(start.width, BAR_H);
+    this.scene.tweens.add({
+      targets: this.fill,
+      x: to.x,
+      width: to.width,
+      duration: 600,
+      ease: 'Cubic.easeOut',
+      onUpdate: () => this.fill.setSize(this.fill.width, BAR_H),
+    });
+  }
+
+  private setChip(chip: Chip | undefined, animate: boolean): void {
+    const key = chip ? `${chip.amount}:${chip.conditional}:${chip.hosted}` : '';
+    if (key === this.chipKey) return;
+    const before = this.chipKey;
+    this.chipKey = key;
+    this.scene.tweens.killTweensOf(this.chip);
+    if (!chip) {
+      if (animate && before) {
+        this.ctx.keepAwake(500);
+        this.scene.tweens.add({
+          targets: this.chip,
+          alpha: 0,
+          duration: 300,
+          onComplete: () => this.chip.setVisible(false),
+        });
+      } else this.chip.setVisible(false);
+      return;
+    }
+    const wasConditional = before.includes(':true:');
+    const appearing = before === '';
+    this.drawChip(chip);
+    const restY = this.chipY();
+    this.chip.setVisible(true).setAlpha(1).setScale(1).setPosition(this.chipX(), restY);
+    if (!animate) return;
+    if (appearing) {
+      // A new pledge drops onto the card.
+      this.ctx.keepAwake(800);
+      this.chip.setPosition(this.chipX(), restY - 24).setAlpha(0);
+      this.scene.tweens.add({
+        targets: this.chip,
+        y: restY,
+        alpha: 1,
+        duration: 520,
+        ease: 'Back.easeOut',
+      });
+    } else if (wasConditional && !chip.conditional) {
+      // The condition was met: the outline has gone solid; a short pop says so.
+      this.ctx.keepAwake(600);
+      this.scene.tweens.add({
+        targets: this.chip,
+        scale: 1.18,
+        duration: 180,
+        yoyo: true,
+        ease: 'Quad.easeOut',
+      });
+    }
+  }
+
+  private chipW = 0;
+
+  /** The chip's centre relative to the card's, from the side the layout chose. */
+  private chipX(): number {
+    const { w } = this.slot;
+    switch (this.slot.chipSide) {
+      case 'right':
+        return w / 2 + 2 + this.chipW / 2;
+      case 'left':
+        return -w / 2 - 2 - this.chipW / 2;
+      default:
+        return w / 2 - 4 - this.chipW / 2;
+    }
+  }
+
+  private chipY(): number {
+    const { h } = this.slot;
+    switch (this.slot.chipSide) {
+      case 'right':
+      case 'left':
+        return h / 2 - CHIP_H / 2;
+      case 'below':
+        return h / 2 + 2 + CHIP_H / 2;
+      case 'above':
+        return -h / 2 - 2 - CHIP_H / 2;
+      case 'inside':
+        return h / 2;
+    }
+  }
+
+  private drawChip(chip: Chip): void {
+    const p = this.ctx.palette;
+    const label = chip.hosted ? S.donorsChip(chip.amount) : S.pledgeChip(chip.amount);
+    this.chipText.setText(label);
+    if (this.chipText.width > CHIP_MAX_W - 12) {
+      this.chipText.setText(fitText(label, CHIP_MAX_W - 12, (s) => this.measure(this.chipText, s)));
+    }
+    const w = Math.ceil(this.chipText.width) + 12;
+    const h = CHIP_H;
+    this.chipW = w;
+    const g = this.chipGfx;
+    g.clear();
+    g.fillStyle(p.card, 1);
+    g.fillRect(-w / 2, -h / 2, w, h);
+    const colour = chip.conditional ? p.pledged : p.secured;
+    g.lineStyle(p.thickLine, colour, 1);
+    if (chip.conditional) strokeDashed(g, rectPolyline(-w / 2, -h / 2, w, h), 5, 4);
+    else g.strokeRect(-w / 2, -h / 2, w, h);
+    this.chipText.setColor(css(p.ink));
+  }
+}

@@ -1,0 +1,86 @@
+import * as Phaser from 'phaser';
+
+import type { Session, Store } from '../app/store';
+import type { Scenario } from '../engine';
+import { paletteFor, type Palette } from './theme';
+
+// What every scene shares: the store, the display options and a wake-up call for the game loop
+// (the table sleeps when nothing moves). Scenes receive it in their constructor.
+
+export interface TableOptions {
+  /** no tweens: every change applies at once */
+  reducedMotion: boolean;
+  /** black, white and yellow, thicker lines */
+  highContrast: boolean;
+  /** a card was clicked: the page opens that actor's "Why?" */
+  onSelectActor(id: string): void;
+}
+
+export const SCENE = {
+  boot: 'boot',
+  preload: 'preload',
+  table: 'table',
+  debrief: 'debrief',
+} as const;
+
+export type MainScene = typeof SCENE.table | typeof SCENE.debrief;
+
+/** Events on ViewContext.events. */
+export const VIEW_EVENT = {
+  /** (next: Session | null, prev: Session | null) after every store update */
+  session: 'session',
+  /** (options: TableOptions, changed: { theme: boolean; motion: boolean }) */
+  options: 'options',
+} as const;
+
+export class ViewContext {
+  readonly events = new Phaser.Events.EventEmitter();
+  /** set by the system's prefers-reduced-motion, on top of options.reducedMotion */
+  systemReducedMotion = false;
+  /** device pixels per base pixel (1 or 2); the cameras zoom by it and text renders at it */
+  renderScale: 1 | 2;
+  /** the main scene on show, for tests and for the page (data-scene on the wrapper) */
+  shown: string = SCENE.boot;
+
+  constructor(
+    readonly store: Store,
+    public options: TableOptions,
+    renderScale: 1 | 2,
+    private readonly wakeUp: (ms: number) => void,
+    private readonly onShown: (scene: string) => void,
+  ) {
+    this.renderScale = renderScale;
+  }
+
+  get session(): Session | null {
+    return this.store.getState();
+  }
+
+  get scenario(): Scenario | null {
+    return this.store.scenario();
+  }
+
+  get palette(): Palette {
+    return paletteFor(this.options.highContrast);
+  }
+
+  /** Tweens and pulses are on unless the player or the system asked for reduced motion. */
+  get motion(): boolean {
+    return !this.options.reducedMotion && !this.systemReducedMotion;
+  }
+
+  /** The scene that should be showing for a session. */
+  target(session: Session | null = this.session): MainScene {
+    return session?.state.status === 'over' ? SCENE.debrief : SCENE.table;
+  }
+
+  /** Keeps the game loop running for at least `ms` (animations call it with their length). */
+  keepAwake(ms: number): void {
+    this.wakeUp(ms);
+  }
+
+  markShown(scene: string): void {
+    this.shown = scene;
+    this.onShown(scene);
+  }
+}

@@ -1,0 +1,203 @@
+import * as Phaser from 'phaser';
+
+import type { Session, Store } from '../app/store';
+import { BootScene } from './boot.scene';
+import { ViewContext, VIEW_EVENT, type TableOptions } from './context';
+import { DebriefScene } from './debrief.scene';
+import { BASE_H, BASE_W, renderScaleFor } from './layout';
+import { PreloadScene } from './preload.scene';
+import { TableScene } from './table.scene';
+import { css, paletteFor } from './theme';
+
+// The Phaser view's single entry point (the Phaser template's StartGame factory). The canvas is
+// a picture of the game for eyes and pointers; the page's DOM stays the accessible, keyboard
+// path, so the canvas is hidden from assistive technology and never takes focus.
+
+export type { TableOptions } from './context';
+
+export interface TableView {
+  /** the Phaser game (tests check game.renderer.type and the first frame) */
+  game: Phaser.Game;
+  /** change display options at any time; the table redraws itself */
+  setOptions(options: Partial<TableOptions>): void;
+  /** stop everything, remove the canvas and every listener */
+  destroy(): void;
+}
+
+const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
+
+/**
+ * Mounts the table into `parent` (any block element; the view adds a 16:9 box that fills its
+ * width) and keeps it in step with the store until destroy().
+ */
+export function startTable(parent: HTMLElement, store: Store, options: TableOptions): TableView {
+  const box = document.createElement('div');
+  box.className = 'phaser-table';
+  box.setAttribute('aria-hidden', 'true');
+  box.dataset.scene = 'boot';
+  Object.assign(box.style, {
+    position: 'relative',
+    width: '100%',
+    aspectRatio: `${BASE_W} / ${BASE_H}`,
+    maxHeight: '100vh',
+    minWidth: '0',
+    overflow: 'hidden',
+    // The canvas inside must not make the box (or a flex or grid parent) any wider.
+    contain: 'size layout',
+  });
+  parent.appendChild(box);
+
+  const dpr = () => window.devicePixelRatio || 1;
+  const scaleNow = () => renderScaleFor(box.clientWidth || BASE_W, dpr());
+
+  // ---- the idle governor: the table is mostly still, so the loop sleeps when nothing moves
+  // and anything that could change the picture wakes it for a while.
+  let awakeUntil = 0;
+  let destroyed = false;
+  let game: Phaser.Game | null = null;
+  const wake = (ms: number) => {
+    awakeUntil = Math.max(awakeUntil, performance.now() + ms);
+    // Before boot the loop has nothing to run yet; Phaser starts it itself.
+    if (game && !destroyed && game.loop.started && !game.loop.running) game.loop.wake();
+  };
+
+  const ctx = new ViewContext(store, { ...options }, scaleNow(), wake, (scene) => {
+    box.dataset.scene = scene;
+  });
+  const media = typeof window.matchMedia === 'function' ? window.matchMedia(REDUCED_MOTION) : null;
+  ctx.systemReducedMotion = media?.matches ?? false;
+
+  game = new Phaser.Game({
+    type: Phaser.AUTO,
+    parent: box,
+    backgroundColor: css(paletteFor(options.highContrast).bg),
+    banner: false,
+    autoFocus: false,
+    disableContextMenu: false,
+    render: { roundPixels: true, antialias: true, powerPreference: 'low-power' },
+    scale: {
+      mode: Phaser.Scale.FIT,
+      autoCenter: Phaser.Scale.CENTER_BOTH,
+      width: BASE_W * ctx.renderScale,
+      height: BASE_H * ctx.renderScale,
+      // The box has its own size; Phaser must not restyle the page's html and body.
+      expandParent: false,
+    },
+    input: {
+      // The page owns the keyboard; wheel and touch keep scrolling the page.
+      keyboard: false,
+      gamepad: false,
+      mouse: { preventDefaultWheel: false },
+      touch: { capture: false },
+    },
+    audio: { noAudio: true },
+    scene: [new BootScene(ctx), new PreloadScene(ctx), new TableScene(ctx), new DebriefScene(ctx)],
+    callbacks: {
+      postBoot: (g) => {
+        g.canvas.setAttribute('aria-hidden', 'true');
+        g.canvas.tabIndex = -1;
+      },
+    },
+  });
+  const theGame = game;
+  awakeUntil = performance.now() + 2000;
+
+  theGame.events.on(Phaser.Core.Events.POST_RENDER, () => {
+    const main = ctx.shown === 'table' || ctx.shown === 'debrief';
+    if (destroyed || !main || performance.now() <= awakeUntil) return;
+    theGame.loop.sleep();
+  });
+
+  // A tap can arrive both as touch and as mouse events: the same card picked again within a
+  // moment is one selection, not two.
+  let userSelect = options.onSelectActor;
+  let lastPick = { id: '', at: 0 };
+  ctx.options = {
+    ...ctx.options,
+    onSelectActor: (id) => {
+      const now = performance.now();
+      if (id === lastPick.id && now - lastPick.at < 400) return;
+      lastPick = { id, at: now };
+      userSelect(id);
+    },
+  };
+
+  // ---- the store: every update goes to the scenes, and wakes the loop to draw it.
+  let prev: Session | null = store.getState();
+  const unsubscribe = store.subscribe((next) => {
+    const before = prev;
+    prev = next;
+    wake(300);
+    ctx.events.emit(VIEW_EVENT.session, next, before);
+  });
+
+  // ---- the page around the canvas.
+  const onPointer = () => {
+    // While the loop sleeps Phaser does not notice the canvas moving on the page; refresh its
+    // bounds before it maps this pointer event.
+    if (theGame.isBooted && !theGame.loop.running) theGame.scale.updateBounds();
+    wake(400);
+  };
+  box.addEventListener('pointerdown', onPointer, { capture: true });
+  box.addEventListener('pointermove', onPointer, { capture: true, passive: true });
+
+  const resize =
+    typeof ResizeObserver === 'function'
+      ? new ResizeObserver(() => {
+          theGame.scale.dirty = true;
+          wake(700);
+          const k = scaleNow();
+          if (k !== ctx.renderScale && theGame.isBooted) {
+            ctx.renderScale = k;
+            theGame.scale.setGameSize(BASE_W * k, BASE_H * k);
+            ctx.events.emit(VIEW_EVENT.options, ctx.options, { theme: true, motion: false });
+          }
+        })
+      : null;
+  resize?.observe(box);
+
+  const onMotionPreference = () => {
+    const before = ctx.motion;
+    ctx.systemReducedMotion = media?.matches ?? false;
+    wake(300);
+    if (before !== ctx.motion) {
+      ctx.events.emit(VIEW_EVENT.options, ctx.options, { theme: false, motion: true });
+    }
+  };
+  media?.addEventListener('change', onMotionPreference);
+
+  return {
+    game: theGame,
+    setOptions(o) {
+      if (o.onSelectActor) userSelect = o.onSelectActor;
+      const before = { theme: ctx.options.highContrast, motion: ctx.motion };
+      ctx.options = {
+        ...ctx.options,
+        ...(o.highContrast !== undefined ? { highContrast: o.highContrast } : {}),
+        ...(o.reducedMotion !== undefined ? { reducedMotion: o.reducedMotion } : {}),
+      };
+      const changed = {
+        theme: before.theme !== ctx.options.highContrast,
+        motion: before.motion !== ctx.motion,
+      };
+      wake(400);
+      // The scene on show rebuilds itself from the state: new colours, and no half-run tweens.
+      if (changed.theme || changed.motion)
+        ctx.events.emit(VIEW_EVENT.options, ctx.options, changed);
+    },
+    destroy() {
+      if (destroyed) return;
+      unsubscribe();
+      resize?.disconnect();
+      media?.removeEventListener('change', onMotionPreference);
+      box.removeEventListener('pointerdown', onPointer, { capture: true });
+      box.removeEventListener('pointermove', onPointer, { capture: true });
+      ctx.events.removeAllListeners();
+      destroyed = true;
+      theGame.events.once(Phaser.Core.Events.DESTROY, () => box.remove());
+      theGame.destroy(true);
+      // Phaser destroys on its next step, so a sleeping loop must run once more to get there.
+      if (theGame.loop.started && !theGame.loop.running) theGame.loop.wake();
+    },
+  };
+}

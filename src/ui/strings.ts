@@ -1,0 +1,99 @@
+import type { Stance } from '../engine';
+
+// Every word the canvas shows, in one place (English). Game text (reasons, news, headlines)
+// comes from the engine and the scenario; this file holds only the table's own labels.
+// The canvas is a picture of what the page already says in text, so nothing here is the only
+// place a fact appears.
+
+/** EUR millions as "EUR 12.0 bn" (the page's own format). */
+export const bn = (millions: number): string => `EUR ${(millions / 1000).toFixed(1)} bn`;
+
+/** A signed number: "+5", "0", "-12". */
+export const signed = (n: number): string => (n > 0 ? `+${n}` : String(n));
+
+/** The word under each stance marker (lower case: it reads as a label, not a sentence). */
+export const STANCE_WORD: Record<Stance, string> = {
+  opposed: 'opposed',
+  wary: 'wary',
+  conditional: 'conditional',
+  supportive: 'supportive',
+  committed: 'committed',
+};
+
+/** Names short enough for a card at 14 px; anything else falls back to the scenario's name. */
+export const SHORT_NAME: Record<string, string> = {
+  belgium: 'Belgium',
+  germany: 'Germany',
+  france: 'France',
+  italy: 'Italy',
+  hungary: 'Hungary',
+  swing: 'Swing states',
+  hawks: 'Hawks',
+  mainstream: 'Other EU',
+  ecb: 'ECB',
+  us: 'United States',
+  japan: 'Japan',
+  uk: 'UK',
+  canada: 'Canada',
+  imf: 'IMF',
+  ukraine: 'Ukraine',
+  russia: 'Russia',
+};
+
+/** A card's name: the short form, else the scenario name without its bracketed member list. */
+export function shortName(id: string, fullName: string): string {
+  return SHORT_NAME[id] ?? fullName.replace(/\s*\(.*\)\s*$/, '');
+}
+
+export const S = {
+  loading: 'Setting the table…',
+  noGame: 'No game is running.',
+  trust: (n: number) => `trust ${signed(n)}`,
+  hub: 'EU',
+  hubCaption: '27 states',
+  weekOf: (week: number, weeks: number) => `Week ${week} of ${weeks}`,
+  moneyTitle: 'Money for 2026',
+  moneySecured: (secured: number, target: number) =>
+    `${bn(secured)} of ${(target / 1000).toFixed(1)} bn`,
+  moneyPledged: (pledged: number) => `+ ${bn(pledged)} pledged`,
+  moneyLate: (late: number) => `${bn(late)} arrives too late`,
+  unity: 'EU unity',
+  market: 'Market stress',
+  russia: 'Russian retaliation',
+  outOf100: (n: number) => `${n}/100`,
+  russiaLevel: (level: number, top: number, word: string) => `${level}/${top} ${word}`,
+  keyFollows: 'follows a leader',
+  keyPledgeIf: 'pledge, if a condition',
+  keyPledgeReal: 'pledge, now real',
+  tagSummit: 'Summit',
+  tagG7: 'G7',
+  tagDeadline: 'Deadline',
+  news: 'This week',
+  newsLine: (week: number, text: string) => `Week ${week} · ${text}`,
+  noNews: 'Nothing new yet this week.',
+  pledgeChip: (amount: number) => bn(amount),
+  donorsChip: (amount: number) =>
+    `donors ${amount % 1000 === 0 ? amount / 1000 : (amount / 1000).toFixed(1)} bn`,
+  // Debrief
+  grade: (grade: string) => `Grade ${grade}`,
+  score: (score: number) => `${score} points`,
+  chartTitle: 'Money for 2026 (EUR bn), week by week',
+  chartSecured: 'secured',
+  chartPledged: 'pledged',
+  chartTarget: (target: number) => `target ${(target / 1000).toFixed(1)} bn`,
+  chartWeek: 'week',
+  chartBn: (bnValue: number) => `${bnValue}`,
+  ribbonTitle: 'Stances, week by week',
+  turningTitle: 'Turning points',
+  noTurning: 'No single week changed the course of this game.',
+  turningLine: (week: number, text: string) => `Week ${week}: ${text}`,
+  debriefMore: 'The full debrief, with what really happened and the sources, is in the page.',
+} as const;
+
+/** Month labels for the calendar strip, from an ISO date (UTC, no clock involved). */
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+export function monthLabel(iso: string, withYear: boolean): string {
+  const [y, m] = iso.split('-');
+  const name = MONTHS[Number(m) - 1] ?? '';
+  return withYear ? `${name} ${y}` : name;
+}

@@ -1,0 +1,69 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+
+import { getScenario } from '../../src/scenarios';
+import { BASE_W, tableLayout } from '../../src/ui/layout';
+import { baseURL, byRole, launch, newPage, screenshot, type TestPage } from './helpers';
+
+// The Phaser picture of the table: it runs on WebGL, follows the game to the debrief, and a
+// click on an actor's card opens that actor's reasons in the page.
+
+let browser: Browser;
+let t: TestPage | undefined;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterEach(async () => {
+  await t?.close();
+  t = undefined;
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const scene = (page: Page) =>
+  page.locator('.phaser-table').getAttribute('data-scene', { timeout: 30_000 });
+
+/** Which context the canvas draws with: asking for another kind returns null. */
+const contextKind = (page: Page) =>
+  page.evaluate(() => {
+    const canvas = document.querySelector('.phaser-table canvas') as HTMLCanvasElement | null;
+    if (!canvas) return 'none';
+    if (canvas.getContext('webgl2') || canvas.getContext('webgl')) return 'webgl';
+    return canvas.getContext('2d') ? '2d' : 'unknown';
+  });
+
+test('the table is drawn with WebGL, opens an actor on click and ends on the debrief', async () => {
+  t = await newPage(browser);
+  const { page } = t;
+  await page.goto(baseURL());
+  await byRole(page, 'button', /^start$/i).click();
+  await page.waitForSelector('.phaser-table[data-scene="table"]', { timeout: 30_000 });
+  expect(await contextKind(page)).toBe('webgl');
+  // The canvas is a picture for eyes and pointers; assistive technology reads the page.
+  expect(await page.locator('.phaser-table').getAttribute('aria-hidden')).toBe('true');
+
+  // Click the centre of Belgium's card, scaled from the 960-wide base layout.
+  const layout = tableLayout(getScenario('december-summit')!);
+  const card = layout.cards.belgium!;
+  const box = (await page.locator('.phaser-table canvas').boundingBox())!;
+  const k = box.width / BASE_W;
+  await page.mouse.click(box.x + card.cx * k, box.y + card.cy * k);
+  const toggle = page.locator('.actor[data-actor="belgium"] .why-toggle');
+  await expect.poll(() => toggle.getAttribute('aria-expanded'), { timeout: 30_000 }).toBe('true');
+  expect(
+    await page.evaluate(() =>
+      document.activeElement?.closest('.actor')?.getAttribute('data-actor'),
+    ),
+  ).toBe('belgium');
+  await screenshot(page, 'stage-table');
+
+  const endWeek = byRole(page, 'button', /end the week/i);
+  while (await endWeek.count()) await endWeek.click();
+  await page.waitForSelector('.phaser-table[data-scene="debrief"]', { timeout: 30_000 });
+  expect(await scene(page)).toBe('debrief');
+  await page.locator('.stage').scrollIntoViewIfNeeded();
+  await screenshot(page, 'stage-debrief');
+  t.expectNoErrors();
+});
