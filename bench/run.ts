@@ -3,9 +3,11 @@ import { policyByName } from '../src/sim/policies';
 import { playGame, simulate } from '../src/sim/run';
 import { actorRuntime } from '../src/actors';
 import { createGame } from '../src/engine';
+import { measureBrowser } from './browser';
 
-// Engine benchmark: games per second (median of 5 runs) and the time to replay one game.
-// Prints figures only; it is never part of `npm test`.
+// Benchmarks: the engine (games per second, median of 5 runs; the time to replay one game) and
+// the built game in headless Chromium (bench/browser.ts). Prints figures only; never part of
+// `npm test`. `--engine` skips the browser.
 
 const json = process.argv.includes('--json');
 const scenario = getScenario('december-summit')!;
@@ -39,7 +41,10 @@ for (let i = 0; i < 25; i++) {
   replayMs.push(performance.now() - t);
 }
 
+const browser = process.argv.includes('--engine') ? null : await measureBrowser();
+
 const result = {
+  browser,
   engine: {
     gamesPerSecond: perPolicy.scripted!.median,
     gamesPerSecondRuns: perPolicy.scripted!.runs,
@@ -56,6 +61,18 @@ else {
       `  scripted policy  ${result.engine.gamesPerSecond} games/s  (runs: ${perPolicy.scripted!.runs.join(', ')})`,
       `  random policy    ${result.engine.randomPolicyGamesPerSecond} games/s  (runs: ${perPolicy.random!.runs.join(', ')})`,
       `  replay of one ${record.moves.length}-move game: ${result.engine.replayMs} ms (median of 25)`,
+      ...(browser
+        ? [
+            `Browser (built game, headless Chromium, median of ${browser.runs} cold loads)`,
+            `  first paint                 ${browser.firstPaintMs} ms`,
+            `  first usable control        ${browser.firstUsableControlMs} ms`,
+            `  Start to table's 1st frame  ${browser.tableFirstFrameMs} ms`,
+            `  frames per second (table)   ${browser.tableFps}`,
+            `  longest task, week end      ${browser.weekEndLongestTaskMs} ms (0: none of 50 ms or more)`,
+            `  End-the-week click to paint ${browser.weekEndInteractionMs} ms`,
+            `  JS heap after a whole game  ${browser.heapAfterGameMb} MB`,
+          ]
+        : []),
     ].join('\n') + '\n',
   );
 }

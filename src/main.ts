@@ -22,11 +22,13 @@ function browserStorage(): StorageLike | null {
  * The Phaser table, loaded on demand so the start screen never waits for it. If it cannot start
  * (no WebGL or canvas), the page goes on without the picture: the DOM shows everything.
  */
+const loadTable = () => import('./ui/start-game');
+
 function phaserStage(store: Store) {
   return (slot: HTMLElement, display: Display, selectActor: (id: string) => void): Stage => {
     let current = display;
     let view: { setOptions(o: Partial<Display>): void } | null = null;
-    import('./ui/start-game')
+    loadTable()
       .then(({ startTable }) => {
         view = startTable(slot, store, {
           reducedMotion: current.reducedMotion,
@@ -57,4 +59,8 @@ if (root) {
     // Seeds are chosen here, in the page; the engine itself never draws a random number.
     randomSeed: () => Math.floor(Math.random() * 1_000_000),
   });
+  // Fetch and parse the table's code while the player reads the briefing, so Start is quick.
+  const warm = () => void loadTable().catch(() => {});
+  if ('requestIdleCallback' in window) window.requestIdleCallback(warm, { timeout: 2000 });
+  else setTimeout(warm, 500);
 }
