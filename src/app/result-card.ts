@@ -4,24 +4,6 @@ import type { Session } from './store';
 // A spoiler-free summary to paste anywhere: who committed and in what order, money against the
 // target, the grade. It names no move, so it gives nothing away to players of the same seed.
 
-const SHORT: Record<string, string> = {
-  belgium: 'Belgium',
-  germany: 'Germany',
-  france: 'France',
-  italy: 'Italy',
-  hungary: 'Hungary',
-  swing: 'Swing states',
-  hawks: 'Northern hawks',
-  mainstream: 'Other EU states',
-  ecb: 'ECB',
-  us: 'US',
-  japan: 'Japan',
-  uk: 'UK',
-  canada: 'Canada',
-  imf: 'IMF',
-  ukraine: 'Ukraine',
-};
-
 /** Actors in the order they first committed during the game. */
 export function commitOrder(scenario: Scenario, state: GameState): string[] {
   const order: string[] = [];
@@ -41,7 +23,7 @@ export function resultCard(scenario: Scenario, session: Session): string {
   const filled = Math.min(blocks, Math.floor((secured * blocks) / scenario.target));
   const bar = '■'.repeat(filled) + '□'.repeat(blocks - filled);
   const names = commitOrder(scenario, st).map(
-    (id) => SHORT[id] ?? scenario.actors.find((a) => a.id === id)?.name ?? id,
+    (id) => scenario.actors.find((a) => a.id === id)?.short ?? id,
   );
   const outcome = end
     ? end.outcome === 'win'

@@ -98,6 +98,8 @@ export interface BlocMember {
 export interface ActorDef {
   id: string;
   name: string;
+  /** a name short enough for a card or a one-line summary */
+  short: string;
   leader: string;
   kind: ActorKind;
   /** short public line shown on the card */

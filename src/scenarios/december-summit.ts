@@ -162,6 +162,7 @@ export const decemberSummit: Scenario = {
     {
       id: 'belgium',
       name: 'Belgium',
+      short: 'Belgium',
       leader: 'Prime Minister Bart De Wever',
       kind: 'belgium',
       agenda: 'Wants to help Ukraine, but not to carry the risk alone.',
@@ -182,6 +183,7 @@ export const decemberSummit: Scenario = {
     {
       id: 'germany',
       name: 'Germany',
+      short: 'Germany',
       leader: 'Chancellor Friedrich Merz',
       kind: 'government',
       agenda: 'The loudest supporter of lending Ukraine the frozen money.',
@@ -202,6 +204,7 @@ export const decemberSummit: Scenario = {
     {
       id: 'france',
       name: 'France',
+      short: 'France',
       leader: 'President Emmanuel Macron',
       kind: 'government',
       agenda: 'Backs the idea, on its own conditions.',
@@ -222,6 +225,7 @@ export const decemberSummit: Scenario = {
     {
       id: 'italy',
       name: 'Italy',
+      short: 'Italy',
       leader: 'Prime Minister Giorgia Meloni',
       kind: 'government',
       agenda: 'Russia should pay, but only on a solid legal footing.',
@@ -242,6 +246,7 @@ export const decemberSummit: Scenario = {
     {
       id: 'hungary',
       name: 'Hungary',
+      short: 'Hungary',
       leader: 'Prime Minister Viktor Orbán',
       kind: 'hungary',
       agenda: 'Against using the assets and against paying for the war.',
@@ -262,6 +267,7 @@ export const decemberSummit: Scenario = {
     {
       id: 'swing',
       name: 'Swing states (Bulgaria, Malta, Czechia, Slovakia)',
+      short: 'Swing states',
       leader:
         'Prime Ministers Andrej Babiš, Robert Fico and their Bulgarian and Maltese colleagues',
       kind: 'government',
@@ -288,6 +294,7 @@ export const decemberSummit: Scenario = {
     {
       id: 'hawks',
       name: 'Northern hawks (Poland, Nordics, Baltics, Ireland)',
+      short: 'Hawks',
       leader: 'Prime Minister Donald Tusk and the Nordic, Baltic and Irish leaders',
       kind: 'government',
       agenda: 'Use the assets, and do it fast.',
@@ -317,6 +324,7 @@ export const decemberSummit: Scenario = {
     {
       id: 'mainstream',
       name: 'Other member states (Spain, Netherlands, Austria, ...)',
+      short: 'Other EU',
       leader: 'Ten heads of government, from Madrid and The Hague to Vienna and Athens',
       kind: 'government',
       agenda: 'Want Ukraine funded, with sound law and a fair share of the burden.',
@@ -348,6 +356,7 @@ export const decemberSummit: Scenario = {
     {
       id: 'ecb',
       name: 'European Central Bank',
+      short: 'ECB',
       leader: 'President Christine Lagarde',
       kind: 'government',
       agenda: 'Any plan must be legally flawless.',
@@ -368,6 +377,7 @@ export const decemberSummit: Scenario = {
     {
       id: 'us',
       name: 'United States',
+      short: 'United States',
       leader: 'President Donald Trump',
       kind: 'us',
       agenda: 'The frozen assets are a bargaining chip for peace talks.',
@@ -388,6 +398,7 @@ export const decemberSummit: Scenario = {
     {
       id: 'japan',
       name: 'Japan',
+      short: 'Japan',
       leader: 'Finance Minister Satsuki Katayama',
       kind: 'aligned',
       agenda: 'Says it wants to help, but has not promised to lend its share.',
@@ -408,6 +419,7 @@ export const decemberSummit: Scenario = {
     {
       id: 'uk',
       name: 'United Kingdom',
+      short: 'UK',
       leader: 'Prime Minister Keir Starmer',
       kind: 'follower',
       agenda: 'Ready to act, in step with the EU.',
@@ -428,6 +440,7 @@ export const decemberSummit: Scenario = {
     {
       id: 'canada',
       name: 'Canada',
+      short: 'Canada',
       leader: 'Prime Minister Mark Carney',
       kind: 'follower',
       agenda: 'Very close to the EU and the UK on this.',
@@ -448,6 +461,7 @@ export const decemberSummit: Scenario = {
     {
       id: 'imf',
       name: 'International Monetary Fund',
+      short: 'IMF',
       leader: 'Managing Director Kristalina Georgieva',
       kind: 'imf',
       agenda: 'Will lend once the rest of the money is assured.',
@@ -468,6 +482,7 @@ export const decemberSummit: Scenario = {
     {
       id: 'ukraine',
       name: 'Ukraine',
+      short: 'Ukraine',
       leader: 'President Volodymyr Zelenskyy',
       kind: 'ukraine',
       agenda: 'Needs the money by spring.',
@@ -487,6 +502,7 @@ export const decemberSummit: Scenario = {
     {
       id: 'russia',
       name: 'Russia',
+      short: 'Russia',
       leader: 'President Vladimir Putin',
       kind: 'russia',
       agenda: 'Calls any use of its reserves theft.',

@@ -128,6 +128,7 @@ const EuStateSchema = v.strictObject({
 const ActorDefSchema = v.strictObject({
   id: slug,
   name: text(80),
+  short: text(16),
   leader: text(120),
   kind: picklist(ACTOR_KINDS),
   agenda: text(160),

@@ -7,7 +7,7 @@ import { SCENE, VIEW_EVENT, type ViewContext } from './context';
 import { addText, drawStance, strokeDashed } from './draw';
 import { fitText } from './geometry';
 import { BASE_H, BASE_W } from './layout';
-import { S, shortName, STANCE_WORD } from './strings';
+import { S, STANCE_WORD } from './strings';
 import { css, FONT } from './theme';
 
 // The debrief: the outcome and grade, the money line week by week (secured solid, pledged
@@ -170,7 +170,7 @@ export class DebriefScene extends Phaser.Scene {
     const g = this.add.graphics();
     for (const row of rows) {
       const def = scenario.actors.find((a) => a.id === row.id);
-      const name = shortName(row.id, def?.name ?? row.id);
+      const name = def?.short ?? row.id;
       addText(
         this,
         this.ctx,

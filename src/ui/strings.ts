@@ -20,31 +20,6 @@ export const STANCE_WORD: Record<Stance, string> = {
   committed: 'committed',
 };
 
-/** Names short enough for a card at 14 px; anything else falls back to the scenario's name. */
-export const SHORT_NAME: Record<string, string> = {
-  belgium: 'Belgium',
-  germany: 'Germany',
-  france: 'France',
-  italy: 'Italy',
-  hungary: 'Hungary',
-  swing: 'Swing states',
-  hawks: 'Hawks',
-  mainstream: 'Other EU',
-  ecb: 'ECB',
-  us: 'United States',
-  japan: 'Japan',
-  uk: 'UK',
-  canada: 'Canada',
-  imf: 'IMF',
-  ukraine: 'Ukraine',
-  russia: 'Russia',
-};
-
-/** A card's name: the short form, else the scenario name without its bracketed member list. */
-export function shortName(id: string, fullName: string): string {
-  return SHORT_NAME[id] ?? fullName.replace(/\s*\(.*\)\s*$/, '');
-}
-
 export const S = {
   loading: 'Setting the table…',
   noGame: 'No game is running.',

@@ -17,7 +17,7 @@ import { SCENE, VIEW_EVENT, type ViewContext } from './context';
 import { addText, arrowHead, drawStance, strokeDashed } from './draw';
 import { fitText, quadPoint, type Point } from './geometry';
 import { AREA, BASE_H, BASE_W, tableLayout, type TableLayout } from './layout';
-import { S, shortName, STANCE_WORD } from './strings';
+import { S, STANCE_WORD } from './strings';
 import { css, FONT } from './theme';
 
 // The live table: actors as cards in rings, who-follows-whom lines, the calendar strip, the
@@ -204,7 +204,7 @@ export class TableScene extends Phaser.Scene {
     for (const def of scenario.actors) {
       const slot = layout.cards[def.id];
       if (!slot) continue;
-      const card = new ActorCard(this, this.ctx, slot, shortName(def.id, def.name));
+      const card = new ActorCard(this, this.ctx, slot, def.short);
       card.onSelect = (id) => this.ctx.options.onSelectActor(id);
       this.cards.set(def.id, card);
       table.add(card.container);

@@ -11,7 +11,7 @@ import {
   type Locator,
   type Page,
 } from 'playwright-core';
-import { expect, inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
 
 // Shared tools for the browser suite: launching Debian's Chromium, pages that collect console
 // errors, keyboard-only navigation, screenshots and axe-core.
@@ -91,6 +91,28 @@ export async function newPage(browser: Browser): Promise<TestPage> {
     errors,
     expectNoErrors: () => expect(errors, 'console errors in the page').toEqual([]),
     close: () => context.close(),
+  };
+}
+
+/** One browser per test file and a fresh page per test, closed after it. */
+export function useBrowser(): { open(): Promise<TestPage> } {
+  let browser: Browser | undefined;
+  let current: TestPage | undefined;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    async open() {
+      current = await newPage(browser!);
+      return current;
+    },
   };
 }
 

@@ -1,33 +1,19 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
 
 import {
   baseURL,
   byRole,
   chooseWithArrows,
   keyboardActivate,
-  launch,
-  newPage,
   screenshot,
   tabTo,
-  type TestPage,
+  useBrowser,
 } from './helpers';
 
 // A whole game played with the keyboard only (Tab, Shift+Tab, Enter, Space, arrows): no clicks.
 
-let browser: Browser;
-let t: TestPage | undefined;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterEach(async () => {
-  await t?.close();
-  t = undefined;
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const SEED = '2025';
 
@@ -51,7 +37,7 @@ async function confirmMove(page: Page, expected: string) {
 }
 
 test('a standard game, start to ending, with the keyboard only', async () => {
-  t = await newPage(browser);
+  const t = await browser.open();
   const { page } = t;
   await page.goto(baseURL());
 

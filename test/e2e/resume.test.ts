@@ -1,32 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
 
-import {
-  baseURL,
-  byRole,
-  keyboardActivate,
-  launch,
-  newPage,
-  SAVE_KEY,
-  type TestPage,
-} from './helpers';
+import { baseURL, byRole, keyboardActivate, SAVE_KEY, useBrowser } from './helpers';
 
 // Autosave: a reload and "Continue" give back exactly the same game; a damaged save is explained
 // and a fresh start offered, never a blank page.
 
-let browser: Browser;
-let t: TestPage | undefined;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterEach(async () => {
-  await t?.close();
-  t = undefined;
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 async function startGame(page: Page, seed: string) {
   await page.goto(baseURL());
@@ -83,7 +63,7 @@ function tableSnapshot(page: Page) {
 }
 
 test('a reload and Continue resume the same game', async () => {
-  t = await newPage(browser);
+  const t = await browser.open();
   const { page } = t;
   await startGame(page, '4242');
   await move(page, 'Make an offer', 'Germany', 'You offer Germany', ['Capped']);
@@ -138,7 +118,7 @@ const DAMAGED: { name: string; save: string; message: RegExp }[] = [
 ];
 
 test.each(DAMAGED)('a damaged save ($name) is explained and a fresh start offered', async (c) => {
-  t = await newPage(browser);
+  const t = await browser.open();
   const { page } = t;
   await page.goto(baseURL());
   await page.evaluate(([key, value]) => localStorage.setItem(key!, value!), [SAVE_KEY, c.save]);
@@ -166,7 +146,7 @@ test.each(DAMAGED)('a damaged save ($name) is explained and a fresh start offere
 });
 
 test('a damaged save does not block starting a new game directly', async () => {
-  t = await newPage(browser);
+  const t = await browser.open();
   const { page } = t;
   await page.goto(baseURL());
   await page.evaluate((key) => localStorage.setItem(key, '\u0000garbage'), SAVE_KEY);

@@ -1,26 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
 
 import { getScenario } from '../../src/scenarios';
 import { BASE_W, tableLayout } from '../../src/ui/layout';
-import { baseURL, byRole, launch, newPage, screenshot, type TestPage } from './helpers';
+import { baseURL, byRole, screenshot, useBrowser } from './helpers';
 
 // The Phaser picture of the table: it runs on WebGL, follows the game to the debrief, and a
 // click on an actor's card opens that actor's reasons in the page.
 
-let browser: Browser;
-let t: TestPage | undefined;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterEach(async () => {
-  await t?.close();
-  t = undefined;
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const scene = (page: Page) =>
   page.locator('.phaser-table').getAttribute('data-scene', { timeout: 30_000 });
@@ -35,7 +23,7 @@ const contextKind = (page: Page) =>
   });
 
 test('the table is drawn with WebGL, opens an actor on click and ends on the debrief', async () => {
-  t = await newPage(browser);
+  const t = await browser.open();
   const { page } = t;
   await page.goto(baseURL());
   await byRole(page, 'button', /^start$/i).click();

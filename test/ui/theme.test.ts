@@ -11,7 +11,7 @@ import {
 } from '../../src/ui/geometry';
 import { moneyChart, stanceRibbons } from '../../src/ui/chart';
 import { contrast, HIGH_CONTRAST, NORMAL, STANCE_SHAPE } from '../../src/ui/theme';
-import { S, shortName, STANCE_WORD } from '../../src/ui/strings';
+import { S, STANCE_WORD } from '../../src/ui/strings';
 import { newGame, scenario, endWeeks } from '../helpers/game';
 
 describe('stance markers', () => {
@@ -121,11 +121,8 @@ describe('debrief charts', () => {
 });
 
 describe('strings', () => {
-  it('keeps card names short and falls back to the scenario name without its member list', () => {
-    expect(shortName('swing', 'Swing states (Bulgaria, Malta, Czechia, Slovakia)')).toBe(
-      'Swing states',
-    );
-    expect(shortName('norway', 'Norway (EEA)')).toBe('Norway');
+  it('gives every actor a short card name and formats the card numbers', () => {
+    for (const a of scenario.actors) expect(a.short.length, a.id).toBeLessThanOrEqual(16);
     expect(S.trust(5)).toBe('trust +5');
     expect(S.moneySecured(12000, 71700)).toBe('EUR 12.0 bn of 71.7 bn');
   });
