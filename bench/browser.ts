@@ -12,7 +12,7 @@ import { build, preview } from 'vite';
 // Prints medians. Never part of `npm test`.
 
 const RUNS = 5;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const round = (x: number) => Math.round(x * 10) / 10;
 
 export interface BrowserFigures {

@@ -3,7 +3,7 @@ import { policyByName } from '../src/sim/policies';
 import { playGame, simulate } from '../src/sim/run';
 import { actorRuntime } from '../src/actors';
 import { createGame } from '../src/engine';
-import { measureBrowser } from './browser';
+import { measureBrowser, median } from './browser';
 
 // Benchmarks: the engine (games per second, median of 5 runs; the time to replay one game) and
 // the built game in headless Chromium (bench/browser.ts). Prints figures only; never part of
@@ -11,7 +11,6 @@ import { measureBrowser } from './browser';
 
 const json = process.argv.includes('--json');
 const scenario = getScenario('december-summit')!;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 const perPolicy: Record<string, { runs: number[]; median: number }> = {};
 for (const name of ['scripted', 'random']) {

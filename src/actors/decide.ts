@@ -38,7 +38,8 @@ const ACCEPT_AT = 10;
 /** Asking again after a no sells less well each time. */
 const FATIGUE = 5;
 
-function termValue(def: ActorDef, terms: OfferTerms): number {
+/** What a package of terms is worth to an actor, by its likes. */
+export function termValue(def: ActorDef, terms: OfferTerms): number {
   let v = 0;
   for (const k of Object.keys(terms) as TermKey[]) {
     if (terms[k] === undefined || terms[k] === false) continue;

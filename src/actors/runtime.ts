@@ -8,9 +8,8 @@ import {
   type Intent,
   type MachineSnapshot,
   type Stance,
-  type TermKey,
 } from '../engine';
-import { assessOffer, voteOf } from './decide';
+import { assessOffer, termValue, voteOf } from './decide';
 import {
   followerMachine,
   RUSSIA_LEVELS,
@@ -79,9 +78,6 @@ const RUSSIA_TEXT = [
 ];
 const RUSSIA_MARKET = [0, 2, 5, 8, 15];
 const HEARD = 3;
-
-const likedValue = (def: ActorDef, terms: Record<string, unknown>) =>
-  (Object.keys(terms) as TermKey[]).reduce((s, k) => s + (terms[k] ? (def.likes[k] ?? 0) : 0), 0);
 
 export const actorRuntime: ActorRuntime = {
   init(scenario, state, id) {
@@ -241,7 +237,7 @@ export const actorRuntime: ActorRuntime = {
           if (machine.value === 'committed') {
             if (def.kind === 'hungary') {
               const c = state.commitments.find((x) => x.actor === id);
-              const paid = c ? likedValue(def, c.terms as Record<string, unknown>) : 0;
+              const paid = c ? termValue(def, c.terms) : 0;
               if (paid < state.hungaryPrice) {
                 run({ type: 'price.rise', paid, price: state.hungaryPrice } as never);
                 if (machine.value !== 'committed')

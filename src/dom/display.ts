@@ -1,6 +1,6 @@
 import { readDisplay, writeDisplay, type Display } from '../app/display';
 import type { StorageLike } from '../app/store';
-import { h, uid } from './h';
+import { h, modal, uid } from './h';
 
 // The "Display" dialog: high contrast, projector text size, reduced motion. Applied as classes on
 // the root element so the CSS (and the canvas, through onChange) follow at once.
@@ -42,16 +42,9 @@ export function displayControl(
     );
   };
 
-  const title = uid('display-title');
-  const dialog = h(
-    'dialog',
-    { class: 'dialog', 'aria-labelledby': title },
-    h(
-      'div',
-      { class: 'dialog-head' },
-      h('h2', { id: title }, 'Display'),
-      h('form', { method: 'dialog' }, h('button', { type: 'submit' }, 'Close')),
-    ),
+  const dialog = modal(
+    'Display',
+    '',
     option('highContrast', 'High contrast', 'Black background, bright text and thicker lines.'),
     option('projector', 'Projector (larger text)', 'Bigger text for a class watching one screen.'),
     option('reducedMotion', 'Reduce motion', 'Changes appear at once instead of being animated.'),

@@ -1,5 +1,5 @@
 import { glossary } from '../scenarios';
-import { h, uid } from './h';
+import { h, modal } from './h';
 
 // The glossary: one click (the banner button) or one key ("g") away from anywhere.
 
@@ -8,16 +8,9 @@ const typing = (el: Element | null) =>
   (['INPUT', 'SELECT', 'TEXTAREA'].includes(el.tagName) || (el as HTMLElement).isContentEditable);
 
 export function glossaryControl(): { button: HTMLElement; dialog: HTMLDialogElement } {
-  const title = uid('glossary-title');
-  const dialog = h(
-    'dialog',
-    { class: 'dialog glossary', 'aria-labelledby': title },
-    h(
-      'div',
-      { class: 'dialog-head' },
-      h('h2', { id: title }, 'Glossary'),
-      h('form', { method: 'dialog' }, h('button', { type: 'submit' }, 'Close')),
-    ),
+  const dialog = modal(
+    'Glossary',
+    'glossary',
     h(
       'dl',
       null,

@@ -74,3 +74,19 @@ export function uid(prefix: string): string {
   nextId += 1;
   return `${prefix}-${nextId}`;
 }
+
+/** A modal dialog titled `title`, with its Close button at the top (focus lands there first). */
+export function modal(title: string, className: string, ...body: Child[]): HTMLDialogElement {
+  const titleId = uid('dialog-title');
+  return h(
+    'dialog',
+    { class: `dialog ${className}`.trim(), 'aria-labelledby': titleId },
+    h(
+      'div',
+      { class: 'dialog-head' },
+      h('h2', { id: titleId }, title),
+      h('form', { method: 'dialog' }, h('button', { type: 'submit' }, 'Close')),
+    ),
+    ...body,
+  );
+}

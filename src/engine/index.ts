@@ -3,7 +3,7 @@ export * from './types';
 export type { ActorRuntime, ActorUpdate, Ballot, Intent, OfferReply, WeekRolls } from './runtime';
 export { createGame, stateHash, type Game, type ReplayResult } from './game';
 export * from './queries';
-export { tally, type Tally } from './votes';
+export { castBallots, tally, type Tally } from './votes';
 export { addDays, formatDate, weekOf, weekStart, isoToDays } from './calendar';
 export { digest, stableStringify } from './hash';
 export { normaliseSeed, seedRng, Dice } from './rng';

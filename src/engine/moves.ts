@@ -14,7 +14,7 @@ import type {
   TermKey,
 } from './types';
 import { TERM_KEYS } from './types';
-import { tally } from './votes';
+import { castBallots, tally } from './votes';
 import { Dice } from './rng';
 import { endWeek, WORKAROUND_LEGAL } from './turn';
 
@@ -555,13 +555,7 @@ function callVote(
   const def = routeDef(scenario, routeId);
   const r = d.routes[def.id]!;
   const terms = before.routes[def.id]!.terms!;
-  const ballots = [];
-  for (const actor of scenario.actors) {
-    for (const member of actor.members) {
-      const b = runtime.vote(scenario, before, actor.id, member, def, terms, mode);
-      ballots.push({ state: member.state, actor: actor.id, vote: b.vote, reason: b.reason });
-    }
-  }
+  const ballots = castBallots(scenario, runtime, before, def, terms, mode);
   const t = tally(scenario.states, ballots, mode);
   r.attempts += 1;
   d.votes.push({

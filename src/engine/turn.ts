@@ -6,6 +6,7 @@ import type { ActorRuntime, Intent, WeekRolls } from './runtime';
 import { calendarNews, entry } from './state';
 import type { GameState, LogEntry, RandomEventDef, Scenario, WeekRecord } from './types';
 import { scoreGame } from './score';
+import { castBallots } from './votes';
 
 // The end of a week: events fire, every actor perceives and decides, money moves, the calendar
 // advances. Random draws all happen first and in a fixed order, so a week is a pure function.
@@ -33,7 +34,11 @@ function applyEventEffects(d: Draft<GameState>, ev: RandomEventDef) {
   }
 }
 
-function applyIntent(scenario: Scenario, d: Draft<GameState>, intent: Intent) {
+function applyIntent(
+  scenario: Scenario,
+  d: Draft<GameState>,
+  intent: Exclude<Intent, { type: 'effect' }>,
+) {
   const week = d.week;
   const name = findActorDef(scenario, intent.actor)?.name ?? intent.actor;
   switch (intent.type) {
@@ -66,9 +71,6 @@ function applyIntent(scenario: Scenario, d: Draft<GameState>, intent: Intent) {
       d.log.push(
         entry(week, 'money', intent.actor, `${name} withdraws its pledge.`, intent.reason),
       );
-      break;
-    case 'effect':
-      d.actors[intent.target]?.pending.push({ amount: intent.amount, cause: intent.cause });
       break;
     case 'escalate':
       d.russia = intent.level;
@@ -178,14 +180,12 @@ function progressMoney(
       let blocked = false;
       let blockReason = '';
       if (!workaround) {
-        for (const actor of scenario.actors) {
-          for (const member of actor.members) {
-            const b = runtime.vote(scenario, before, actor.id, member, def, r.terms!, 'unanimity');
-            if (b.vote === 'no') {
-              blocked = true;
-              blockReason = `${actor.name}: ${b.reason}`;
-            }
-          }
+        const veto = castBallots(scenario, runtime, before, def, r.terms!, 'unanimity').find(
+          (b) => b.vote === 'no',
+        );
+        if (veto) {
+          blocked = true;
+          blockReason = `${findActorDef(scenario, veto.actor)?.name ?? veto.actor}: ${veto.reason}`;
         }
       }
       if (blocked) {
@@ -318,7 +318,9 @@ export function endWeek(scenario: Scenario, runtime: ActorRuntime, state: GameSt
       pending: [...t.pending, { amount: intent.amount, cause: intent.cause }],
     };
   }
-  const worldIntents = intents.filter((i) => i.type !== 'effect');
+  const worldIntents = intents.filter(
+    (i): i is Exclude<Intent, { type: 'effect' }> => i.type !== 'effect',
+  );
   const decided = worldIntents.length
     ? produce(withActors, (d) => {
         for (const intent of worldIntents) applyIntent(scenario, d, intent);

@@ -1,4 +1,13 @@
-import type { EuState, VoteBallot, VoteMode } from './types';
+import type { ActorRuntime } from './runtime';
+import type {
+  EuState,
+  GameState,
+  RouteDef,
+  RouteTerms,
+  Scenario,
+  VoteBallot,
+  VoteMode,
+} from './types';
 
 // Council vote arithmetic. Qualified majority: at least 55% of member states representing at
 // least 65% of the EU population; unanimity: nobody votes no (abstaining does not block);
@@ -76,4 +85,23 @@ export function tally(
     noStates,
     summary: `${yesStates} states take part (need 9)${blocked ? '; a blocking minority refuses the authorisation' : ''}`,
   };
+}
+
+/** Every member state's ballot on a route, as each actor decides it. */
+export function castBallots(
+  scenario: Scenario,
+  runtime: ActorRuntime,
+  state: GameState,
+  route: RouteDef,
+  terms: RouteTerms,
+  mode: VoteMode,
+): VoteBallot[] {
+  const ballots: VoteBallot[] = [];
+  for (const actor of scenario.actors) {
+    for (const member of actor.members) {
+      const b = runtime.vote(scenario, state, actor.id, member, route, terms, mode);
+      ballots.push({ state: member.state, actor: actor.id, vote: b.vote, reason: b.reason });
+    }
+  }
+  return ballots;
 }

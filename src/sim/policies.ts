@@ -6,6 +6,7 @@ import {
   isSummitWeek,
   legalMoves,
   routeOfKind,
+  castBallots,
   tally,
   type Game,
   type GameState,
@@ -51,13 +52,11 @@ export function predictVote(
   terms: RouteTerms,
 ) {
   const route = scenario.routes.find((r) => r.id === routeId)!;
-  const ballots = [];
-  for (const a of scenario.actors)
-    for (const m of a.members) {
-      const b = actorRuntime.vote(scenario, state, a.id, m, route, terms, mode);
-      ballots.push({ state: m.state, actor: a.id, vote: b.vote, reason: b.reason });
-    }
-  return tally(scenario.states, ballots, mode).passed;
+  return tally(
+    scenario.states,
+    castBallots(scenario, actorRuntime, state, route, terms, mode),
+    mode,
+  ).passed;
 }
 
 function firstLegal(

@@ -83,4 +83,24 @@ export class ViewContext {
     this.shown = scene;
     this.onShown(scene);
   }
+
+  /**
+   * Wires a main scene to the view: store updates go to `onSession`, a change of display options
+   * restarts the scene, both are unhooked when it shuts down; the scene is marked as shown.
+   */
+  follow(
+    scene: Phaser.Scene,
+    key: MainScene,
+    onSession: (next: Session | null, prev: Session | null) => void,
+  ): void {
+    const onOptions = () => scene.scene.restart();
+    this.events.on(VIEW_EVENT.session, onSession);
+    this.events.on(VIEW_EVENT.options, onOptions);
+    scene.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
+      this.events.off(VIEW_EVENT.session, onSession);
+      this.events.off(VIEW_EVENT.options, onOptions);
+    });
+    this.markShown(key);
+    this.keepAwake(400);
+  }
 }

@@ -3,7 +3,7 @@ import * as Phaser from 'phaser';
 import type { Session } from '../app/store';
 import { STANCES, type GameState, type Scenario } from '../engine';
 import { moneyChart, stanceRibbons } from './chart';
-import { SCENE, VIEW_EVENT, type ViewContext } from './context';
+import { SCENE, type ViewContext } from './context';
 import { addText, drawStance, strokeDashed } from './draw';
 import { fitText } from './geometry';
 import { BASE_H, BASE_W } from './layout';
@@ -40,19 +40,10 @@ export class DebriefScene extends Phaser.Scene {
     const scenario = this.ctx.scenario;
     if (session && scenario && session.state.status === 'over') this.build(scenario, session.state);
 
-    const onSession = (next: Session | null) => {
+    this.ctx.follow(this, SCENE.debrief, (next: Session | null) => {
       if (!next || next.state.status !== 'over') this.scene.start(SCENE.table);
       else if (next.state !== this.shownFor) this.scene.restart();
-    };
-    const onOptions = () => this.scene.restart();
-    this.ctx.events.on(VIEW_EVENT.session, onSession);
-    this.ctx.events.on(VIEW_EVENT.options, onOptions);
-    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
-      this.ctx.events.off(VIEW_EVENT.session, onSession);
-      this.ctx.events.off(VIEW_EVENT.options, onOptions);
     });
-    this.ctx.markShown(SCENE.debrief);
-    this.ctx.keepAwake(400);
   }
 
   private width(s: string, size = 14, bold = false): number {

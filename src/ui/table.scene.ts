@@ -13,7 +13,7 @@ import {
 import { ActorCard } from './actor-card';
 import { TEXTURE } from './boot.scene';
 import { chipsOf, diffStates } from './changes';
-import { SCENE, VIEW_EVENT, type ViewContext } from './context';
+import { SCENE, type ViewContext } from './context';
 import { addText, arrowHead, drawStance, strokeDashed } from './draw';
 import { fitText, quadPoint, type Point } from './geometry';
 import { AREA, BASE_H, BASE_W, tableLayout, type TableLayout } from './layout';
@@ -105,16 +105,7 @@ export class TableScene extends Phaser.Scene {
     const scenario = this.ctx.scenario;
     if (scenario) this.build(scenario);
 
-    const onSession = (next: Session | null, prev: Session | null) => this.onSession(next, prev);
-    const onOptions = () => this.scene.restart();
-    this.ctx.events.on(VIEW_EVENT.session, onSession);
-    this.ctx.events.on(VIEW_EVENT.options, onOptions);
-    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
-      this.ctx.events.off(VIEW_EVENT.session, onSession);
-      this.ctx.events.off(VIEW_EVENT.options, onOptions);
-    });
-    this.ctx.markShown(SCENE.table);
-    this.ctx.keepAwake(400);
+    this.ctx.follow(this, SCENE.table, (next, prev) => this.onSession(next, prev));
     this.onSession(this.ctx.session, null);
   }
 

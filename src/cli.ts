@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
-import { DIFFICULTIES, type Difficulty } from '../engine';
-import { getScenario, scenarios } from '../scenarios';
-import { policyByName, POLICIES } from './policies';
-import { simulate, type SimReport } from './run';
+import { DIFFICULTIES, type Difficulty } from './engine';
+import { getScenario, scenarios } from './scenarios';
+import { policyByName, POLICIES } from './sim/policies';
+import { simulate, type SimReport } from './sim/run';
 
 // npm run sim -- --scenario december-summit --policy scripted --games 1000 --seed 1 [--json]
 
