@@ -66,7 +66,7 @@ else {
             `  first paint                 ${browser.firstPaintMs} ms`,
             `  first usable control        ${browser.firstUsableControlMs} ms`,
             `  Start to table's 1st frame  ${browser.tableFirstFrameMs} ms`,
-            `  frames per second (table)   ${browser.tableFps}`,
+            `  frames per second, table    ${browser.tableFps} at rest, ${browser.tableAnimatingFps} animating a week's end`,
             `  longest task, week end      ${browser.weekEndLongestTaskMs} ms (0: none of 50 ms or more)`,
             `  End-the-week click to paint ${browser.weekEndInteractionMs} ms`,
             `  JS heap after a whole game  ${browser.heapAfterGameMb} MB`,

@@ -11,13 +11,22 @@ import { css } from './theme';
 
 // One actor's card: name, stance marker (shape + colour + word), willingness bar, trust, and a
 // pledge chip. Built once; set() updates it in place and animates only what changed.
+// Its parts sit in three containers at the card's place, which the table puts in three layers
+// (every card's shapes, then every card's words, then the chips): the renderer batches
+// neighbours of one kind together, so the table draws in a handful of calls instead of one per
+// part.
 
 const MARKER_R = 8;
 const PAD = 6;
 const BAR_H = 6;
 
 export class ActorCard {
-  readonly container: Phaser.GameObjects.Container;
+  /** background, marker and bar */
+  readonly shapes: Phaser.GameObjects.Container;
+  /** name, stance word and trust */
+  readonly labels: Phaser.GameObjects.Container;
+  /** the pledge chip (its own container, positioned relative to the card's centre) */
+  readonly chip: Phaser.GameObjects.Container;
   private readonly bg: Phaser.GameObjects.Rectangle;
   private readonly marker: Phaser.GameObjects.Graphics;
   private readonly word: Phaser.GameObjects.Text;
@@ -25,7 +34,6 @@ export class ActorCard {
   private readonly fill: Phaser.GameObjects.Rectangle;
   private readonly zero: Phaser.GameObjects.Rectangle;
   private readonly trust: Phaser.GameObjects.Text;
-  private readonly chip: Phaser.GameObjects.Container;
   private readonly chipGfx: Phaser.GameObjects.Graphics;
   private readonly chipText: Phaser.GameObjects.Text;
 
@@ -60,18 +68,17 @@ export class ActorCard {
     this.zero = scene.add.rectangle(left, 18, 2, BAR_H + 4, p.ink, 1).setOrigin(0.5, 0.5);
     this.chipGfx = scene.add.graphics();
     this.chipText = addText(scene, ctx, 0, 0, '', { colour: p.ink }).setOrigin(0.5, 0.5);
-    this.chip = scene.add.container(0, 0, [this.chipGfx, this.chipText]).setVisible(false);
-    this.container = scene.add.container(slot.cx, slot.cy, [
+    this.chip = scene.add
+      .container(slot.cx, slot.cy, [this.chipGfx, this.chipText])
+      .setVisible(false);
+    this.shapes = scene.add.container(slot.cx, slot.cy, [
       this.bg,
-      nameText,
       this.marker,
-      this.word,
       this.track,
       this.fill,
       this.zero,
-      this.trust,
-      this.chip,
     ]);
+    this.labels = scene.add.container(slot.cx, slot.cy, [nameText, this.word, this.trust]);
 
     this.bg.setInteractive({ useHandCursor: true });
     this.bg.on(Phaser.Input.Events.GAMEOBJECT_POINTER_OVER, () => this.setHover(true));
@@ -226,13 +233,14 @@ export class ActorCard {
     const wasConditional = before.includes(':true:');
     const appearing = before === '';
     this.drawChip(chip);
-    const restY = this.chipY();
-    this.chip.setVisible(true).setAlpha(1).setScale(1).setPosition(this.chipX(), restY);
+    const restX = this.slot.cx + this.chipX();
+    const restY = this.slot.cy + this.chipY();
+    this.chip.setVisible(true).setAlpha(1).setScale(1).setPosition(restX, restY);
     if (!animate) return;
     if (appearing) {
       // A new pledge drops onto the card.
       this.ctx.keepAwake(800);
-      this.chip.setPosition(this.chipX(), restY - 24).setAlpha(0);
+      this.chip.setPosition(restX, restY - 24).setAlpha(0);
       this.scene.tweens.add({
         targets: this.chip,
         y: restY,

@@ -192,17 +192,23 @@ export class TableScene extends Phaser.Scene {
       ),
     );
 
+    // Three layers, so that like parts are drawn together: cards never overlap each other, and
+    // chips (which may hang off a card) come last, lower cards' chips over higher ones.
+    const shapes = this.add.container(0, 0);
+    const labels = this.add.container(0, 0);
+    const chipLayer = this.add.container(0, 0);
+    table.add([shapes, labels, chipLayer]);
     for (const def of scenario.actors) {
       const slot = layout.cards[def.id];
       if (!slot) continue;
       const card = new ActorCard(this, this.ctx, slot, def.short);
       card.onSelect = (id) => this.ctx.options.onSelectActor(id);
       this.cards.set(def.id, card);
-      table.add(card.container);
+      shapes.add(card.shapes);
+      labels.add(card.labels);
     }
-    // Cards lower on the table are drawn later, so a chip hanging off a card is never hidden.
     const sorted = [...this.cards.values()].sort((a, b) => a.slot.cy - b.slot.cy);
-    for (const c of sorted) table.bringToTop(c.container);
+    chipLayer.add(sorted.map((c) => c.chip));
 
     this.buildCalendar(table);
     this.buildPanel(table);
@@ -311,8 +317,7 @@ export class TableScene extends Phaser.Scene {
     this.pledged = this.add
       .tileSprite(GAUGE.x, GAUGE.y, 1, GAUGE.h, TEXTURE.hatch)
       .setOrigin(0, 0)
-      .setTint(p.pledged)
-      .setVisible(false);
+      .setTint(p.pledged);
     this.targetLine = this.add
       .rectangle(GAUGE.x, GAUGE.y - 4, p.thickLine + 1, GAUGE.h + 8, p.ink, 1)
       .setOrigin(0.5, 0);
@@ -502,9 +507,12 @@ export class TableScene extends Phaser.Scene {
       const ws = Math.round((g.secured / g.scale) * GAUGE.w);
       const wp = Math.round((g.pledged / g.scale) * GAUGE.w);
       this.secured?.setSize(ws, GAUGE.h);
-      this.pledged?.setPosition(GAUGE.x + ws, GAUGE.y).setSize(Math.max(1, wp), GAUGE.h);
-      this.pledged?.setVisible(wp > 0);
-      this.targetLine?.setX(GAUGE.x + Math.round((scenario.target / g.scale) * GAUGE.w));
+      const target = GAUGE.x + Math.round((scenario.target / g.scale) * GAUGE.w);
+      // With nothing pledged the hatch stays drawn, one pixel wide under the target line, so
+      // its shader is ready (compiled with the first frame) before the first pledge lands.
+      if (wp > 0) this.pledged?.setPosition(GAUGE.x + ws, GAUGE.y).setSize(wp, GAUGE.h);
+      else this.pledged?.setPosition(target, GAUGE.y).setSize(1, GAUGE.h);
+      this.targetLine?.setX(target);
     };
     if (!animate) {
       draw(to);
