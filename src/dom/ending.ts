@@ -1,12 +1,48 @@
-import { resultCard, type Session, type Store } from '../app/store';
-import { formatDate, money, type Scenario, type WeekRecord } from '../engine';
+import { describePath, pathOf } from '../app/path';
+import { gameFor, resultCard, type Session, type Store } from '../app/store';
+import { formatDate, money, weekStart, type Scenario, type WeekRecord } from '../engine';
 import { moneyLine } from './board';
 import { logView } from './feed';
 import { h, svg, uid } from './h';
 import { bn, MODEL_NOTE, OUTCOME_LABEL, STANCE_LABEL, STANCE_SYMBOL } from './strings';
 
 // The debrief: outcome, grade and score, the money line week by week, the turning points with
-// their reasons, where every actor ended up, and what really happened, with sources.
+// their reasons, the path the player took, where every actor ended up, and what really
+// happened, with sources.
+
+/** Every move the player made, week by week, with what each led to at once. */
+function pathView(scenario: Scenario, session: Session) {
+  const game = gameFor(session.scenarioId);
+  const path = game ? pathOf(game, session) : [];
+  return h(
+    'section',
+    { class: 'panel', 'aria-labelledby': 'path-title' },
+    h('h2', { id: 'path-title' }, 'Your path'),
+    h('p', null, describePath(path, scenario.weeks)),
+    path.length
+      ? h(
+          'details',
+          { class: 'path' },
+          h('summary', null, 'Every move, week by week'),
+          path.map((w) => [
+            h('h3', null, `Week ${w.week} (${formatDate(weekStart(scenario.startDate, w.week))})`),
+            h(
+              'ul',
+              { class: 'path-steps' },
+              w.steps.map((step) =>
+                h(
+                  'li',
+                  null,
+                  h('p', null, step.text),
+                  step.outcomes.map((o) => h('p', { class: 'entry-reason' }, o.text)),
+                ),
+              ),
+            ),
+          ]),
+        )
+      : null,
+  );
+}
 
 /** The money line as a small inline SVG (the same numbers are in the table next to it). */
 function moneyChart(scenario: Scenario, history: readonly WeekRecord[], titleId: string) {
@@ -283,6 +319,7 @@ export function endingScreen(store: Store, scenario: Scenario, session: Session)
           )
         : h('p', null, 'No vote, commitment or payment changed the course of this game.'),
     ),
+    pathView(scenario, session),
     h(
       'section',
       { class: 'panel', 'aria-labelledby': 'final-title' },

@@ -1,6 +1,7 @@
 import * as Phaser from 'phaser';
 
-import type { Session } from '../app/store';
+import { describePath, pathOf } from '../app/path';
+import { gameFor, type Session } from '../app/store';
 import { STANCES, type GameState, type Scenario } from '../engine';
 import { moneyChart, stanceRibbons } from './chart';
 import { SCENE, type ViewContext } from './context';
@@ -86,7 +87,8 @@ export class DebriefScene extends Phaser.Scene {
     addText(this, this.ctx, 875, 52, S.score(ending.score), { colour: p.muted }).setOrigin(0.5, 0);
 
     this.buildChart(scenario, state);
-    this.buildRibbons(scenario, state);
+    const bottom = this.buildRibbons(scenario, state);
+    this.buildPath(scenario, bottom);
     this.buildTurningPoints(state);
   }
 
@@ -151,7 +153,8 @@ export class DebriefScene extends Phaser.Scene {
     addText(this, this.ctx, lx + 32, ly, S.chartPledged);
   }
 
-  private buildRibbons(scenario: Scenario, state: GameState): void {
+  /** The ribbons and their key; returns the y below them. */
+  private buildRibbons(scenario: Scenario, state: GameState): number {
     const p = this.ctx.palette;
     addText(this, this.ctx, RIGHT.x, TOP, S.ribbonTitle, { bold: true });
     const ids = state.actorOrder.filter((id) => state.actors[id]);
@@ -199,7 +202,23 @@ export class DebriefScene extends Phaser.Scene {
       addText(this, this.ctx, kx + 17, ky, STANCE_WORD[st], { colour: p.ink });
       kx += 17 + words[i]! + gap;
     });
-    addText(this, this.ctx, RIGHT.x, ky + 30, S.debriefMore, { colour: p.muted, wrap: RIGHT.w });
+    return ky + 28;
+  }
+
+  /** The player's moves in one sentence, under the ribbons (every move is listed in the page). */
+  private buildPath(scenario: Scenario, top: number): void {
+    const session = this.ctx.session;
+    const game = session ? gameFor(session.scenarioId) : null;
+    if (!session || !game) return;
+    addText(this, this.ctx, RIGHT.x, top, S.pathTitle, { bold: true });
+    const line = addText(this, this.ctx, RIGHT.x, top + 20, '', {
+      colour: this.ctx.palette.ink,
+      wrap: RIGHT.w,
+    });
+    const text = describePath(pathOf(game, session), scenario.weeks);
+    line.setText(text);
+    // Two lines at most: the page has the rest.
+    if (line.height > 40) line.setText(fitText(text, RIGHT.w * 2 - 40, (s) => this.width(s)));
   }
 
   private buildTurningPoints(state: GameState): void {

@@ -62,7 +62,7 @@ export const S = {
   turningTitle: 'Turning points',
   noTurning: 'No single week changed the course of this game.',
   turningLine: (week: number, text: string) => `Week ${week}: ${text}`,
-  debriefMore: 'The full debrief, with what really happened and the sources, is in the page.',
+  pathTitle: 'Your path',
 } as const;
 
 /** Month labels for the calendar strip, from an ISO date (UTC, no clock involved). */

@@ -1,0 +1,72 @@
+import type { Game, LogEntry, Move, MoveType } from '../engine';
+import type { Session } from './store';
+
+// The path the player took, for the debrief: every move in order, grouped by week, each with
+// what it led to at once (a reply, a vote, money). Built by replaying the session's moves one
+// by one: the log only grows, so what a move added is the slice of log it appended.
+
+export interface PathStep {
+  move: Move;
+  /** the engine's line for the move ("You offer Germany: ...") or, if it logs none, its result */
+  text: string;
+  /** what followed at once: replies, votes, money (never the week's later events) */
+  outcomes: LogEntry[];
+}
+
+export interface PathWeek {
+  week: number;
+  steps: PathStep[];
+}
+
+const OUTCOME_KINDS = new Set<LogEntry['kind']>(['reply', 'vote', 'money']);
+
+export function pathOf(game: Game, session: Session): PathWeek[] {
+  const weeks: PathWeek[] = [];
+  let state = game.start(session.seed, session.difficulty);
+  for (const move of session.moves) {
+    const before = state.log.length;
+    const r = game.play(state, move);
+    if (!r.ok) break;
+    state = r.state;
+    if (move.type === 'week.end') continue;
+    const added = state.log.slice(before);
+    const outcomes = added.filter((e) => OUTCOME_KINDS.has(e.kind));
+    // Votes and bridge requests log only their result: that result is the step's line.
+    const line = added.find((e) => e.kind === 'move') ?? outcomes.shift();
+    const week = added[0]?.week ?? state.week;
+    let w = weeks[weeks.length - 1];
+    if (!w || w.week !== week) weeks.push((w = { week, steps: [] }));
+    w.steps.push({ move, text: line?.text ?? '', outcomes });
+  }
+  return weeks;
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+const COUNTED: Record<Exclude<MoveType, 'week.end'>, (n: number) => string> = {
+  'offer.make': (n) => plural(n, 'offer', 'offers'),
+  'actor.sound': (n) => plural(n, 'sounding-out', 'soundings-out'),
+  'pressure.public': (n) => plural(n, 'round of public pressure', 'rounds of public pressure'),
+  'g7.coordinate': (n) => plural(n, 'G7 call', 'G7 calls'),
+  'legal.work': (n) => plural(n, 'round of legal work', 'rounds of legal work'),
+  'route.table': (n) => plural(n, 'route tabled', 'routes tabled'),
+  'vote.call': (n) => plural(n, 'vote called', 'votes called'),
+  'bridge.request': (n) => plural(n, 'request for bridge money', 'requests for bridge money'),
+};
+
+/** One sentence: how many moves, in how many weeks, of which kinds (most used first). */
+export function describePath(path: PathWeek[], weeks: number): string {
+  const counts = new Map<Exclude<MoveType, 'week.end'>, number>();
+  let total = 0;
+  for (const w of path) {
+    for (const s of w.steps) {
+      if (s.move.type === 'week.end') continue;
+      counts.set(s.move.type, (counts.get(s.move.type) ?? 0) + 1);
+      total++;
+    }
+  }
+  if (total === 0) return 'You made no moves: every week simply ended.';
+  // A stable sort: equal counts stay in the order first used.
+  const kinds = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([t, n]) => COUNTED[t](n));
+  return `${plural(total, 'move', 'moves')} in ${path.length} of ${weeks} weeks: ${kinds.join(', ')}.`;
+}
