@@ -104,7 +104,7 @@ export const OUTCOME_LABEL = {
   loss: 'Not funded in time',
 } as const;
 
-/** Five short lines a 15-year-old can read before the first week. */
+/** Six short lines a 15-year-old can read before the first week. */
 export function briefing(scenario: Scenario): string[] {
   if (scenario.id === 'december-summit') {
     return [
@@ -113,6 +113,7 @@ export function briefing(scenario: Scenario): string[] {
       'About EUR 210 bn of Russia’s central-bank money is frozen in the EU, most of it as cash at Euroclear in Brussels.',
       `You are the European Commission’s chief negotiator. You have ${scenario.weeks} weeks and a few points of political capital each week to build a deal governments will sign.`,
       'Who matters: Belgium (it holds most of the money), Germany, France and Italy (they would guarantee a loan), Hungary (it can veto), the United States (Japan follows it), and the UK and Canada (they act once the EU does).',
+      `To win, get ${bn(scenario.target)} agreed in law and ready to pay by ${formatDate(scenario.deadline)}. A promise of money counts only once it becomes real; the sooner you finish, and the more united Europe stays, the better your grade.`,
     ];
   }
   return [scenario.summary];
