@@ -14,7 +14,7 @@ import tseslint from 'typescript-eslint';
  *   actors     engine, xstate, immer
  *   scenarios  engine (types + validation helpers), valibot
  *   sim        engine, actors, scenarios, node:* builtins
- *   share      engine, actors, scenarios
+ *   share      engine, actors, scenarios, @noble/hashes
  *   app        engine, actors, scenarios, share
  *   ui         app, engine, scenarios, phaser
  *   dom        app, engine, share, scenarios
@@ -47,7 +47,7 @@ const LAYERS = {
   },
   share: {
     layers: ['engine', 'actors', 'scenarios'],
-    packages: [],
+    packages: ['@noble/hashes'],
     why: 'share codes must encode/decode identically in the browser and in the sim',
   },
   app: {

@@ -1,5 +1,6 @@
 import { DIFFICULTIES, type Difficulty, type Game, type GameState, type Move } from '../engine';
 import { getScenario } from '../scenarios';
+import { cleanLabel, DEFAULT_OPTIONS, type GameOptions } from '../share';
 
 // Autosave keeps only what replay needs (scenario, seed, difficulty, moves), never the state:
 // restoring replays the moves through the engine, so a save can never smuggle in a forged state.
@@ -17,6 +18,8 @@ export interface SaveData {
   seed: number;
   difficulty: Difficulty;
   moves: Move[];
+  /** a game link's options; saves from before links have none (the defaults) */
+  options?: GameOptions;
 }
 
 /** The part of the Web Storage API autosave uses; tests pass a Map-backed fake. */
@@ -95,9 +98,20 @@ export function parseSave(
   if (bad >= 0) {
     return { ok: false, error: `The saved game is damaged (move ${bad + 1} is not a valid move).` };
   }
+  const opts = raw.options ?? DEFAULT_OPTIONS;
+  if (!isRecord(opts) || typeof opts.hints !== 'boolean' || typeof opts.classLabel !== 'string') {
+    return { ok: false, error: 'The saved game is damaged (its options are not valid).' };
+  }
   return {
     ok: true,
-    data: { version: SAVE_VERSION, scenarioId, seed, difficulty: difficulty as Difficulty, moves },
+    data: {
+      version: SAVE_VERSION,
+      scenarioId,
+      seed,
+      difficulty: difficulty as Difficulty,
+      moves,
+      options: { hints: opts.hints, classLabel: cleanLabel(opts.classLabel) },
+    },
   };
 }
 

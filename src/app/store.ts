@@ -9,6 +9,7 @@ import {
   type Scenario,
 } from '../engine';
 import { getScenario } from '../scenarios';
+import { DEFAULT_OPTIONS, encodeResult, type GameOptions } from '../share';
 import {
   clearSave,
   readSave,
@@ -31,6 +32,8 @@ export interface Session {
   /** the seed as the engine uses it (text seeds are normalised to a number) */
   seed: number;
   difficulty: Difficulty;
+  /** hints and class label, from a game link (the engine never sees them) */
+  options: GameOptions;
   /** every accepted move, in order: state = replay(scenario, seed, moves) */
   moves: readonly Move[];
   state: GameState;
@@ -52,7 +55,12 @@ export type Listener = (session: Session | null) => void;
 export interface Store {
   getState(): Session | null;
   subscribe(listener: Listener): () => void;
-  newGame(scenarioId: string, seed: number | string, difficulty: Difficulty): Result;
+  newGame(
+    scenarioId: string,
+    seed: number | string,
+    difficulty: Difficulty,
+    options?: GameOptions,
+  ): Result;
   dispatch(move: Move): Result;
   /** The scenario of the running game. */
   scenario(): Scenario | null;
@@ -102,6 +110,7 @@ export function createStore(options: StoreOptions = {}): Store {
       seed: s.seed,
       difficulty: s.difficulty,
       moves: [...s.moves],
+      options: s.options,
     });
 
   const checkSave = (): SaveCheck => {
@@ -122,7 +131,7 @@ export function createStore(options: StoreOptions = {}): Store {
       return () => void listeners.delete(listener);
     },
 
-    newGame(scenarioId, seed, difficulty) {
+    newGame(scenarioId, seed, difficulty, options = DEFAULT_OPTIONS) {
       const game = gameFor(scenarioId);
       if (!game) return { ok: false, reason: `There is no scenario called "${scenarioId}".` };
       const n = normaliseSeed(typeof seed === 'string' && /^\d+$/.test(seed) ? Number(seed) : seed);
@@ -130,6 +139,7 @@ export function createStore(options: StoreOptions = {}): Store {
         scenarioId,
         seed: n,
         difficulty,
+        options,
         moves: [],
         state: game.start(n, difficulty),
         lastRefusal: null,
@@ -192,6 +202,7 @@ export function createStore(options: StoreOptions = {}): Store {
         scenarioId: check.data.scenarioId,
         seed: check.data.seed,
         difficulty: check.data.difficulty,
+        options: check.data.options ?? DEFAULT_OPTIONS,
         moves: check.data.moves,
         state: check.state,
         lastRefusal: null,
@@ -206,3 +217,16 @@ export function createStore(options: StoreOptions = {}): Store {
   };
 }
 export { resultCard, commitOrder } from './result-card';
+
+/** The session's result code (see src/share/code.ts), with the player's display name. */
+export function resultCodeOf(session: Session, name = ''): string {
+  return encodeResult({
+    scenarioId: session.scenarioId,
+    seed: session.seed,
+    difficulty: session.difficulty,
+    options: session.options,
+    name,
+    moves: session.moves,
+    state: session.state,
+  });
+}

@@ -8,4 +8,4 @@ export { addDays, formatDate, weekOf, weekStart, isoToDays } from './calendar';
 export { digest, stableStringify } from './hash';
 export { normaliseSeed, seedRng, Dice } from './rng';
 export { describeTerms, validateRouteTerms } from './moves';
-export { legalMoves } from './legal';
+export { candidateMoves, legalMoves } from './legal';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describePath, pathOf } from '../../src/app/path';
 import { createStore, gameFor } from '../../src/app/store';
+import { DEFAULT_OPTIONS } from '../../src/share';
 import { policyByName } from '../../src/sim/policies';
 import { playGame } from '../../src/sim/run';
 
@@ -14,6 +15,7 @@ describe('the path taken', () => {
       scenarioId: 'december-summit',
       seed: 7,
       difficulty: 'standard' as const,
+      options: DEFAULT_OPTIONS,
       moves: record.moves,
       state: replay.state,
       lastRefusal: null,

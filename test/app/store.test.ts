@@ -109,7 +109,7 @@ describe('autosave', () => {
   it('round-trips through storage by replaying the moves to the same state hash', () => {
     const { storage, map } = fakeStorage();
     const store = createStore({ storage });
-    store.newGame(SCENARIO, 2025, 'hard');
+    store.newGame(SCENARIO, 2025, 'hard', { hints: true, classLabel: '7B' });
     playSome(store, 3);
     playSome(store, 2);
     const original = store.getState()!;
@@ -121,6 +121,7 @@ describe('autosave', () => {
       seed: 2025,
       difficulty: 'hard',
       moves: original.moves,
+      options: { hints: true, classLabel: '7B' },
     });
 
     // A fresh page: a new store on the same storage.
@@ -130,6 +131,7 @@ describe('autosave', () => {
     expect(reloaded.continueSaved()).toEqual({ ok: true });
     const restored = reloaded.getState()!;
     expect(restored.moves).toEqual(original.moves);
+    expect(restored.options).toEqual({ hints: true, classLabel: '7B' });
     expect(stateHash(restored.state)).toBe(stateHash(original.state));
 
     // And play goes on from there.

@@ -1,0 +1,330 @@
+import { sha256 } from '@noble/hashes/sha2.js';
+
+import { actorRuntime } from '../actors';
+import {
+  candidateMoves,
+  createGame,
+  DIFFICULTIES,
+  money,
+  stableStringify,
+  stateHash,
+  type Difficulty,
+  type Game,
+  type GameState,
+  type Move,
+} from '../engine';
+import { getScenario } from '../scenarios';
+import { BitReader, BitWriter, fromBase64Url, OutOfBits, toBase64Url } from './bits';
+import { classTag, cleanName, type GameOptions } from './options';
+
+// The result code: everything needed to replay a game (scenario, seed, difficulty, options, the
+// moves) plus the player's display name and the first 32 bits of the final state's hash, packed
+// into bits and written as base64url. A whole 19-week game fits in well under 200 characters.
+//
+// Layout, high bit first:
+//   version 8 | scenario 4 | difficulty 2 | seed 32 | hints 1 | has class 1 [| class tag 16]
+//   | name length 6 | name (UTF-8) | move count 9 | moves | claimed hash 32 | checksum 32
+// A move is one 0 bit for "end the week", else a 1 bit and its index in the scenario's fixed
+// move list (candidateMoves), in as many bits as that list needs. The checksum is the first 32
+// bits of SHA-256 over everything before it, so a garbled code is refused before any replay.
+//
+// NOTE: changing this format breaks old result codes. Never change version 1: add version 2
+// beside it, keep decodeV1 so old links still open, and let decode() dispatch on the version.
+
+export const CODE_VERSION = 1;
+
+/** Scenario ids by their number in the code. Append only: a code carries the index. */
+export const SCENARIO_CODES: readonly string[] = [
+  'december-summit',
+  'washington-talks',
+  'london-talks',
+];
+
+/** Longest text the decoder looks at; anything longer is refused unread. */
+export const MAX_CODE_LENGTH = 1200;
+const MAX_MOVES = 511;
+const NAME_BYTES = 63;
+
+export interface ResultCodeData {
+  scenarioId: string;
+  seed: number;
+  difficulty: Difficulty;
+  hints: boolean;
+  /** 16-bit tag of the class label (null: no class) */
+  classTag: number | null;
+  /** the player's display name, possibly empty; only ever shown as text */
+  name: string;
+  moves: Move[];
+  /** first 8 hex digits of the final state's hash, as the player's game computed it */
+  claim: string;
+}
+
+export type Decoded = { ok: true; data: ResultCodeData } | { ok: false; reason: string };
+
+/** Bits needed to write any index below `count`. */
+function bitsFor(count: number): number {
+  let bits = 1;
+  while (1 << bits < count) bits++;
+  return bits;
+}
+
+/** A move's identity regardless of key order and of terms given as false. */
+function canonical(m: Move): string {
+  if (m.type !== 'offer.make' && m.type !== 'route.table') return stableStringify(m);
+  const terms = Object.fromEntries(Object.entries(m.terms).filter(([, v]) => v !== false));
+  return stableStringify({ ...m, terms });
+}
+
+const indexCache = new Map<string, Map<string, number>>();
+function moveIndex(scenarioId: string, moves: readonly Move[]): Map<string, number> {
+  let map = indexCache.get(scenarioId);
+  if (!map) {
+    map = new Map(moves.map((m, i) => [canonical(m), i]));
+    indexCache.set(scenarioId, map);
+  }
+  return map;
+}
+
+function checksum(bytes: Uint8Array): number {
+  const h = sha256(bytes);
+  return ((h[0]! << 24) | (h[1]! << 16) | (h[2]! << 8) | h[3]!) >>> 0;
+}
+
+export interface EncodeInput {
+  scenarioId: string;
+  seed: number;
+  difficulty: Difficulty;
+  options: GameOptions;
+  name?: string;
+  moves: readonly Move[];
+  /** the final state, whose hash the code claims */
+  state: GameState;
+}
+
+/** The result code of a game. Throws only on a programming error (a move not in the list). */
+export function encodeResult(input: EncodeInput): string {
+  const scenario = getScenario(input.scenarioId);
+  const sIndex = SCENARIO_CODES.indexOf(input.scenarioId);
+  if (!scenario || sIndex < 0) throw new Error(`no code for scenario ${input.scenarioId}`);
+  const candidates = candidateMoves(scenario);
+  const index = moveIndex(scenario.id, candidates);
+  const w = new BitWriter();
+  w.write(CODE_VERSION, 8)
+    .write(sIndex, 4)
+    .write(DIFFICULTIES.indexOf(input.difficulty), 2)
+    .write(input.seed >>> 0, 32)
+    .write(input.options.hints ? 1 : 0, 1);
+  const tag = classTag(input.options.classLabel);
+  w.write(tag === null ? 0 : 1, 1);
+  if (tag !== null) w.write(tag, 16);
+  const name = nameBytes(input.name ?? '');
+  w.write(name.length, 6).writeBytes(name);
+  if (input.moves.length > MAX_MOVES) throw new Error('too many moves for a result code');
+  w.write(input.moves.length, 9);
+  const width = bitsFor(candidates.length);
+  for (const m of input.moves) {
+    if (m.type === 'week.end') {
+      w.write(0, 1);
+      continue;
+    }
+    const i = index.get(canonical(m));
+    if (i === undefined) throw new Error(`move not in the move list: ${canonical(m)}`);
+    w.write(1, 1).write(i, width);
+  }
+  w.write(parseInt(stateHash(input.state).slice(0, 8), 16), 32);
+  const body = w.finish();
+  const out = new Uint8Array(body.length + 4);
+  out.set(body);
+  const sum = checksum(body);
+  out.set([sum >>> 24, (sum >>> 16) & 255, (sum >>> 8) & 255, sum & 255], body.length);
+  return toBase64Url(out);
+}
+
+/** UTF-8 bytes of a cleaned name, cut at a character boundary to fit the field. */
+function nameBytes(raw: string): Uint8Array {
+  const enc = new TextEncoder();
+  let name = cleanName(raw);
+  let bytes = enc.encode(name);
+  while (bytes.length > NAME_BYTES) {
+    name = [...name].slice(0, -1).join('');
+    bytes = enc.encode(name);
+  }
+  return bytes;
+}
+
+/**
+ * Reads a result code (or a link holding one). Never throws: anything that is not a code this
+ * version wrote, untouched, gets a reason a student or teacher can act on.
+ */
+export function decodeResult(input: string): Decoded {
+  if (typeof input !== 'string') return { ok: false, reason: 'This is not a result code.' };
+  const text = extractCode(input.trim());
+  if (text.length === 0) return { ok: false, reason: 'The result code is empty.' };
+  if (text.length > MAX_CODE_LENGTH)
+    return { ok: false, reason: 'This is far too long to be a result code.' };
+  const bytes = fromBase64Url(text);
+  if (!bytes || bytes.length < 12)
+    return {
+      ok: false,
+      reason: 'This is not a result code: it has characters or a length no code has.',
+    };
+  const version = bytes[0]!;
+  if (version !== CODE_VERSION)
+    return {
+      ok: false,
+      reason: `This code was made by a different version of the game (format ${version}); this version reads format ${CODE_VERSION}.`,
+    };
+  const body = bytes.subarray(0, bytes.length - 4);
+  const sum = new BitReader(bytes.subarray(bytes.length - 4)).read(32);
+  if (checksum(body) !== sum)
+    return {
+      ok: false,
+      reason:
+        'The code is damaged: a character is missing, extra or changed. Copy it again in full.',
+    };
+  try {
+    return decodeV1(body);
+  } catch (error) {
+    if (error instanceof OutOfBits) return { ok: false, reason: 'The code is cut short.' };
+    return { ok: false, reason: 'The code could not be read.' };
+  }
+}
+
+/** The code inside a replay link ("...#r=CODE"), or the text itself. */
+function extractCode(text: string): string {
+  const at = text.lastIndexOf('#r=');
+  return at >= 0 ? text.slice(at + 3) : text;
+}
+
+function decodeV1(body: Uint8Array): Decoded {
+  const r = new BitReader(body);
+  r.read(8); // the version, checked by the caller
+  const scenarioId = SCENARIO_CODES[r.read(4)];
+  const scenario = scenarioId === undefined ? undefined : getScenario(scenarioId);
+  if (!scenario) return { ok: false, reason: 'The code names a scenario this game does not have.' };
+  const difficulty = DIFFICULTIES[r.read(2)];
+  if (!difficulty) return { ok: false, reason: 'The code names an unknown difficulty.' };
+  const seed = r.read(32);
+  const hints = r.read(1) === 1;
+  const classTagValue = r.read(1) === 1 ? r.read(16) : null;
+  const nameLength = r.read(6);
+  let name: string;
+  try {
+    name = new TextDecoder('utf-8', { fatal: true }).decode(r.readBytes(nameLength));
+  } catch {
+    return { ok: false, reason: 'The name in the code is not valid text.' };
+  }
+  if (cleanName(name) !== name)
+    return { ok: false, reason: 'The name in the code has characters a name cannot have.' };
+  const count = r.read(9);
+  const candidates = candidateMoves(scenario);
+  const width = bitsFor(candidates.length);
+  const moves: Move[] = [];
+  for (let i = 0; i < count; i++) {
+    if (r.read(1) === 0) {
+      moves.push({ type: 'week.end' });
+      continue;
+    }
+    const m = candidates[r.read(width)];
+    if (!m) return { ok: false, reason: `Move ${i + 1} in the code is not a move of this game.` };
+    moves.push(m);
+  }
+  const claim = r.read(32).toString(16).padStart(8, '0');
+  // Only the zero padding of the last byte may follow.
+  if (r.remaining >= 8 || (r.remaining > 0 && r.read(r.remaining) !== 0))
+    return { ok: false, reason: 'The code has extra data at its end.' };
+  return {
+    ok: true,
+    data: {
+      scenarioId: scenario.id,
+      seed,
+      difficulty,
+      hints,
+      classTag: classTagValue,
+      name,
+      moves,
+      claim,
+    },
+  };
+}
+
+// ---------------------------------------------------------------- verification
+
+export type Outcome = 'win' | 'partial' | 'loss' | 'unfinished';
+
+export interface Verified {
+  valid: true;
+  scenario: string;
+  seed: number;
+  difficulty: Difficulty;
+  hints: boolean;
+  classTag: number | null;
+  name: string;
+  outcome: Outcome;
+  /** EUR bn secured, one decimal */
+  securedBn: number;
+  grade: string | null;
+  score: number | null;
+  /** the week the game ended in, or the week it was left in */
+  week: number;
+  stateHash: string;
+  moves: Move[];
+  state: GameState;
+}
+
+export interface Rejected {
+  valid: false;
+  reason: string;
+}
+
+const games = new Map<string, Game>();
+function gameOf(scenarioId: string): Game {
+  let g = games.get(scenarioId);
+  if (!g) {
+    g = createGame(getScenario(scenarioId)!, actorRuntime);
+    games.set(scenarioId, g);
+  }
+  return g;
+}
+
+/**
+ * Decodes a code and replays its moves with the engine. Valid only if every move is accepted
+ * and the final state's hash matches the one the code claims: an edited code is caught.
+ */
+export function verifyResult(input: string): Verified | Rejected {
+  const decoded = decodeResult(input);
+  if (!decoded.ok) return { valid: false, reason: decoded.reason };
+  const d = decoded.data;
+  const game = gameOf(d.scenarioId);
+  const replay = game.replay(d.seed, d.difficulty, d.moves);
+  if (!replay.ok)
+    return {
+      valid: false,
+      reason: `Move ${replay.index + 1} of the code is not allowed at that point of the game, so the code was edited or made up.`,
+    };
+  const st = replay.state;
+  const hash = stateHash(st);
+  if (hash.slice(0, 8) !== d.claim)
+    return {
+      valid: false,
+      reason: 'The moves in the code do not lead to the result it claims, so the code was edited.',
+    };
+  const secured = money(game.scenario, st).secured;
+  return {
+    valid: true,
+    scenario: d.scenarioId,
+    seed: d.seed,
+    difficulty: d.difficulty,
+    hints: d.hints,
+    classTag: d.classTag,
+    name: d.name,
+    outcome: st.ending?.outcome ?? 'unfinished',
+    securedBn: Math.round(secured / 100) / 10,
+    grade: st.ending?.grade ?? null,
+    score: st.ending?.score ?? null,
+    week: st.week,
+    stateHash: hash,
+    moves: d.moves,
+    state: st,
+  };
+}
