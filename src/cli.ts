@@ -1,10 +1,12 @@
 import { parseArgs } from 'node:util';
 import { DIFFICULTIES, type Difficulty } from './engine';
 import { getScenario, scenarios } from './scenarios';
+import { encodeResult } from './share';
 import { policyByName, POLICIES } from './sim/policies';
-import { simulate, type SimReport } from './sim/run';
+import { simulate, type GameRecord, type SimReport } from './sim/run';
 
 // npm run sim -- --scenario december-summit --policy scripted --games 1000 --seed 1 [--json]
+//   [--codes]  also give each game's result code (`codes` in the JSON, one line each otherwise)
 
 function fail(message: string): never {
   process.stderr.write(`sim: ${message}\n`);
@@ -28,6 +30,7 @@ function readable(r: SimReport): string {
     '  actors ending committed:',
     ...Object.entries(r.committedRate).map(([k, v]) => `    ${k.padEnd(12)} ${pct(v)}`),
     `  speed ${r.gamesPerSecond ?? '?'} games/s · hash ${r.hash.slice(0, 16)}`,
+    ...(r.codes ? ['  result codes, from the first seed:', ...r.codes.map((c) => `    ${c}`)] : []),
   ];
   return lines.join('\n');
 }
@@ -40,6 +43,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     difficulty: { type: 'string', default: 'standard' },
     json: { type: 'boolean', default: false },
+    codes: { type: 'boolean', default: false },
   },
   strict: true,
 });
@@ -60,13 +64,34 @@ if (!Number.isInteger(seed) || seed < 0) fail('--seed must be a non-negative who
 if (!DIFFICULTIES.includes(values.difficulty as Difficulty))
   fail(`--difficulty must be one of ${DIFFICULTIES.join(', ')}`);
 
+const difficulty = values.difficulty as Difficulty;
+
+/** A game's result code, as the game's ending would give it (no hints, no class, no name). */
+function codeOf(r: GameRecord): string {
+  try {
+    return encodeResult({
+      scenarioId: scenario!.id,
+      seed: r.seed,
+      difficulty,
+      options: { hints: false, classLabel: '' },
+      moves: r.moves,
+      state: r.state,
+    });
+  } catch (error) {
+    return fail(
+      `--codes: the game of seed ${r.seed} has no result code: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
+
 const { report } = simulate({
   scenario,
   policy,
   policyName: values.policy,
   games,
   seed,
-  difficulty: values.difficulty as Difficulty,
+  difficulty,
   now: () => performance.now(),
+  ...(values.codes ? { encode: codeOf } : {}),
 });
 process.stdout.write(values.json ? `${JSON.stringify(report)}\n` : `${readable(report)}\n`);

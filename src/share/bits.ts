@@ -89,6 +89,8 @@ export function fromBase64Url(text: string): Uint8Array | null {
     w.write(v, 6);
   }
   const full = w.finish();
-  // Whole bytes only: the last 2 or 4 bits of a shorter tail are padding.
-  return full.slice(0, Math.floor((text.length * 6) / 8));
+  // Whole bytes only: the last 2 or 4 bits of a shorter tail are padding, and must be zero, so
+  // that the same bytes have one spelling only.
+  const bytes = full.slice(0, Math.floor((text.length * 6) / 8));
+  return toBase64Url(bytes) === text ? bytes : null;
 }

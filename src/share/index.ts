@@ -5,6 +5,7 @@ export {
   SCENARIO_CODES,
   decodeResult,
   encodeResult,
+  rulesTag,
   verifyResult,
   type Decoded,
   type EncodeInput,

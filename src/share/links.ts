@@ -57,9 +57,12 @@ export function parseRoute(fragment: string, today: string): Route {
   } catch {
     return { kind: 'invalid', reason: 'This link is garbled.' };
   }
+  const seen = new Set<string>();
   for (const key of params.keys()) {
     if (!KNOWN_PARAMS.has(key))
       return { kind: 'invalid', reason: 'This link has a part the game does not know.' };
+    if (seen.has(key)) return { kind: 'invalid', reason: 'This link gives a setting twice.' };
+    seen.add(key);
   }
   const link = readGame(params, path === 'daily' ? dailySeed(today) : undefined);
   if (typeof link === 'string') return { kind: 'invalid', reason: link };

@@ -57,6 +57,12 @@ export interface SimOptions {
   difficulty: Difficulty;
   /** monotonic milliseconds, injected so this module stays clock-free */
   now?: () => number;
+  /**
+   * The result code of a played game (src/share's encodeResult, bound by the caller: src/sim
+   * may not import src/share). When given, the report lists every game's code in `codes`, in
+   * seed order; when not, no code is computed.
+   */
+  encode?: (record: GameRecord) => string;
 }
 
 export interface SimReport {
@@ -76,6 +82,8 @@ export interface SimReport {
   committedRate: Record<string, number>;
   grades: Record<string, number>;
   hash: string;
+  /** the result code of each game, in seed order (only when SimOptions.encode is given) */
+  codes?: string[];
 }
 
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
@@ -135,5 +143,8 @@ export function simulate(opts: SimOptions): { report: SimReport; records: GameRe
     grades,
     hash: digest(hashes),
   };
+  // After the clock has stopped: encoding never counts towards games per second.
+  const encode = opts.encode;
+  if (encode) report.codes = records.map((r) => encode(r));
   return { report, records };
 }
