@@ -1,0 +1,426 @@
+import { getScenario } from '../scenarios';
+import { replayLink } from '../share';
+import { h, uid, type Child } from '../dom/h';
+import { chartFigure, type Bar } from './charts';
+import { placeOf, type Entry } from './collect';
+import { debriefQuestions } from './debrief';
+import { classStats, NO_GRADE, type ClassStats } from './stats';
+import { sameGames, type ClassResult } from './results';
+import { flagText, type ClassSession } from './session';
+
+// Part 3 and 4 of the teacher's page: every verified result side by side, the class-wide charts
+// (each with its table) and questions for the debrief drawn from what this class did.
+
+export const OUTCOME_TEXT = {
+  win: 'Funded',
+  partial: 'Partly funded',
+  loss: 'Not funded',
+  unfinished: 'Not finished',
+} as const;
+
+const bnText = (v: number) => `EUR ${v.toFixed(1)} bn`;
+/** Per-student bars up to this many results; a histogram beyond. */
+const BARS_PER_STUDENT = 40;
+
+export type SortKey = 'given' | 'money' | 'name' | 'score';
+
+const SORTS: { key: SortKey; label: string }[] = [
+  { key: 'given', label: 'Order given' },
+  { key: 'money', label: 'Money secured (most first)' },
+  { key: 'score', label: 'Score (highest first)' },
+  { key: 'name', label: 'Name (A to Z)' },
+];
+
+type Valid = Entry<ClassResult> & { check: { valid: true; result: ClassResult } };
+
+const isValid = (e: Entry<ClassResult>): e is Valid => e.check.valid;
+
+function sorted(entries: Valid[], key: SortKey): Valid[] {
+  const list = [...entries];
+  const r = (e: Valid) => e.check.result;
+  if (key === 'money') list.sort((a, b) => r(b).securedBn - r(a).securedBn);
+  if (key === 'score') list.sort((a, b) => (r(b).score ?? -1e9) - (r(a).score ?? -1e9));
+  if (key === 'name')
+    list.sort((a, b) => r(a).name.localeCompare(r(b).name, undefined, { sensitivity: 'base' }));
+  return list;
+}
+
+const nameOf = (r: ClassResult) => r.name || '(no name)';
+
+function whereCell(e: Entry<ClassResult>): Child {
+  return [
+    placeOf(e.first),
+    e.also.length
+      ? h(
+          'span',
+          { class: 'dup' },
+          ` (also ${e.also.map((c) => placeOf(c, false)).join(', ')}: listed once)`,
+        )
+      : null,
+  ];
+}
+
+/** "Same moves as Ana's game (line 3)." */
+export function twinText(earlier: Entry<ClassResult>): string {
+  const who = earlier.check.valid ? nameOf(earlier.check.result) : '';
+  return `Same moves as the game of ${who} (${placeOf(earlier.first, false)}).`;
+}
+
+function resultsTable(
+  entries: Valid[],
+  twins: Map<string, Entry<ClassResult>>,
+  session: ClassSession,
+  base: string,
+): HTMLElement {
+  return h(
+    'div',
+    { class: 'table-scroll' },
+    h(
+      'table',
+      { class: 'results' },
+      h('caption', { class: 'vh' }, 'Every verified result'),
+      h(
+        'thead',
+        null,
+        h(
+          'tr',
+          null,
+          [
+            'Name',
+            'Where',
+            'Outcome',
+            'EUR bn secured',
+            'Grade',
+            'Score',
+            'Week',
+            'Actions',
+            'Game',
+            'Replay',
+          ].map((c) => h('th', { scope: 'col' }, c)),
+        ),
+      ),
+      h(
+        'tbody',
+        null,
+        entries.map((e) => {
+          const r = e.check.result;
+          const flag = flagText(r, session);
+          const twin = twins.get(e.key);
+          return h(
+            'tr',
+            { class: flag ? 'flagged' : null },
+            h('th', { scope: 'row' }, nameOf(r)),
+            h('td', { class: 'text' }, whereCell(e)),
+            h('td', { class: 'text' }, OUTCOME_TEXT[r.outcome]),
+            h('td', null, r.securedBn.toFixed(1)),
+            h('td', null, r.grade ?? '–'),
+            h('td', null, r.score === null ? '–' : String(r.score)),
+            h('td', null, String(r.week)),
+            h('td', null, String(r.actions)),
+            h(
+              'td',
+              { class: 'text' },
+              flag
+                ? h('span', { class: 'flag' }, h('span', { 'aria-hidden': 'true' }, '⚑ '), flag)
+                : h(
+                    'span',
+                    { class: 'ok' },
+                    h('span', { 'aria-hidden': 'true' }, '✓ '),
+                    'This class game',
+                  ),
+              twin ? h('span', { class: 'twin' }, ' ', twinText(twin)) : null,
+            ),
+            h(
+              'td',
+              { class: 'text' },
+              h(
+                'a',
+                { href: replayLink(base, e.key), target: '_blank', rel: 'noopener noreferrer' },
+                'Replay',
+                h('span', { class: 'vh' }, ` the game of ${nameOf(r)} (opens in a new tab)`),
+              ),
+            ),
+          );
+        }),
+      ),
+    ),
+  );
+}
+
+function moneyChart(s: ClassStats): HTMLElement {
+  const cls = (o: string) => `bar-${o}`;
+  const summary =
+    s.n === 0
+      ? 'No results yet.'
+      : `${s.reachedTarget} of ${s.n} reached the ${bnText(s.targetBn)} target. Half secured at least ${bnText(s.medianBn!)}; the range was ${bnText(s.minBn!)} to ${bnText(s.maxBn!)}.`;
+  if (s.n <= BARS_PER_STUDENT) {
+    const list = [...s.money].sort((a, b) => b.securedBn - a.securedBn);
+    return chartFigure({
+      title: 'Money secured by each student',
+      summary,
+      bars: list.map((m) => ({
+        label: m.name || '(no name)',
+        segments: [{ value: m.securedBn, cls: cls(m.outcome) }],
+        note: `${m.securedBn.toFixed(1)} · ${OUTCOME_TEXT[m.outcome].toLowerCase()}`,
+      })),
+      max: s.targetBn,
+      marker: { value: s.targetBn, label: `target ${s.targetBn.toFixed(1)}` },
+      table: {
+        caption: 'Money secured by each student, in EUR bn',
+        head: ['Name', 'EUR bn secured', 'Outcome'],
+        rows: list.map((m) => [
+          m.name || '(no name)',
+          m.securedBn.toFixed(1),
+          OUTCOME_TEXT[m.outcome],
+        ]),
+      },
+    });
+  }
+  return chartFigure({
+    title: 'Money secured across the class',
+    summary,
+    bars: s.bins.map((b) => ({
+      label: `EUR ${b.from} to ${b.to} bn`,
+      segments: [{ value: b.count, cls: b.from >= s.targetBn ? 'bar-win' : 'bar-partial' }],
+      note: `${b.count}`,
+    })),
+    table: {
+      caption: 'How many students secured each amount',
+      head: ['EUR bn secured', 'Students'],
+      rows: s.bins.map((b) => [`${b.from} to under ${b.to}`, String(b.count)]),
+    },
+  });
+}
+
+function gradeChart(s: ClassStats): HTMLElement {
+  const graded = s.grades.filter((g) => g.grade !== NO_GRADE || g.count > 0);
+  const top = [...graded].sort((a, b) => b.count - a.count)[0];
+  return chartFigure({
+    title: 'Grades',
+    summary:
+      top && top.count > 0
+        ? `The most common grade was ${top.grade} (${top.count} of ${s.n}).`
+        : 'No grades yet.',
+    bars: graded.map((g) => ({
+      label: g.grade === NO_GRADE ? 'No grade' : `Grade ${g.grade}`,
+      segments: [{ value: g.count, cls: 'bar-grade' }],
+      note: String(g.count),
+    })),
+    table: {
+      caption: 'Students by grade',
+      head: ['Grade', 'Students'],
+      rows: graded.map((g) => [g.grade, String(g.count)]),
+    },
+  });
+}
+
+function routeChart(s: ClassStats): HTMLElement {
+  const adopted = s.routes.filter((r) => r.adopted > 0).map((r) => `${r.name} (${r.adopted})`);
+  return chartFigure({
+    title: 'Which routes to the money worked',
+    summary: adopted.length
+      ? `Adopted into law: ${adopted.join(', ')}. Dark: adopted; light: agreed but not yet law at the end.`
+      : 'No route was adopted into law in any game.',
+    bars: s.routes.map((r): Bar => ({
+      label: r.name,
+      segments: [
+        { value: r.adopted, cls: 'bar-adopted' },
+        { value: r.agreed, cls: 'bar-agreed' },
+      ],
+      note: `${r.adopted} adopted, ${r.agreed} agreed`,
+    })),
+    max: s.n,
+    table: {
+      caption: 'Routes: in how many games each was tabled, agreed and adopted',
+      head: ['Route', 'Adopted', 'Agreed, not yet law', 'Tabled at least', 'Adopted and won'],
+      rows: s.routes.map((r) => [
+        r.name,
+        String(r.adopted),
+        String(r.agreed),
+        String(r.tried),
+        String(r.winsWhenAdopted),
+      ]),
+    },
+  });
+}
+
+function actorChart(s: ClassStats): HTMLElement {
+  const turned = s.actors.filter((a) => a.turned > 0).sort((a, b) => b.turned - a.turned);
+  const never = s.actors.filter((a) => a.turned === 0).map((a) => a.short);
+  return chartFigure({
+    title: 'When each actor turned',
+    summary:
+      (turned.length
+        ? `The week each actor first committed, per game. Bars: how many of the ${s.n} games got it to commit.`
+        : 'No actor committed in any game.') +
+      (never.length ? ` Never committed: ${never.join(', ')}.` : ''),
+    bars: turned.map((a) => ({
+      label: a.short,
+      segments: [{ value: a.turned, cls: 'bar-turned' }],
+      note: a.turned === 1 ? `1 · week ${a.byWeek}` : `${a.turned} · half by week ${a.byWeek}`,
+    })),
+    max: s.n,
+    table: {
+      caption: 'When each actor committed',
+      head: ['Actor', 'Games where it committed', 'Half of them by week', 'Earliest', 'Latest'],
+      rows: s.actors.map((a) => [
+        a.name,
+        `${a.turned} of ${s.n}`,
+        a.byWeek === null ? '–' : String(a.byWeek),
+        a.earliest === null ? '–' : String(a.earliest),
+        a.latest === null ? '–' : String(a.latest),
+      ]),
+    },
+  });
+}
+
+export interface ClassViewState {
+  entries: Entry<ClassResult>[];
+  session: ClassSession;
+  base: string;
+  includeOther: boolean;
+  sort: SortKey;
+}
+
+export interface ClassViewHandlers {
+  onIncludeOther(include: boolean): void;
+  onSort(sort: SortKey): void;
+  onExport(): void;
+}
+
+/** Section 3 (results, charts) and section 4 (debrief questions). */
+export function classView(
+  st: ClassViewState,
+  on: ClassViewHandlers,
+): { results: HTMLElement; debrief: HTMLElement } {
+  const valid = st.entries.filter(isValid);
+  const scenario = getScenario(st.session.scenarioId)!;
+  const mine = valid.filter((e) => e.check.result.scenario === st.session.scenarioId);
+  const flagged = mine.filter((e) => flagText(e.check.result, st.session) !== null);
+  const inCharts = st.includeOther
+    ? mine
+    : mine.filter((e) => flagText(e.check.result, st.session) === null);
+  const stats = classStats(
+    inCharts.map((e) => e.check.result),
+    scenario,
+  );
+
+  const sortId = uid('class-sort');
+  const sortSelect = h(
+    'select',
+    {
+      id: sortId,
+      onChange: () => on.onSort(sortSelect.value as SortKey),
+    },
+    SORTS.map((o) => h('option', { value: o.key, selected: o.key === st.sort }, o.label)),
+  );
+  const otherId = uid('class-include');
+  const otherBox = h('input', {
+    id: otherId,
+    type: 'checkbox',
+    checked: st.includeOther,
+    onChange: () => on.onIncludeOther(otherBox.checked),
+  });
+
+  const exportButton = h(
+    'button',
+    { type: 'button', onClick: () => on.onExport(), disabled: st.entries.length === 0 },
+    'Download CSV',
+  );
+
+  const results = h(
+    'section',
+    { class: 'panel class-results', 'aria-labelledby': 'class-results-title' },
+    h('h3', { id: 'class-results-title' }, '3. See the class'),
+    valid.length === 0
+      ? h(
+          'p',
+          { class: 'help' },
+          st.entries.length
+            ? 'None of the codes could be verified, so there is nothing to compare yet.'
+            : 'Check your students’ codes above, and their results appear here side by side.',
+        )
+      : [
+          h(
+            'div',
+            { class: 'inline results-tools' },
+            h('div', { class: 'field' }, h('label', { for: sortId }, 'Sort by'), sortSelect),
+          ),
+          resultsTable(sorted(valid, st.sort), sameGames(valid), st.session, st.base),
+          h(
+            'p',
+            { class: 'help' },
+            'Week: the week the game ended, or was left in. Actions: moves made, not counting “end the week”. Names are what students typed; they are not checked.',
+          ),
+        ],
+    st.entries.length === 0
+      ? null
+      : h(
+          'div',
+          { class: 'actions-row' },
+          exportButton,
+          h(
+            'p',
+            { class: 'help' },
+            'One row per code, including the ones that could not be verified and why. The file is made here in your browser; nothing is uploaded.',
+          ),
+        ),
+    valid.length
+      ? [
+          h('h4', { class: 'charts-title' }, 'The class in charts'),
+          flagged.length
+            ? h(
+                'div',
+                { class: 'check' },
+                otherBox,
+                h(
+                  'label',
+                  { for: otherId },
+                  `Include the ${flagged.length} result${flagged.length === 1 ? '' : 's'} played on another game in the charts and questions`,
+                ),
+              )
+            : null,
+          stats.n === 0
+            ? h(
+                'p',
+                { class: 'help' },
+                'Every verified result was played on another game than this class game, so the charts are empty. Tick the box above to include them, or change the class game to match.',
+              )
+            : h(
+                'div',
+                { class: 'chart-grid' },
+                moneyChart(stats),
+                gradeChart(stats),
+                routeChart(stats),
+                actorChart(stats),
+              ),
+        ]
+      : null,
+  );
+
+  const questions = debriefQuestions(stats, scenario);
+  const debrief = h(
+    'section',
+    { class: 'panel class-debrief', 'aria-labelledby': 'class-debrief-title' },
+    h('h3', { id: 'class-debrief-title' }, '4. Questions for the debrief'),
+    questions.length
+      ? [
+          h(
+            'p',
+            { class: 'help' },
+            `Drawn from the ${stats.n} game${stats.n === 1 ? '' : 's'} above. Every government in the game has real reasons; ask students to argue them.`,
+          ),
+          h(
+            'ol',
+            { class: 'questions' },
+            questions.map((q) => h('li', null, q)),
+          ),
+        ]
+      : h(
+          'p',
+          { class: 'help' },
+          'Questions appear here once results from this class game are verified.',
+        ),
+  );
+  return { results, debrief };
+}

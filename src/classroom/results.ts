@@ -1,0 +1,132 @@
+import { TERM_KEYS, type Difficulty, type Move, type RouteState, type TermKey } from '../engine';
+import { verifyResult, type Outcome, type Verified } from '../share';
+import type { Check } from './collect';
+
+// What the classroom page keeps of one verified game: the figures for the results table and the
+// few facts the class charts and debrief questions are built from. It is small and plain data,
+// so it can be passed between threads and kept for hundreds of students.
+
+export interface ClassResult {
+  scenario: string;
+  seed: number;
+  difficulty: Difficulty;
+  hints: boolean;
+  classTag: number | null;
+  /** the student's display name: only ever shown as text */
+  name: string;
+  outcome: Outcome;
+  /** EUR bn secured, one decimal */
+  securedBn: number;
+  grade: string | null;
+  score: number | null;
+  week: number;
+  /** the final state's hash: the same seed and moves give the same game */
+  gameHash: string;
+  /** actions taken (every move but "end the week") */
+  actions: number;
+  /** each route's status at the end, by route id */
+  routes: Record<string, RouteState['status']>;
+  /** the first week each actor was committed, by actor id (absent: never) */
+  turned: Record<string, number>;
+  /** the terms offered to each actor up to the week it turned (or in the whole game) */
+  offerTerms: Record<string, string[]>;
+  /** how often each actor was put under public pressure */
+  pressured: Record<string, number>;
+}
+
+/** The week each move was made in: moves before the first "end the week" are in week 1. */
+function weeksOf(moves: readonly Move[]): number[] {
+  let week = 1;
+  return moves.map((m) => {
+    const w = week;
+    if (m.type === 'week.end') week++;
+    return w;
+  });
+}
+
+/** The classroom's summary of a verified game. */
+export function summarise(v: Verified): ClassResult {
+  const st = v.state;
+  const routes: ClassResult['routes'] = {};
+  for (const [id, r] of Object.entries(st.routes)) routes[id] = r.status;
+
+  const turned: Record<string, number> = {};
+  for (const rec of st.history)
+    for (const [actor, stance] of Object.entries(rec.stance))
+      if (stance === 'committed' && turned[actor] === undefined) turned[actor] = rec.week;
+
+  const offered = new Map<string, Set<string>>();
+  const pressured: Record<string, number> = {};
+  const weeks = weeksOf(v.moves);
+  v.moves.forEach((m, i) => {
+    if (m.type === 'pressure.public') pressured[m.actor] = (pressured[m.actor] ?? 0) + 1;
+    if (m.type !== 'offer.make') return;
+    const until = turned[m.actor];
+    if (until !== undefined && weeks[i]! > until) return;
+    let set = offered.get(m.actor);
+    if (!set) offered.set(m.actor, (set = new Set()));
+    for (const [term, value] of Object.entries(m.terms))
+      if (value !== false && value !== undefined) set.add(term);
+  });
+  // Terms in the engine's fixed order, so results compare term by term.
+  const rank = (t: string) => {
+    const i = TERM_KEYS.indexOf(t as TermKey);
+    return i < 0 ? TERM_KEYS.length : i;
+  };
+  const offerTerms: Record<string, string[]> = {};
+  for (const [actor, set] of offered)
+    offerTerms[actor] = [...set].sort((a, b) => rank(a) - rank(b));
+
+  return {
+    scenario: v.scenario,
+    seed: v.seed,
+    difficulty: v.difficulty,
+    hints: v.hints,
+    classTag: v.classTag,
+    name: v.name,
+    outcome: v.outcome,
+    securedBn: v.securedBn,
+    grade: v.grade,
+    score: v.score,
+    week: v.week,
+    gameHash: v.stateHash,
+    actions: v.moves.filter((m) => m.type !== 'week.end').length,
+    routes,
+    turned,
+    offerTerms,
+    pressured,
+  };
+}
+
+/**
+ * Entries whose game was already given under another code (the same moves from the same seed,
+ * with another name, class tag or hints setting), each mapped to the first such entry. A code
+ * proves the moves, not who played them; two students following the same hints can also end
+ * up with the same game, so this is shown as a note, not as an accusation.
+ */
+export function sameGames<E extends { key: string; check: Check<ClassResult> }>(
+  entries: readonly E[],
+): Map<string, E> {
+  const first = new Map<string, E>();
+  const out = new Map<string, E>();
+  for (const e of entries) {
+    if (!e.check.valid) continue;
+    const h = e.check.result.gameHash;
+    const earlier = first.get(h);
+    if (earlier) out.set(e.key, earlier);
+    else first.set(h, e);
+  }
+  return out;
+}
+
+/** Verifies one code by replaying it (see verifyResult) and keeps its summary. Never throws. */
+export function checkCode(code: string): Check<ClassResult> {
+  let v: ReturnType<typeof verifyResult>;
+  try {
+    v = verifyResult(code);
+  } catch {
+    return { valid: false, reason: 'The game could not replay this code.' };
+  }
+  if (!v.valid) return { valid: false, reason: v.reason };
+  return { valid: true, result: summarise(v) };
+}
