@@ -1,3 +1,4 @@
+import { hintFor } from '../app/hints';
 import { TERM_NAMES, type Session, type Store } from '../app/store';
 import {
   describeTerms,
@@ -304,10 +305,12 @@ export function actionsView(store: Store, scenario: Scenario, latest: HTMLElemen
     'End the week',
   );
 
+  const hint = h('p', { class: 'hint', hidden: true });
   const el = h(
     'section',
     { class: 'panel actions', id: 'actions', 'aria-labelledby': 'actions-title' },
     h('h2', { id: 'actions-title', tabIndex: -1 }, 'Your move'),
+    hint,
     form,
     refusal,
     latest,
@@ -330,6 +333,9 @@ export function actionsView(store: Store, scenario: Scenario, latest: HTMLElemen
     update(s: Session) {
       // The alert region stays in the page (empty when quiet) so screen readers announce it.
       refusal.textContent = s.lastRefusal ? `Refused: ${s.lastRefusal}` : '';
+      const tip = hintFor(s);
+      hint.textContent = tip?.text ?? '';
+      hint.hidden = tip === null;
       refresh();
     },
   };

@@ -1,9 +1,10 @@
 import { describePath, pathOf } from '../app/path';
-import { gameFor, resultCard, type Session, type Store } from '../app/store';
+import { gameFor, resultCard, resultCodeOf, type Session, type Store } from '../app/store';
 import { formatDate, money, weekStart, type Scenario, type WeekRecord } from '../engine';
 import { moneyLine } from './board';
 import { logView } from './feed';
-import { h, svg, uid } from './h';
+import { cleanName, gameLink, MAX_NAME, replayLink } from '../share';
+import { copyButton, h, svg, uid } from './h';
 import { bn, MODEL_NOTE, OUTCOME_LABEL, STANCE_LABEL, STANCE_SYMBOL } from './strings';
 
 // The debrief: outcome, grade and score, the money line week by week, the turning points with
@@ -141,35 +142,80 @@ function stanceTable(scenario: Scenario, history: readonly WeekRecord[]): HTMLEl
   );
 }
 
-/** The result card in a read-only box, with a button that copies it. */
-function resultCardView(scenario: Scenario, session: Session): HTMLElement {
-  const id = uid('result-card');
-  const text = resultCard(scenario, session);
-  const box = h('textarea', { id, class: 'result-card', readOnly: true, rows: 5 }, text);
-  const status = h('p', { class: 'help', role: 'status' });
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(text);
-      status.textContent = 'Copied. Paste it anywhere.';
-    } catch {
-      box.focus();
-      box.select();
-      status.textContent =
-        'Copying is blocked here: the text is selected, press Ctrl+C (or Cmd+C).';
-    }
+/**
+ * The player's result: an optional display name, the result code and its replay link (verified
+ * by the teacher's page by replaying it), and the spoiler-free result card with a challenge link.
+ */
+function resultView(scenario: Scenario, session: Session, base: string): HTMLElement {
+  const nameId = uid('player-name');
+  const codeId = uid('result-code');
+  const cardId = uid('result-card');
+  const nameInput = h('input', {
+    id: nameId,
+    type: 'text',
+    autocomplete: 'nickname',
+    maxlength: MAX_NAME,
+    size: 24,
+    'aria-describedby': `${nameId}-help`,
+  });
+  const codeBox = h('input', { id: codeId, type: 'text', readOnly: true, class: 'code-text' });
+  const replayBox = h('input', {
+    id: `${codeId}-link`,
+    type: 'text',
+    readOnly: true,
+    class: 'code-text',
+  });
+  const challenge = gameLink(base, {
+    scenarioId: session.scenarioId,
+    seed: session.seed,
+    difficulty: session.difficulty,
+    options: session.options,
+  });
+  const card = `${resultCard(scenario, session)}\nPlay the same game: ${challenge}`;
+  const cardBox = h(
+    'textarea',
+    { id: cardId, class: 'result-card', readOnly: true, rows: 6 },
+    card,
+  );
+  const refresh = () => {
+    const code = resultCodeOf(session, cleanName(nameInput.value));
+    codeBox.value = code;
+    replayBox.value = replayLink(base, code);
   };
+  nameInput.addEventListener('input', refresh);
+  refresh();
   return h(
     'div',
     { class: 'result-card-block' },
-    h('h3', null, h('label', { for: id }, 'Your result card')),
+    h('h3', null, 'Your result code'),
+    h(
+      'p',
+      { class: 'help' },
+      session.options.classLabel
+        ? `Class ${session.options.classLabel}: paste this code where your teacher asks. It lets anyone replay your game and check the result.`
+        : 'It lets anyone replay your game week by week and check the result.',
+    ),
+    h('label', { for: nameId }, 'Your name (optional, shown with your result)'),
+    nameInput,
+    h(
+      'p',
+      { class: 'help', id: `${nameId}-help` },
+      `Up to ${MAX_NAME} characters. It travels inside the code.`,
+    ),
+    h('label', { for: codeId }, 'Result code'),
+    codeBox,
+    copyButton(() => codeBox.value, 'Copy result code', codeBox),
+    h('label', { for: replayBox.id }, 'Replay link'),
+    replayBox,
+    copyButton(() => replayBox.value, 'Copy replay link', replayBox),
+    h('h3', null, h('label', { for: cardId }, 'Your result card')),
     h('p', { class: 'help' }, 'A summary without spoilers, to share with your class.'),
-    box,
-    h('button', { type: 'button', onClick: () => void copy() }, 'Copy result card'),
-    status,
+    cardBox,
+    copyButton(() => card, 'Copy result card', cardBox),
   );
 }
 
-export function endingScreen(store: Store, scenario: Scenario, session: Session) {
+export function endingScreen(store: Store, scenario: Scenario, session: Session, base: string) {
   const st = session.state;
   const end = st.ending!;
   const nameOf = (id: string) => scenario.actors.find((a) => a.id === id)?.name ?? id;
@@ -260,7 +306,7 @@ export function endingScreen(store: Store, scenario: Scenario, session: Session)
           h('tr', null, h('th', { scope: 'row' }, 'Total'), h('td', null, String(end.score))),
         ),
       ),
-      resultCardView(scenario, session),
+      resultView(scenario, session, base),
       h(
         'div',
         { class: 'actions-row' },

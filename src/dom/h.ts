@@ -90,3 +90,35 @@ export function modal(title: string, className: string, ...body: Child[]): HTMLD
     ...body,
   );
 }
+
+/**
+ * A button that copies text, with a status line beside it. Where the browser blocks the
+ * clipboard, `fallback` (a text field holding the text) is selected for the player to copy.
+ */
+export function copyButton(
+  text: () => string,
+  label: string,
+  fallback?: HTMLInputElement | HTMLTextAreaElement,
+): HTMLElement {
+  const status = h('span', { class: 'help copy-status', role: 'status' });
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(text());
+      status.textContent = 'Copied.';
+    } catch {
+      if (fallback) {
+        fallback.focus();
+        fallback.select();
+      }
+      status.textContent = fallback
+        ? 'Copying is blocked here: the text is selected, press Ctrl+C (or Cmd+C).'
+        : 'Copying is blocked here: select the text and press Ctrl+C (or Cmd+C).';
+    }
+  };
+  return h(
+    'span',
+    { class: 'copy' },
+    h('button', { type: 'button', class: 'secondary', onClick: () => void copy() }, label),
+    status,
+  );
+}

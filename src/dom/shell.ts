@@ -9,7 +9,9 @@ import type { Display } from '../app/display';
 import { displayControl } from './display';
 import { glossaryControl } from './glossary';
 import { h } from './h';
+import { replayScreen } from './replay';
 import { startScreen, type StartOptions } from './start-screen';
+import type { Route } from '../share';
 
 // The page shell: a banner, one main landmark, and three screens (start, table, ending) chosen
 // from the store's session. Screens are rebuilt only when the screen changes; within a screen
@@ -27,9 +29,14 @@ export interface ShellOptions extends StartOptions {
   storage: StorageLike | null;
   /** mounts the canvas view into `slot` the first time a game is on screen */
   mountStage?: (slot: HTMLElement, display: Display, selectActor: (id: string) => void) => Stage;
+  /** loads and mounts the teacher's page into `main` (its code is fetched only then) */
+  mountTeacher?: (main: HTMLElement) => Promise<{ heading: HTMLElement; destroy(): void }>;
 }
 
-type ScreenName = 'start' | 'table' | 'ending';
+/** What the composition root can tell the page: the link in the address bar changed. */
+export interface App {
+  setRoute(route: Route): void;
+}
 
 function tableScreen(store: Store, scenario: Scenario, opts: ShellOptions, stage: HTMLElement) {
   const status = statusView(scenario);
@@ -74,7 +81,7 @@ function tableScreen(store: Store, scenario: Scenario, opts: ShellOptions, stage
   };
 }
 
-export function mountApp(root: HTMLElement, store: Store, opts: ShellOptions): void {
+export function mountApp(root: HTMLElement, store: Store, opts: ShellOptions): App {
   const menuSlot = h('div', { class: 'menu-slot' });
   const glossaryUi = glossaryControl();
   // The canvas lives in one slot that moves between screens, so it is built only once.
@@ -107,32 +114,133 @@ export function mountApp(root: HTMLElement, store: Store, opts: ShellOptions): v
   const skip = h('a', { class: 'skip-link', href: '#main' }, 'Skip to main content');
   root.replaceChildren(skip, banner, main, glossaryUi.dialog, displayUi.dialog);
 
+  const toMenu = () => {
+    // Leaving a link's screen: the address loses its link, the game (if any) stays saved.
+    route = { kind: 'menu' };
+    opts.toMenu();
+    store.leave();
+    show(store.getState());
+  };
   const menuButton = h(
     'button',
-    { type: 'button', class: 'secondary on-dark', onClick: () => store.leave() },
+    { type: 'button', class: 'secondary on-dark', onClick: toMenu },
     'Main menu',
     h('span', { class: 'vh' }, ' (your game is saved)'),
   );
 
-  let screen: ScreenName | null = null;
+  let route: Route = { kind: 'menu' };
+  /** the session when a game link was opened: a new one means the invited game has started */
+  let routeSession: Session | null = null;
+  let screen: string | null = null;
+  let teacher: { destroy(): void } | null = null;
   let table: ReturnType<typeof tableScreen> | null = null;
   let prev: Session | null = null;
   let first = true;
 
+  const leaveScreen = () => {
+    teacher?.destroy();
+    teacher = null;
+    table = null;
+  };
+
+  /** The screen a link asks for; null when the session decides (no link, or a game link). */
+  const linkScreen = (): { key: string; build(): HTMLElement | null } | null => {
+    if (route.kind === 'replay') {
+      const code = route.code;
+      return {
+        key: `replay:${code}`,
+        build: () => {
+          const r = replayScreen(code, toMenu);
+          main.replaceChildren(r.el);
+          document.title = r.title;
+          return r.heading;
+        },
+      };
+    }
+    if (route.kind === 'invalid') {
+      const reason = route.reason;
+      return {
+        key: `invalid:${reason}`,
+        build: () => {
+          const heading = h('h2', { id: 'link-title', tabIndex: -1 }, 'This link cannot be opened');
+          main.replaceChildren(
+            h(
+              'section',
+              { class: 'panel link-problem', 'aria-labelledby': 'link-title' },
+              heading,
+              h('p', { role: 'alert' }, reason),
+              h('p', null, 'Nothing was changed: your saved game, if you have one, is untouched.'),
+              h(
+                'button',
+                { type: 'button', class: 'primary', onClick: toMenu },
+                'Go to the main menu',
+              ),
+            ),
+          );
+          document.title = 'Link not valid: Frozen Assets';
+          return heading;
+        },
+      };
+    }
+    if (route.kind === 'teacher') {
+      return {
+        key: 'teacher',
+        build: () => {
+          const loading = h('p', { role: 'status' }, 'Loading the teacher’s page…');
+          main.replaceChildren(loading);
+          document.title = 'Teacher’s page: Frozen Assets';
+          if (!opts.mountTeacher) {
+            loading.textContent = 'The teacher’s page is not available here.';
+            return null;
+          }
+          opts
+            .mountTeacher(main)
+            .then((t) => {
+              if (screen !== 'teacher') return t.destroy();
+              teacher = t;
+              t.heading.focus();
+            })
+            .catch(() => {
+              loading.textContent =
+                'The teacher’s page could not load. Check the connection and reload the page.';
+            });
+          return null;
+        },
+      };
+    }
+    return null;
+  };
+
   const show = (s: Session | null) => {
-    const next: ScreenName = !s ? 'start' : s.state.status === 'over' ? 'ending' : 'table';
+    // An invited game that has started: the link has done its job.
+    if (route.kind === 'play' && s && s !== routeSession) {
+      route = { kind: 'menu' };
+      opts.toMenu();
+    }
+    const link = linkScreen();
+    const invite = route.kind === 'play' ? route : null;
+    const next: string =
+      link?.key ??
+      (invite ? 'invite' : !s ? 'start' : s.state.status === 'over' ? 'ending' : 'table');
     const scenario = store.scenario();
     let focusTarget: HTMLElement | null = null;
     if (next !== screen || (next === 'table' && s && prev && s.moves.length < prev.moves.length)) {
-      table = null;
-      if (next === 'start') {
-        const el = startScreen(store, opts);
+      leaveScreen();
+      if (link) {
+        focusTarget = link.build();
+        menuSlot.replaceChildren();
+      } else if (next === 'start' || next === 'invite') {
+        const el = startScreen(
+          store,
+          { ...opts, toMenu },
+          invite ? { link: invite.link, daily: invite.daily } : undefined,
+        );
         main.replaceChildren(el);
         menuSlot.replaceChildren();
         document.title = 'Frozen Assets: a classroom diplomacy game';
         focusTarget = el.querySelector('h2');
       } else if (next === 'ending' && s && scenario) {
-        const ending = endingScreen(store, scenario, s);
+        const ending = endingScreen(store, scenario, s, opts.base);
         // The debrief picture goes full width under the verdict and the money chart.
         ending.el.insertBefore(stageSlot, ending.el.children[2] ?? null);
         ensureStage();
@@ -162,4 +270,11 @@ export function mountApp(root: HTMLElement, store: Store, opts: ShellOptions): v
 
   store.subscribe(show);
   show(store.getState());
+  return {
+    setRoute(next) {
+      route = next;
+      routeSession = store.getState();
+      show(store.getState());
+    },
+  };
 }

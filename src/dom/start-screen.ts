@@ -1,20 +1,67 @@
 import type { Store } from '../app/store';
-import { DIFFICULTIES, formatDate, type Difficulty } from '../engine';
+import { DIFFICULTIES, formatDate, normaliseSeed, type Difficulty } from '../engine';
 import { getScenario, scenarios } from '../scenarios';
+import { dailyLink, dailySeed, gameLink, type GameLink } from '../share';
 import emblemUrl from '../../assets/emblem.svg';
-import { h, uid } from './h';
+import { copyButton, h, modal, uid } from './h';
 import { briefing, DIFFICULTY_HELP } from './strings';
 
-// The start screen: the briefing, the set-up form and, if there is one, the saved game.
+// The start screen: the briefing, the set-up form (or the game a link invites to), the link to
+// share the game being set up, the daily challenge and, if there is one, the saved game.
 
 export interface StartOptions {
   /** a fresh seed for the seed field (the page may use Math.random; the engine never does) */
   randomSeed(): number;
+  /** the page's address without its fragment, for the links it shows */
+  base: string;
+  /** today's date (ISO, the page's clock): the daily challenge's seed */
+  today: string;
+  /** leaves a link's screen for the main menu */
+  toMenu(): void;
 }
 
-export function startScreen(store: Store, opts: StartOptions): HTMLElement {
+/** A game a link asked for: shown instead of the set-up form until it starts or is declined. */
+export interface Invite {
+  link: GameLink;
+  daily: boolean;
+}
+
+/**
+ * Asks before a new game replaces a saved game still in play; resolves true to go ahead.
+ * A finished or damaged save is replaced without asking (the screen already says so).
+ */
+export function confirmReplace(store: Store): Promise<boolean> {
+  const check = store.checkSave();
+  if (check.kind !== 'ok' || check.state.status === 'over') return Promise.resolve(true);
+  const weeks = getScenario(check.data.scenarioId)?.weeks ?? '?';
+  const dialog = modal(
+    'Replace your saved game?',
+    'confirm',
+    h(
+      'p',
+      null,
+      `You have a game in progress: ${check.scenarioTitle}, week ${check.state.week} of ${weeks}, seed ${check.data.seed}. Starting this game deletes it.`,
+    ),
+    h(
+      'form',
+      { method: 'dialog', class: 'actions-row' },
+      h('button', { type: 'submit', value: 'keep', class: 'primary' }, 'Keep my saved game'),
+      h('button', { type: 'submit', value: 'replace', class: 'secondary' }, 'Replace it and start'),
+    ),
+  );
+  document.body.appendChild(dialog);
+  return new Promise((resolve) => {
+    dialog.addEventListener('close', () => {
+      resolve(dialog.returnValue === 'replace');
+      dialog.remove();
+    });
+    dialog.showModal();
+  });
+}
+
+export function startScreen(store: Store, opts: StartOptions, invite?: Invite): HTMLElement {
   const all = Object.values(scenarios);
-  let scenario = all[0]!;
+  let scenario = (invite && getScenario(invite.link.scenarioId)) || all[0]!;
 
   const title = h('h2', { id: 'start-title', tabIndex: -1 }, scenario.title);
   const dates = h('p', { class: 'dates' });
@@ -35,6 +82,7 @@ export function startScreen(store: Store, opts: StartOptions): HTMLElement {
       onChange: () => {
         scenario = all.find((s) => s.id === scenarioSelect.value) ?? scenario;
         showScenario();
+        showLink();
       },
     },
     all.map((s) => h('option', { value: s.id }, s.title)),
@@ -51,7 +99,10 @@ export function startScreen(store: Store, opts: StartOptions): HTMLElement {
     {
       id: diffId,
       'aria-describedby': diffHelp.id,
-      onChange: () => (diffHelp.textContent = DIFFICULTY_HELP[diffSelect.value as Difficulty]),
+      onChange: () => {
+        diffHelp.textContent = DIFFICULTY_HELP[diffSelect.value as Difficulty];
+        showLink();
+      },
     },
     DIFFICULTIES.map((d) =>
       h('option', { value: d, selected: d === 'standard' }, d[0]!.toUpperCase() + d.slice(1)),
@@ -75,15 +126,43 @@ export function startScreen(store: Store, opts: StartOptions): HTMLElement {
     size: 12,
     'aria-describedby': seedHelp.id,
     value: String(opts.randomSeed()),
+    onInput: () => showLink(),
   });
   const reseed = h(
     'button',
     {
       type: 'button',
       class: 'secondary',
-      onClick: () => (seedInput.value = String(opts.randomSeed())),
+      onClick: () => {
+        seedInput.value = String(opts.randomSeed());
+        showLink();
+      },
     },
     'New random seed',
+  );
+  const hintsId = uid('hints');
+  const hintsBox = h('input', { id: hintsId, type: 'checkbox', onChange: () => showLink() });
+
+  // The link to the game being set up: whoever opens it faces the same world.
+  const linkId = uid('game-link');
+  const linkOut = h('output', { id: linkId, class: 'link-text' });
+  const showLink = () => {
+    const text = seedInput.value.trim();
+    const seed = /^\d+$/.test(text) ? Number(text) >>> 0 : normaliseSeed(text);
+    linkOut.textContent = gameLink(opts.base, {
+      scenarioId: scenario.id,
+      seed,
+      difficulty: diffSelect.value as Difficulty,
+      options: { hints: hintsBox.checked, classLabel: '' },
+    });
+  };
+  const share = h(
+    'div',
+    { class: 'field share-link' },
+    h('span', { class: 'label', id: uid('game-link-label') }, 'Link to this game'),
+    linkOut,
+    copyButton(() => linkOut.textContent ?? '', 'Copy link'),
+    h('p', { class: 'help' }, 'Send it to others: they get the same seed and difficulty as you.'),
   );
 
   const formError = h('p', { class: 'error', role: 'alert' });
@@ -95,8 +174,15 @@ export function startScreen(store: Store, opts: StartOptions): HTMLElement {
       onSubmit: (e: Event) => {
         e.preventDefault();
         const seed = seedInput.value.trim() || String(opts.randomSeed());
-        const r = store.newGame(scenario.id, seed, diffSelect.value as Difficulty);
-        if (!r.ok) formError.textContent = r.reason;
+        const difficulty = diffSelect.value as Difficulty;
+        void confirmReplace(store).then((go) => {
+          if (!go) return;
+          const r = store.newGame(scenario.id, seed, difficulty, {
+            hints: hintsBox.checked,
+            classLabel: '',
+          });
+          if (!r.ok) formError.textContent = r.reason;
+        });
       },
     },
     h('h3', { id: 'setup-title' }, 'New game'),
@@ -109,9 +195,64 @@ export function startScreen(store: Store, opts: StartOptions): HTMLElement {
       h('div', { class: 'inline' }, seedInput, reseed),
       seedHelp,
     ),
+    h(
+      'div',
+      { class: 'field checkbox' },
+      hintsBox,
+      h('label', { for: hintsId }, 'Show hints (a suggested move each week)'),
+    ),
     h('button', { type: 'submit', class: 'primary' }, 'Start'),
     formError,
+    share,
   );
+  showLink();
+
+  // ---- the daily challenge: everyone who plays today gets the same world
+  const todaySeed = dailySeed(opts.today);
+  const dailyError = h('p', { class: 'error', role: 'alert' });
+  const daily =
+    todaySeed === null
+      ? null
+      : h(
+          'section',
+          { class: 'daily', 'aria-labelledby': 'daily-title' },
+          h('h3', { id: 'daily-title' }, 'Daily challenge'),
+          h(
+            'p',
+            null,
+            `Today’s world (seed ${todaySeed}, standard difficulty) is the same for everyone who plays it today.`,
+          ),
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'secondary',
+              onClick: () =>
+                void confirmReplace(store).then((go) => {
+                  if (!go) return;
+                  const r = store.newGame(scenario.id, todaySeed, 'standard');
+                  if (!r.ok) dailyError.textContent = r.reason;
+                }),
+            },
+            'Play today’s challenge',
+          ),
+          h(
+            'p',
+            { class: 'help' },
+            'Link: ',
+            h('span', { class: 'link-text' }, dailyLink(opts.base, scenario.id, 'standard')),
+          ),
+          dailyError,
+        );
+
+  const teacher = h(
+    'p',
+    { class: 'teacher-entry' },
+    'Teaching a class? ',
+    h('a', { href: '#teacher' }, 'Open the teacher’s page'),
+    ': set up a class link and check your students’ results.',
+  );
+  const side = invite ? inviteCard(store, opts, invite) : [form, daily, teacher];
 
   // ---- the saved game, if any
   const check = store.checkSave();
@@ -191,6 +332,59 @@ export function startScreen(store: Store, opts: StartOptions): HTMLElement {
         'Spend your points of political capital on moves: sound governments out, make offers, table a route, call a vote. Then end the week: every government and institution reacts, and each one tells you why. Press “Why?” on any card to read its reasons.',
       ),
     ),
-    h('div', { class: 'start-side' }, saved, form),
+    h('div', { class: 'start-side' }, saved, side),
+  );
+}
+
+/** The game a link invites to, with its settings fixed, and a way to set up another instead. */
+function inviteCard(store: Store, opts: StartOptions, invite: Invite): HTMLElement {
+  const { link, daily } = invite;
+  const title = getScenario(link.scenarioId)?.title ?? link.scenarioId;
+  const error = h('p', { class: 'error', role: 'alert' });
+  const rows: [string, string][] = [
+    ['Scenario', title],
+    ['Difficulty', link.difficulty[0]!.toUpperCase() + link.difficulty.slice(1)],
+    ['Seed', String(link.seed)],
+    ['Hints', link.options.hints ? 'on' : 'off'],
+  ];
+  if (link.options.classLabel) rows.push(['Class', link.options.classLabel]);
+  return h(
+    'section',
+    { class: 'invite', 'aria-labelledby': 'invite-title' },
+    h(
+      'h3',
+      { id: 'invite-title' },
+      daily ? `Daily challenge for ${formatDate(opts.today)}` : 'You were sent a game',
+    ),
+    h(
+      'p',
+      null,
+      'Everyone who opens this link faces the same world: the same events and the same reactions.',
+    ),
+    h(
+      'dl',
+      { class: 'facts' },
+      rows.map(([k, v]) => [h('dt', null, k), h('dd', null, v)]),
+    ),
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'primary',
+        onClick: () =>
+          void confirmReplace(store).then((go) => {
+            if (!go) return;
+            const r = store.newGame(link.scenarioId, link.seed, link.difficulty, link.options);
+            if (!r.ok) error.textContent = r.reason;
+          }),
+      },
+      'Start this game',
+    ),
+    error,
+    h(
+      'button',
+      { type: 'button', class: 'secondary', onClick: () => opts.toMenu() },
+      'Set up a different game',
+    ),
   );
 }
