@@ -10,13 +10,16 @@ import {
   type TestPage,
 } from './helpers';
 
-// axe-core on every screen of one game: the title, the table, an open "Why?" panel, the ending.
+// axe-core on every screen of one game: the title, the table, an open "Why?" panel, the ending,
+// then the replay of that game, an invitation from a class link and the teacher's page.
 // Serious and critical violations fail the test (and are printed with their rule and target).
 // The tests run in order on one page: each screen follows from the one before.
 
 let browser: Browser;
 let t: TestPage;
 let page: Page;
+/** the replay link of the game played below, reused by the later screens */
+let replayLink = '';
 
 beforeAll(async () => {
   browser = await launch();
@@ -86,5 +89,33 @@ test('the ending', async () => {
   // The full log renders on its toggle event: wait for it, or axe may run before it exists.
   await page.locator('.ending .log-list').first().waitFor();
   await expectNoSeriousViolations(page, 'the ending');
+  t.expectNoErrors();
+});
+
+test('the replay of that game', async () => {
+  await byRole(page, 'textbox', /Your name/).fill('Ana');
+  replayLink = await byRole(page, 'textbox', 'Replay link').inputValue();
+  await page.goto(replayLink);
+  await byRole(page, 'heading', 'Replay: Ana’s game').waitFor();
+  await byRole(page, 'button', 'Next week →').click();
+  await expectNoSeriousViolations(page, 'the replay');
+  t.expectNoErrors();
+});
+
+test('an invitation from a class link', async () => {
+  await page.goto(`${baseURL()}#play?scenario=december-summit&seed=8&difficulty=hard&class=7B`);
+  await byRole(page, 'heading', 'You were sent a game').waitFor();
+  await expectNoSeriousViolations(page, 'the invitation');
+  t.expectNoErrors();
+});
+
+test("the teacher's page with a class's results", async () => {
+  await page.goto(`${baseURL()}#teacher`);
+  await byRole(page, 'heading', 'Classroom: run a class game').waitFor();
+  await byRole(page, 'textbox', 'Seed').fill('31');
+  await byRole(page, 'textbox', 'Paste result codes').fill(`${replayLink}\nnot a code`);
+  await byRole(page, 'button', 'Check the codes').click();
+  await expect.poll(() => page.locator('.check-status').innerText()).toMatch(/1 verified/);
+  await expectNoSeriousViolations(page, "the teacher's page with results");
   t.expectNoErrors();
 });
