@@ -2,11 +2,12 @@ import { getScenario } from '../src/scenarios';
 import { policyByName } from '../src/sim/policies';
 import { playGame, simulate } from '../src/sim/run';
 import { actorRuntime } from '../src/actors';
-import { createGame } from '../src/engine';
+import { createGame, DIFFICULTIES } from '../src/engine';
+import { encodeResult, verifyResult } from '../src/share';
 import { measureBrowser, median } from './browser';
 
-// Benchmarks: the engine (games per second, median of 5 runs; the time to replay one game) and
-// the built game in headless Chromium (bench/browser.ts). Prints figures only; never part of
+// Benchmarks: the engine (games per second, median of 5 runs; the time to replay one game), the
+// verification of result codes, and the built game in headless Chromium (bench/browser.ts). Prints figures only; never part of
 // `npm test`. `--engine` skips the browser.
 
 const json = process.argv.includes('--json');
@@ -40,10 +41,45 @@ for (let i = 0; i < 25; i++) {
   replayMs.push(performance.now() - t);
 }
 
+// Verifying result codes: real codes from the harness (five strategies, three difficulties),
+// each verified by replay as the teacher's page and `npm run verify` do; median of 5 runs.
+const codes: string[] = [];
+for (let i = 0; codes.length < 300; i++) {
+  const name = ['scripted', 'random', 'joint', 'loan', 'us-deal'][i % 5]!;
+  const difficulty = DIFFICULTIES[i % 3]!;
+  const rec = playGame(game, 1000 + i, difficulty, policyByName(name)!);
+  const end = game.replay(1000 + i, difficulty, rec.moves);
+  codes.push(
+    encodeResult({
+      scenarioId: scenario.id,
+      seed: 1000 + i,
+      difficulty,
+      options: { hints: false, classLabel: '' },
+      moves: rec.moves,
+      state: end.state,
+    }),
+  );
+}
+const verifyMs = (n: number) => {
+  const runs: number[] = [];
+  for (let r = 0; r < 5; r++) {
+    const t = performance.now();
+    for (const code of codes.slice(0, n)) if (!verifyResult(code).valid) throw new Error(code);
+    runs.push(performance.now() - t);
+  }
+  return Math.round(median(runs) * 10) / 10;
+};
+const verify = {
+  oneCodeMs: Math.round((verifyMs(300) / 300) * 100) / 100,
+  codes30Ms: verifyMs(30),
+  codes300Ms: verifyMs(300),
+};
+
 const browser = process.argv.includes('--engine') ? null : await measureBrowser();
 
 const result = {
   browser,
+  verify,
   engine: {
     gamesPerSecond: perPolicy.scripted!.median,
     gamesPerSecondRuns: perPolicy.scripted!.runs,
@@ -60,6 +96,8 @@ else {
       `  scripted policy  ${result.engine.gamesPerSecond} games/s  (runs: ${perPolicy.scripted!.runs.join(', ')})`,
       `  random policy    ${result.engine.randomPolicyGamesPerSecond} games/s  (runs: ${perPolicy.random!.runs.join(', ')})`,
       `  replay of one ${record.moves.length}-move game: ${result.engine.replayMs} ms (median of 25)`,
+      'Verifying result codes (one core, by replay; median of 5 runs)',
+      `  one code ${verify.oneCodeMs} ms, 30 codes ${verify.codes30Ms} ms, 300 codes ${verify.codes300Ms} ms`,
       ...(browser
         ? [
             `Browser (built game, headless Chromium, median of ${browser.runs} cold loads)`,
