@@ -19,6 +19,7 @@ import tseslint from 'typescript-eslint';
  *   ui         app, engine, scenarios, phaser
  *   dom        app, engine, share, scenarios
  *   classroom  app, engine, share, scenarios, dom (its element helpers and shared words)
+ *   offline    nothing (it registers the service worker that build/offline-plugin.ts writes)
  */
 /** @typedef {{ layers: string[]; packages: string[]; node?: boolean; why: string }} LayerSpec */
 
@@ -69,6 +70,11 @@ const LAYERS = {
     layers: ['app', 'engine', 'share', 'scenarios', 'dom'],
     packages: ['lean-qr'],
     why: 'classroom tools talk to the game through app and must not pull in Phaser',
+  },
+  offline: {
+    layers: [],
+    packages: [],
+    why: 'the service worker registration stands alone; only main.ts calls it',
   },
 };
 

@@ -1,8 +1,12 @@
 import { configDefaults, defineConfig } from 'vitest/config';
 
+import { offlinePlugin } from './build/offline-plugin.js';
+
 // One config for the build, the dev server and the unit tests.
 export default defineConfig({
   base: './',
+  // Writes sw.js, the offline service worker, into the production build.
+  plugins: [offlinePlugin()],
   build: {
     target: 'es2022',
     // Phaser alone is ~1.2 MB minified; it lives in its own cached chunk.

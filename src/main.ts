@@ -1,6 +1,7 @@
 import type { Display } from './app/display';
 import { createStore, type Store, type StorageLike } from './app/store';
 import { mountApp, type Stage } from './dom/shell';
+import { registerOffline } from './offline';
 import { parseRoute } from './share';
 
 // The composition root: find the browser's storage (it may be missing or throw), build the
@@ -98,3 +99,5 @@ if (root) {
   if ('requestIdleCallback' in window) window.requestIdleCallback(warm, { timeout: 2000 });
   else setTimeout(warm, 500);
 }
+
+registerOffline();
