@@ -1,25 +1,12 @@
-import { TERM_KEYS, type Difficulty, type Move, type RouteState, type TermKey } from '../engine';
-import { verifyResult, type Outcome, type Verified } from '../share';
+import { TERM_KEYS, type Move, type RouteState, type TermKey } from '../engine';
+import { verifyResult, type Verified } from '../share';
 import type { Check } from './collect';
 
 // What the classroom page keeps of one verified game: the figures for the results table and the
 // few facts the class charts and debrief questions are built from. It is small and plain data,
 // so it can be passed between threads and kept for hundreds of students.
 
-export interface ClassResult {
-  scenario: string;
-  seed: number;
-  difficulty: Difficulty;
-  hints: boolean;
-  classTag: number | null;
-  /** the student's display name: only ever shown as text */
-  name: string;
-  outcome: Outcome;
-  /** EUR bn secured, one decimal */
-  securedBn: number;
-  grade: string | null;
-  score: number | null;
-  week: number;
+export interface ClassResult extends Omit<Verified, 'valid' | 'stateHash' | 'moves' | 'state'> {
   /** the final state's hash: the same seed and moves give the same game */
   gameHash: string;
   /** actions taken (every move but "end the week") */
