@@ -79,23 +79,8 @@ type Line = Record<string, unknown>;
 function summary(v: Verified | Rejected, line?: number): Line {
   const at = line === undefined ? {} : { line };
   if (!v.valid) return { valid: false, ...at, reason: oneLine(v.reason) };
-  return {
-    valid: true,
-    ...at,
-    scenario: v.scenario,
-    difficulty: v.difficulty,
-    seed: v.seed,
-    name: v.name,
-    outcome: v.outcome,
-    securedBn: v.securedBn,
-    grade: v.grade,
-    score: v.score,
-    week: v.week,
-    moveCount: v.moves.length,
-    hints: v.hints,
-    classTag: v.classTag,
-    stateHash: v.stateHash,
-  };
+  const { valid: _valid, moves, state: _state, ...fields } = v;
+  return { valid: true, ...at, ...fields, moveCount: moves.length };
 }
 
 function readInput(path: string): string {

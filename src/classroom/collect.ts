@@ -2,6 +2,8 @@
 // candidate codes, and checking them in small batches so the page stays responsive. Pure: the
 // checking function and the pause between batches are passed in.
 
+import { codeOf } from '../share';
+
 /** One piece of input that may be a result code, with where it came from. */
 export interface Candidate {
   /** "pasted" or the file's name */
@@ -49,12 +51,8 @@ export function looksLikeCode(text: string): boolean {
   return text.includes('#r=') || (BASE64URL.test(text) && CODE_MIX.test(text));
 }
 
-/** The code inside a replay link ("...#r=CODE"), or the text itself: the key for duplicates. */
-export function codeKey(text: string): string {
-  const t = text.trim();
-  const at = t.lastIndexOf('#r=');
-  return at >= 0 ? t.slice(at + 3) : t;
-}
+/** The code inside a replay link, or the text itself: the key for duplicates. */
+export const codeKey = codeOf;
 
 /**
  * A line split into cells at commas, semicolons and tabs outside double quotes, with quotes

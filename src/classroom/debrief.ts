@@ -1,4 +1,5 @@
 import { TERM_NAMES } from '../app/store';
+import { capitalise } from '../dom/strings';
 import type { Scenario } from '../engine';
 import type { ActorStat, ClassStats } from './stats';
 
@@ -21,8 +22,6 @@ export function listText(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
-
-const capital = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 
 function countText(k: number, n: number): string {
   if (k === 0) return 'None of you';
@@ -79,7 +78,7 @@ function routeQuestion(s: ClassStats): string | null {
   if (best.adopted === 0) {
     const stuck = [...s.routes].sort((x, y) => y.agreed - x.agreed)[0]!;
     if (stuck.agreed > 0)
-      return `${capital(countText(stuck.agreed, s.n))} got the route “${stuck.name}” agreed, but nobody got any route adopted in time. What held the money up after the vote?`;
+      return `${capitalise(countText(stuck.agreed, s.n))} got the route “${stuck.name}” agreed, but nobody got any route adopted in time. What held the money up after the vote?`;
     return 'No route to the money became law in any of your games. Which vote came closest, and what was missing?';
   }
   const wins =

@@ -64,20 +64,11 @@ export function summarise(v: Verified): ClassResult {
   for (const [actor, set] of offered)
     offerTerms[actor] = [...set].sort((a, b) => rank(a) - rank(b));
 
+  const { valid: _valid, stateHash, moves, state: _state, ...fields } = v;
   return {
-    scenario: v.scenario,
-    seed: v.seed,
-    difficulty: v.difficulty,
-    hints: v.hints,
-    classTag: v.classTag,
-    name: v.name,
-    outcome: v.outcome,
-    securedBn: v.securedBn,
-    grade: v.grade,
-    score: v.score,
-    week: v.week,
-    gameHash: v.stateHash,
-    actions: v.moves.filter((m) => m.type !== 'week.end').length,
+    ...fields,
+    gameHash: stateHash,
+    actions: moves.filter((m) => m.type !== 'week.end').length,
     routes,
     turned,
     offerTerms,

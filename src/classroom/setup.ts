@@ -1,8 +1,8 @@
 import { DIFFICULTIES, formatDate, type Difficulty } from '../engine';
 import { getScenario, scenarios } from '../scenarios';
 import { cleanLabel, MAX_LABEL } from '../share';
-import { h, svg, uid } from '../dom/h';
-import { briefing, DIFFICULTY_HELP } from '../dom/strings';
+import { copyButton, h, svg, uid } from '../dom/h';
+import { briefing, capitalise, DIFFICULTY_HELP } from '../dom/strings';
 import { qrShape } from './qr';
 import { parseSeed, sessionLink, type ClassSession } from './session';
 
@@ -18,8 +18,6 @@ export interface SetupOptions {
   /** a note to show at the top (e.g. remembered settings that could not be read) */
   note: string | null;
 }
-
-const capitalise = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 
 /** The QR code of a link as an SVG picture. */
 export function qrSvg(link: string, className: string): SVGElement {
@@ -108,7 +106,6 @@ export function setupView(opts: SetupOptions): { el: HTMLElement } {
     readOnly: true,
     spellcheck: 'false',
   });
-  const copyStatus = h('p', { class: 'help', role: 'status' });
   const tryLink = h(
     'a',
     { target: '_blank', rel: 'noopener noreferrer' },
@@ -116,17 +113,6 @@ export function setupView(opts: SetupOptions): { el: HTMLElement } {
     h('span', { class: 'vh' }, ' (opens in a new tab)'),
   );
   const qrBox = h('div', { class: 'qr-box' });
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(linkBox.value);
-      copyStatus.textContent = 'Link copied. Paste it into your class’s page or chat.';
-    } catch {
-      linkBox.focus();
-      linkBox.select();
-      copyStatus.textContent =
-        'Copying is blocked here: the link is selected, press Ctrl+C (or Cmd+C).';
-    }
-  };
 
   const sheetTitleId = uid('sheet-title');
   const sheet = h('article', { class: 'print-sheet', 'aria-labelledby': sheetTitleId });
@@ -283,10 +269,14 @@ export function setupView(opts: SetupOptions): { el: HTMLElement } {
         h(
           'div',
           { class: 'inline' },
-          h('button', { type: 'button', onClick: () => void copy() }, 'Copy the link'),
+          copyButton(
+            () => linkBox.value,
+            'Copy the link',
+            linkBox,
+            'Link copied. Paste it into your class’s page or chat.',
+          ),
           tryLink,
         ),
-        copyStatus,
         qrBox,
       ),
     ),

@@ -13,7 +13,14 @@ import {
 } from '../engine';
 import type { View } from './board';
 import { fill, h, uid } from './h';
-import { bn, BRIDGE_LABEL, MOVE_TYPES, VOTE_MODE_HELP, VOTE_MODE_LABEL } from './strings';
+import {
+  bn,
+  BRIDGE_LABEL,
+  capitalise,
+  MOVE_TYPES,
+  VOTE_MODE_HELP,
+  VOTE_MODE_LABEL,
+} from './strings';
 
 // The action panel: choose a move, its target and its terms; see the cost before confirming.
 // The form never decides legality: the engine does, and a refusal is read out in an alert.
@@ -27,7 +34,6 @@ const ROUTE_FLAGS: Record<RouteDef['kind'], RouteFlag[]> = {
   'asset-lock': [],
 };
 
-const capitalise = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 const termName = (k: TermKey) => capitalise(TERM_NAMES[k] ?? k);
 
 function select<T extends string>(

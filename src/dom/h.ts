@@ -99,12 +99,13 @@ export function copyButton(
   text: () => string,
   label: string,
   fallback?: HTMLInputElement | HTMLTextAreaElement,
+  copied = 'Copied.',
 ): HTMLElement {
   const status = h('span', { class: 'help copy-status', role: 'status' });
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(text());
-      status.textContent = 'Copied.';
+      status.textContent = copied;
     } catch {
       if (fallback) {
         fallback.focus();

@@ -4,7 +4,7 @@ import { getScenario, scenarios } from '../scenarios';
 import { dailyLink, dailySeed, gameLink, type GameLink } from '../share';
 import emblemUrl from '../../assets/emblem.svg';
 import { copyButton, h, modal, uid } from './h';
-import { briefing, DIFFICULTY_HELP } from './strings';
+import { briefing, capitalise, DIFFICULTY_HELP } from './strings';
 
 // The start screen: the briefing, the set-up form (or the game a link invites to), the link to
 // share the game being set up, the daily challenge and, if there is one, the saved game.
@@ -104,9 +104,7 @@ export function startScreen(store: Store, opts: StartOptions, invite?: Invite): 
         showLink();
       },
     },
-    DIFFICULTIES.map((d) =>
-      h('option', { value: d, selected: d === 'standard' }, d[0]!.toUpperCase() + d.slice(1)),
-    ),
+    DIFFICULTIES.map((d) => h('option', { value: d, selected: d === 'standard' }, capitalise(d))),
   );
   diffHelp.textContent = DIFFICULTY_HELP.standard;
 
@@ -343,7 +341,7 @@ function inviteCard(store: Store, opts: StartOptions, invite: Invite): HTMLEleme
   const error = h('p', { class: 'error', role: 'alert' });
   const rows: [string, string][] = [
     ['Scenario', title],
-    ['Difficulty', link.difficulty[0]!.toUpperCase() + link.difficulty.slice(1)],
+    ['Difficulty', capitalise(link.difficulty)],
     ['Seed', String(link.seed)],
     ['Hints', link.options.hints ? 'on' : 'off'],
   ];

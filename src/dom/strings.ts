@@ -3,6 +3,9 @@ import { formatDate, type Move, type Scenario, type Stance, type VoteMode } from
 // Player-facing words of the page in one place (English). Game text (reasons, news, names) comes
 // from the engine and the scenario; this file holds only the page's own labels and briefings.
 
+/** "story" as "Story": a label's first letter in capitals. */
+export const capitalise = (t: string): string => t.charAt(0).toUpperCase() + t.slice(1);
+
 /** EUR millions as "EUR 12.0 bn". */
 export const bn = (millions: number): string => `EUR ${(millions / 1000).toFixed(1)} bn`;
 

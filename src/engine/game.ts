@@ -47,7 +47,18 @@ export function createGame(scenario: Scenario, runtime: ActorRuntime): Game {
   };
 }
 
-/** A stable digest of a state: the same (scenario, seed, moves) always gives the same hash. */
+const hashes = new WeakMap<GameState, string>();
+
+/**
+ * A stable digest of a state: the same (scenario, seed, moves) always gives the same hash.
+ * States are never changed once made, so each is hashed once (the ending re-encodes its
+ * result code on every key of the player's name).
+ */
 export function stateHash(state: GameState): string {
-  return digest(state);
+  let h = hashes.get(state);
+  if (h === undefined) {
+    h = digest(state);
+    hashes.set(state, h);
+  }
+  return h;
 }

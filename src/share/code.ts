@@ -179,7 +179,7 @@ function nameBytes(raw: string): Uint8Array {
  */
 export function decodeResult(input: string): Decoded {
   if (typeof input !== 'string') return { ok: false, reason: 'This is not a result code.' };
-  const text = extractCode(input.trim());
+  const text = codeOf(input);
   if (text.length === 0) return { ok: false, reason: 'The result code is empty.' };
   if (text.length > MAX_CODE_LENGTH)
     return { ok: false, reason: 'This is far too long to be a result code.' };
@@ -211,10 +211,11 @@ export function decodeResult(input: string): Decoded {
   }
 }
 
-/** The code inside a replay link ("...#r=CODE"), or the text itself. */
-function extractCode(text: string): string {
-  const at = text.lastIndexOf('#r=');
-  return at >= 0 ? text.slice(at + 3) : text;
+/** The code inside a replay link ("...#r=CODE"), or the text itself, trimmed. */
+export function codeOf(text: string): string {
+  const t = text.trim();
+  const at = t.lastIndexOf('#r=');
+  return at >= 0 ? t.slice(at + 3) : t;
 }
 
 function decodeV1(body: Uint8Array): Decoded {

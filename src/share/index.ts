@@ -1,6 +1,7 @@
 // The share layer's public surface: result codes, links and game options.
 export {
   CODE_VERSION,
+  codeOf,
   MAX_CODE_LENGTH,
   SCENARIO_CODES,
   decodeResult,
