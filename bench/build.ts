@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { loadConfigFromFile } from 'vite';
@@ -35,4 +36,23 @@ export async function buildBaseline(outDir: string): Promise<void> {
     base: project.base,
     build: { ...project.build, outDir, emptyOutDir: true, manifest: true },
   });
+}
+
+/**
+ * bench/engine.ts as one Node module (outDir/engine.mjs), bundled the way the game ships: every
+ * package inside the bundle, production builds, no development checks.
+ */
+export async function buildEngineBench(outDir: string): Promise<string> {
+  await productionBuild({
+    configFile: false,
+    root: ROOT,
+    ssr: { noExternal: true, target: 'node' },
+    build: {
+      ssr: 'bench/engine.ts',
+      outDir,
+      emptyOutDir: true,
+      rollupOptions: { output: { entryFileNames: 'engine.mjs' } },
+    },
+  });
+  return path.join(outDir, 'engine.mjs');
 }

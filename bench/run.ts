@@ -2,15 +2,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { getScenario } from '../src/scenarios';
-import { policyByName } from '../src/sim/policies';
-import { playGame, simulate } from '../src/sim/run';
-import { actorRuntime } from '../src/actors';
-import { createGame, DIFFICULTIES } from '../src/engine';
-import { encodeResult, verifyResult } from '../src/share';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 
-import { measureBrowser, median, type BrowserReport } from './browser';
-import { buildBaseline, buildGame } from './build';
+import { measureBrowser, type BrowserReport } from './browser';
+import { buildBaseline, buildEngineBench, buildGame } from './build';
+import type { EngineReport } from './engine';
 import { measureBundle, type FileSize, type Size } from './bundle';
 
 // Benchmarks: the engine (games per second, median of 5 runs; the time to replay one game), the
@@ -21,6 +18,7 @@ import { measureBundle, type FileSize, type Size } from './bundle';
 //   --engine  no browser (engine, result codes and bytes only)
 //   --quick   3 loads of each kind instead of 5 (medians of 3: for a quick look only)
 
+const run = promisify(execFile);
 const startedAt = performance.now();
 const json = process.argv.includes('--json');
 const engineOnly = process.argv.includes('--engine');
@@ -30,69 +28,19 @@ const seconds = (from: number, to = performance.now()) => Math.round((to - from)
 const progress = (what: string) => {
   if (process.stderr.isTTY) process.stderr.write(`bench: ${what} (${seconds(startedAt)} s)\n`);
 };
-const scenario = getScenario('december-summit')!;
-
-const perPolicy: Record<string, { runs: number[]; median: number }> = {};
-for (const name of ['scripted', 'random']) {
-  const runs: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    const { report } = simulate({
-      scenario,
-      policy: policyByName(name)!,
-      policyName: name,
-      games: 300,
-      seed: 1 + i * 1000,
-      difficulty: 'standard',
-      now: () => performance.now(),
-    });
-    runs.push(report.gamesPerSecond ?? 0);
-  }
-  perPolicy[name] = { runs, median: median(runs) };
+// The engine, bundled as shipped, in a Node process of its own (bench/engine.ts).
+const engineDir = await mkdtemp(path.join(tmpdir(), 'frozen-assets-engine-'));
+let measured: EngineReport;
+try {
+  const { stdout } = await run(process.execPath, [await buildEngineBench(engineDir)], {
+    maxBuffer: 1 << 20,
+  });
+  measured = JSON.parse(stdout) as EngineReport;
+} finally {
+  await rm(engineDir, { recursive: true, force: true });
 }
-
-const game = createGame(scenario, actorRuntime);
-const record = playGame(game, 42, 'standard', policyByName('scripted')!);
-const replayMs: number[] = [];
-for (let i = 0; i < 25; i++) game.replay(42, 'standard', record.moves); // warm-up
-for (let i = 0; i < 25; i++) {
-  const t = performance.now();
-  game.replay(42, 'standard', record.moves);
-  replayMs.push(performance.now() - t);
-}
-
-// Verifying result codes: real codes from the harness (five strategies, three difficulties),
-// each verified by replay as the teacher's page and `npm run verify` do; median of 5 runs.
-const codes: string[] = [];
-for (let i = 0; codes.length < 300; i++) {
-  const name = ['scripted', 'random', 'joint', 'loan', 'us-deal'][i % 5]!;
-  const difficulty = DIFFICULTIES[i % 3]!;
-  const rec = playGame(game, 1000 + i, difficulty, policyByName(name)!);
-  const end = game.replay(1000 + i, difficulty, rec.moves);
-  codes.push(
-    encodeResult({
-      scenarioId: scenario.id,
-      seed: 1000 + i,
-      difficulty,
-      options: { hints: false, classLabel: '' },
-      moves: rec.moves,
-      state: end.state,
-    }),
-  );
-}
-const verifyMs = (n: number) => {
-  const runs: number[] = [];
-  for (let r = 0; r < 5; r++) {
-    const t = performance.now();
-    for (const code of codes.slice(0, n)) if (!verifyResult(code).valid) throw new Error(code);
-    runs.push(performance.now() - t);
-  }
-  return Math.round(median(runs) * 10) / 10;
-};
-const verify = {
-  oneCodeMs: Math.round((verifyMs(300) / 300) * 100) / 100,
-  codes30Ms: verifyMs(30),
-  codes300Ms: verifyMs(300),
-};
+const { verify } = measured;
+progress('measured the engine');
 
 const engineDoneAt = performance.now();
 
@@ -149,13 +97,7 @@ const ratios = browser && {
 
 const finishedAt = performance.now();
 const result = {
-  engine: {
-    gamesPerSecond: perPolicy.scripted!.median,
-    gamesPerSecondRuns: perPolicy.scripted!.runs,
-    randomPolicyGamesPerSecond: perPolicy.random!.median,
-    replayMs: Math.round(median(replayMs) * 100) / 100,
-    replayMoves: record.moves.length,
-  },
+  engine: measured.engine,
   verify,
   bundle,
   /** the game in the browser: medians of `runs` cold loads (each run's figure in `samples`) */
@@ -259,10 +201,10 @@ else {
   const t = result.runtimeSeconds;
   process.stdout.write(
     [
-      'Engine (one core, headless, median of 5 runs of 300 games)',
-      `  scripted policy  ${result.engine.gamesPerSecond} games/s  (runs: ${perPolicy.scripted!.runs.join(', ')})`,
-      `  random policy    ${result.engine.randomPolicyGamesPerSecond} games/s  (runs: ${perPolicy.random!.runs.join(', ')})`,
-      `  replay of one ${record.moves.length}-move game: ${result.engine.replayMs} ms (median of 25)`,
+      'Engine (bundled as shipped, one core, headless, median of 5 runs of 300 games)',
+      `  scripted policy  ${result.engine.gamesPerSecond} games/s  (runs: ${result.engine.gamesPerSecondRuns.join(', ')})`,
+      `  random policy    ${result.engine.randomPolicyGamesPerSecond} games/s  (runs: ${result.engine.randomPolicyGamesPerSecondRuns.join(', ')})`,
+      `  replay of one ${result.engine.replayMoves}-move game: ${result.engine.replayMs} ms (median of 25)`,
       'Verifying result codes (one core, by replay; median of 5 runs)',
       `  one code ${verify.oneCodeMs} ms, 30 codes ${verify.codes30Ms} ms, 300 codes ${verify.codes300Ms} ms`,
       ...bundleLines,
