@@ -107,19 +107,18 @@ export const OUTCOME_LABEL = {
   loss: 'Not funded in time',
 } as const;
 
-/** Six short lines a 15-year-old can read before the first week. */
+/**
+ * The scenario's briefing, a few short lines a 15-year-old can read before the first week, with
+ * its placeholders filled from the (possibly teacher-tuned) scenario: {target}, {deadline},
+ * {weeks}. A scenario without one is summed up by its summary.
+ */
 export function briefing(scenario: Scenario): string[] {
-  if (scenario.id === 'december-summit') {
-    return [
-      `Ukraine is about ${bn(scenario.target)} short of the money it needs to run the country in 2026.`,
-      `If no new money is agreed, it must start cutting public spending on ${formatDate(scenario.deadline)}.`,
-      'About EUR 210 bn of Russia’s central-bank money is frozen in the EU, most of it as cash at Euroclear in Brussels.',
-      `You are the European Commission’s chief negotiator. You have ${scenario.weeks} weeks and a few points of political capital each week to build a deal governments will sign.`,
-      'Who matters: Belgium (it holds most of the money), Germany, France and Italy (they would guarantee a loan), Hungary (it can veto), the United States (Japan follows it), and the UK and Canada (they act once the EU does).',
-      `To win, get ${bn(scenario.target)} agreed in law and ready to pay by ${formatDate(scenario.deadline)}. A promise of money counts only once it becomes real; the sooner you finish, and the more united Europe stays, the better your grade.`,
-    ];
-  }
-  return [scenario.summary];
+  const fill = (line: string) =>
+    line
+      .replaceAll('{target}', bn(scenario.target))
+      .replaceAll('{deadline}', formatDate(scenario.deadline))
+      .replaceAll('{weeks}', String(scenario.weeks));
+  return (scenario.briefing ?? [scenario.summary]).map(fill);
 }
 
 /** Plain-words note on what the model leaves out, for the debrief. */

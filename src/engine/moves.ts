@@ -448,7 +448,8 @@ export function applyMove(
               'money',
               null,
               'Donors arrange a EUR 2 bn bilateral bridge.',
-              'Bridge money keeps Ukraine paying for about two more weeks: money that lands a little after 1 April still counts.',
+              scenario.bridgeNote ??
+                'Bridge money keeps Ukraine paying for about two more weeks: money that lands a little after 1 April still counts.',
             ),
           );
         } else {

@@ -13,9 +13,23 @@ const GRADES: { min: number; grade: Ending['grade'] }[] = [
   { min: -Infinity, grade: 'F' },
 ];
 
-/** Months of normal spending Ukraine can keep up with this much of the 2026 gap covered. */
-function cutDepth(secured: number, target: number): string {
+/** What this much of the target means for Ukraine, in the scenario's words. */
+function cutDepth(scenario: Scenario, secured: number, target: number): string {
   const share = Math.floor((secured * 100) / target);
+  const own = scenario.endings;
+  if (own) {
+    const text =
+      share >= 100
+        ? own.full
+        : share >= 75
+          ? own.most
+          : share >= 40
+            ? own.deep
+            : share > 0
+              ? own.little
+              : own.none;
+    return text.replaceAll('{share}', String(share));
+  }
   if (share >= 100) return 'Ukraine keeps paying salaries, pensions and soldiers through 2026.';
   if (share >= 75)
     return `With ${share}% of the gap covered, Ukraine trims spending from April but keeps essential services running.`;
@@ -95,7 +109,7 @@ export function scoreGame(scenario: Scenario, state: GameState, won: boolean): E
     score,
     grade,
     headline,
-    cutDepth: cutDepth(secured, target),
+    cutDepth: cutDepth(scenario, secured, target),
     breakdown,
     turningPoints: turningPoints(state),
   };

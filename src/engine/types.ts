@@ -199,6 +199,23 @@ export interface Source {
   date: string;
 }
 
+/**
+ * How the debrief describes the result, by the share of the target secured. `{share}` stands for
+ * the percentage. Absent: the December Summit's wording (Ukraine's 2026 budget and 1 April).
+ */
+export interface ScenarioEndings {
+  /** the whole target or more */
+  full: string;
+  /** 75% or more */
+  most: string;
+  /** 40% or more */
+  deep: string;
+  /** something */
+  little: string;
+  /** nothing */
+  none: string;
+}
+
 export interface Scenario {
   formatVersion: 1;
   id: string;
@@ -224,6 +241,14 @@ export interface Scenario {
   events: RandomEventDef[];
   history: { summary: string; items: HistoryItem[] };
   sources: Source[];
+  /**
+   * Four to seven short lines shown before the first week (the situation, the player's role,
+   * who matters, how to win). Presentation only: not part of the rules' digest.
+   */
+  briefing?: string[];
+  endings?: ScenarioEndings;
+  /** the log's note on what a bilateral bridge buys (absent: the December Summit's note) */
+  bridgeNote?: string;
 }
 
 // ---------------------------------------------------------------- moves

@@ -10,6 +10,14 @@ export const decemberSummit: Scenario = {
   title: 'The December Summit',
   summary:
     'Ukraine needs about EUR 71.7 bn for 2026, and without new money it must start cutting public spending on 1 April. About EUR 210 bn of Russia’s central-bank reserves sit locked inside the EU, most of it as cash at Euroclear in Brussels. As the European Commission’s chief negotiator, you have 19 weeks to build a deal that enough governments will actually sign.',
+  briefing: [
+    'Ukraine is about {target} short of the money it needs to run the country in 2026.',
+    'If no new money is agreed, it must start cutting public spending on {deadline}.',
+    'About EUR 210 bn of Russia’s central-bank money is frozen in the EU, most of it as cash at Euroclear in Brussels.',
+    'You are the European Commission’s chief negotiator. You have {weeks} weeks and a few points of political capital each week to build a deal governments will sign.',
+    'Who matters: Belgium (it holds most of the money), Germany, France and Italy (they would guarantee a loan), Hungary (it can veto), the United States (Japan follows it), and the UK and Canada (they act once the EU does).',
+    'To win, get {target} agreed in law and ready to pay by {deadline}. A promise of money counts only once it becomes real; the sooner you finish, and the more united Europe stays, the better your grade.',
+  ],
   startDate: '2025-11-24',
   weeks: 19,
   deadline: '2026-04-01',

@@ -222,6 +222,22 @@ export const ScenarioSchema = v.strictObject({
   events: list(RandomEventDefSchema),
   history: v.strictObject({ summary: text(1200), items: list(HistoryItemSchema) }),
   sources: list(SourceSchema),
+  briefing: v.optional(
+    v.pipe(
+      list(text(400), 4),
+      v.maxLength(7, (i) => `expected at most 7 lines, got ${i.received}`),
+    ),
+  ),
+  endings: v.optional(
+    v.strictObject({
+      full: text(300),
+      most: text(300),
+      deep: text(300),
+      little: text(300),
+      none: text(300),
+    }),
+  ),
+  bridgeNote: v.optional(text(300)),
 });
 
 // The schema's output must be exactly the engine's Scenario type, both ways round.

@@ -94,13 +94,17 @@ function moveIndex(scenarioId: string, moves: readonly Move[]): Map<string, numb
   return map;
 }
 
-const rulesCache = new Map<string, number>();
-/** 16 bits of the digest of the scenario's data (its rules, actors, events and numbers). */
+const rulesCache = new WeakMap<Scenario, number>();
+/**
+ * 16 bits of the digest of the scenario's data (its rules, actors, events and numbers); the
+ * briefing is presentation, so rewording it does not turn away codes already shared.
+ */
 export function rulesTag(scenario: Scenario): number {
-  let tag = rulesCache.get(scenario.id);
+  let tag = rulesCache.get(scenario);
   if (tag === undefined) {
-    tag = parseInt(digest(scenario).slice(0, 4), 16);
-    rulesCache.set(scenario.id, tag);
+    const { briefing: _presentation, ...rules } = scenario;
+    tag = parseInt(digest(rules).slice(0, 4), 16);
+    rulesCache.set(scenario, tag);
   }
   return tag;
 }
