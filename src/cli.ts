@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { DIFFICULTIES, type Difficulty } from './engine';
 import { getScenario, scenarios } from './scenarios';
 import { encodeResult } from './share';
-import { policyByName, POLICIES } from './sim/policies';
+import { policyByName, STRATEGIES } from './sim/policies';
 import { simulate, type GameRecord, type SimReport } from './sim/run';
 
 // npm run sim -- --scenario december-summit --policy scripted --games 1000 --seed 1 [--json]
@@ -51,10 +51,10 @@ const { values } = parseArgs({
 const scenario = getScenario(values.scenario);
 if (!scenario)
   fail(`unknown scenario "${values.scenario}" (known: ${Object.keys(scenarios).join(', ')})`);
-const policy = policyByName(values.policy);
+const policy = policyByName(values.policy, scenario!.id);
 if (!policy)
   fail(
-    `unknown policy "${values.policy}" (known: ${Object.keys(POLICIES).join(', ')}, repeat:<move>[:<target>])`,
+    `unknown policy "${values.policy}" (known: ${Object.keys(STRATEGIES[scenario!.id] ?? {}).join(', ')}, repeat:<move>[:<target>])`,
   );
 const games = Number(values.games);
 if (!Number.isInteger(games) || games < 1 || games > 1_000_000)

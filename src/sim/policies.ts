@@ -230,6 +230,7 @@ export const scriptedPolicy: Policy = (game, state, dice) => {
   return loanPolicy(game, state, dice);
 };
 
+/** The December Summit's strategies: `scripted` is the competent player of the balance targets. */
 export const POLICIES: Record<string, Policy> = {
   random: randomPolicy,
   scripted: scriptedPolicy,
@@ -238,8 +239,20 @@ export const POLICIES: Record<string, Policy> = {
   'us-deal': usDealPolicy,
 };
 
-/** Resolves a policy name, including "repeat:<move type>[:<actor or route>]". */
-export function policyByName(name: string): Policy | null {
+/**
+ * Each scenario's strategies by name. Every scenario has `random` and a competent `scripted`
+ * player (game.md section 11), and at least three distinct winning strategies.
+ */
+export const STRATEGIES: Record<string, Record<string, Policy>> = {
+  'december-summit': POLICIES,
+};
+
+/**
+ * Resolves a policy name for a scenario (the December Summit when none is given), including
+ * "repeat:<move type>[:<actor or route>]", which works in every scenario.
+ */
+export function policyByName(name: string, scenarioId = 'december-summit'): Policy | null {
   if (name.startsWith('repeat:')) return repeatPolicy(name.slice('repeat:'.length));
-  return Object.hasOwn(POLICIES, name) ? POLICIES[name]! : null;
+  const own = Object.hasOwn(STRATEGIES, scenarioId) ? STRATEGIES[scenarioId]! : null;
+  return own && Object.hasOwn(own, name) ? own[name]! : null;
 }
