@@ -16,7 +16,7 @@ import tseslint from 'typescript-eslint';
  *   sim        engine, actors, scenarios, node:* builtins
  *   share      engine, actors, scenarios, @noble/hashes
  *   app        engine, actors, scenarios, share
- *   ui         app, engine, scenarios, phaser
+ *   ui         app, engine, scenarios, phaser (and phaser-src/, Phaser's own sources: an alias)
  *   dom        app, engine, share, scenarios
  *   classroom  app, engine, share, scenarios, dom (its element helpers and shared words)
  *   offline    nothing (it registers the service worker that build/offline-plugin.ts writes)
@@ -58,7 +58,8 @@ const LAYERS = {
   },
   ui: {
     layers: ['app', 'engine', 'scenarios'],
-    packages: ['phaser'],
+    // phaser-src/ is vite.config.ts's alias for Phaser's sources (src/ui/phaser-lite.ts).
+    packages: ['phaser', 'phaser-src'],
     why: 'the Phaser UI talks to the game through app',
   },
   dom: {
@@ -80,7 +81,15 @@ const LAYERS = {
 
 const LAYER_NAMES = Object.keys(LAYERS);
 /** Packages that get a dedicated message; anything else bare falls under the catch-all. */
-const KNOWN_PACKAGES = ['phaser', 'xstate', 'immer', 'pure-rand', '@noble/hashes', 'valibot'];
+const KNOWN_PACKAGES = [
+  'phaser',
+  'phaser-src',
+  'xstate',
+  'immer',
+  'pure-rand',
+  '@noble/hashes',
+  'valibot',
+];
 
 const escapeRe = (/** @type {string} */ s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 /** `name` or `name/sub/path`, as a regex alternation. */
@@ -113,7 +122,7 @@ function importPatterns(layer) {
   for (const pkg of KNOWN_PACKAGES) {
     if (spec.packages.includes(pkg)) continue;
     const reason =
-      pkg === 'phaser'
+      pkg === 'phaser' || pkg === 'phaser-src'
         ? 'Phaser is the renderer; only src/ui may touch it'
         : `${pkg} is not part of this layer's dependency budget`;
     patterns.push({
@@ -185,7 +194,15 @@ const withoutPerformance = {
 };
 
 export default defineConfig([
-  globalIgnores(['dist/', 'node_modules/', 'coverage/', 'test-results/', '.build/', '.vite/']),
+  globalIgnores([
+    'dist/',
+    'node_modules/',
+    'coverage/',
+    'test-results/',
+    '.build/',
+    '.vite/',
+    'bench/tmp/',
+  ]),
 
   js.configs.recommended,
   tseslint.configs.recommended,

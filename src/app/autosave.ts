@@ -1,5 +1,5 @@
 import { DIFFICULTIES, type Difficulty, type Game, type GameState, type Move } from '../engine';
-import { getScenario } from '../scenarios';
+import { getScenario, tunedScenario, type Variant } from '../scenarios';
 import { cleanLabel, DEFAULT_OPTIONS, type GameOptions } from '../share';
 
 // Autosave keeps only what replay needs (scenario, seed, difficulty, moves), never the state:
@@ -102,6 +102,18 @@ export function parseSave(
   if (!isRecord(opts) || typeof opts.hints !== 'boolean' || typeof opts.classLabel !== 'string') {
     return { ok: false, error: 'The saved game is damaged (its options are not valid).' };
   }
+  // A teacher's variant: checked like one from a link (whole numbers inside the ranges).
+  let variant: Variant | undefined;
+  if (opts.variant !== undefined) {
+    const v: unknown = opts.variant;
+    const tuned = isRecord(v) ? tunedScenario(scenarioId, v as Variant) : null;
+    if (!tuned?.ok)
+      return {
+        ok: false,
+        error: `The saved game is damaged (its version of the scenario is not valid${tuned ? `: ${tuned.reason}` : ''}).`,
+      };
+    variant = v as Variant;
+  }
   return {
     ok: true,
     data: {
@@ -110,7 +122,11 @@ export function parseSave(
       seed,
       difficulty: difficulty as Difficulty,
       moves,
-      options: { hints: opts.hints, classLabel: cleanLabel(opts.classLabel) },
+      options: {
+        hints: opts.hints,
+        classLabel: cleanLabel(opts.classLabel),
+        ...(variant ? { variant } : {}),
+      },
     },
   };
 }

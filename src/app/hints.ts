@@ -1,6 +1,6 @@
 import { describeTerms, findActorDef, legalMoves, type Move } from '../engine';
 import type { Session } from './store';
-import { gameFor } from './store';
+import { sessionGame } from './store';
 
 // Hints (a game-link option): one promising move for this week, found by trying the legal
 // moves on the current state. The engine is a pure function, so a tried move changes nothing;
@@ -18,7 +18,7 @@ export interface Hint {
 
 export function hintFor(session: Session): Hint | null {
   if (!session.options.hints || session.state.status !== 'playing') return null;
-  const game = gameFor(session.scenarioId);
+  const game = sessionGame(session);
   if (!game) return null;
   const { scenario } = game;
   const state = session.state;

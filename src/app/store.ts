@@ -8,7 +8,7 @@ import {
   type Move,
   type Scenario,
 } from '../engine';
-import { getScenario } from '../scenarios';
+import { tunedScenario, type Variant } from '../scenarios';
 import { DEFAULT_OPTIONS, encodeResult, type GameOptions } from '../share';
 import {
   clearSave,
@@ -75,18 +75,26 @@ export interface Store {
   leave(): void;
 }
 
-const games = new Map<string, Game>();
+const games = new WeakMap<Scenario, Game>();
 
-/** One Game per scenario id, built on first use (binding the scenario and the actors). */
-export function gameFor(scenarioId: string): Game | null {
-  const cached = games.get(scenarioId);
-  if (cached) return cached;
-  const scenario = getScenario(scenarioId);
-  if (!scenario) return null;
-  const game = createGame(scenario, actorRuntime);
-  games.set(scenarioId, game);
+/**
+ * One Game per scenario (and teacher's variant), built on first use, binding the scenario and
+ * the actors; null for an unknown scenario or a variant that cannot be used.
+ */
+export function gameFor(scenarioId: string, variant?: Variant): Game | null {
+  const tuned = tunedScenario(scenarioId, variant);
+  if (!tuned.ok) return null;
+  let game = games.get(tuned.scenario);
+  if (!game) {
+    game = createGame(tuned.scenario, actorRuntime);
+    games.set(tuned.scenario, game);
+  }
   return game;
 }
+
+/** The Game of a session: its scenario as the link or the teacher tuned it. */
+export const sessionGame = (s: Pick<Session, 'scenarioId' | 'options'>): Game | null =>
+  gameFor(s.scenarioId, s.options.variant);
 
 export interface StoreOptions {
   /** where autosaves go; null turns autosave off */
@@ -116,7 +124,7 @@ export function createStore(options: StoreOptions = {}): Store {
   const checkSave = (): SaveCheck => {
     const read = readSave(storage);
     if (read.kind !== 'ok') return read;
-    const game = gameFor(read.data.scenarioId);
+    const game = gameFor(read.data.scenarioId, read.data.options?.variant);
     if (!game) return { kind: 'error', error: 'The saved game is for an unknown scenario.' };
     const r = replaySave(read.data, game);
     if (!r.ok) return { kind: 'error', error: r.error };
@@ -132,8 +140,9 @@ export function createStore(options: StoreOptions = {}): Store {
     },
 
     newGame(scenarioId, seed, difficulty, options = DEFAULT_OPTIONS) {
-      const game = gameFor(scenarioId);
-      if (!game) return { ok: false, reason: `There is no scenario called "${scenarioId}".` };
+      const tuned = tunedScenario(scenarioId, options.variant);
+      if (!tuned.ok) return { ok: false, reason: tuned.reason };
+      const game = gameFor(scenarioId, options.variant)!;
       const n = normaliseSeed(typeof seed === 'string' && /^\d+$/.test(seed) ? Number(seed) : seed);
       const fresh: Session = {
         scenarioId,
@@ -153,7 +162,7 @@ export function createStore(options: StoreOptions = {}): Store {
     dispatch(move) {
       const s = session;
       if (!s) return { ok: false, reason: 'No game is running.' };
-      const game = gameFor(s.scenarioId)!;
+      const game = sessionGame(s)!;
       let result: ReturnType<Game['play']>;
       try {
         result = game.play(s.state, move);
@@ -181,12 +190,12 @@ export function createStore(options: StoreOptions = {}): Store {
       return { ok: true };
     },
 
-    scenario: () => (session ? (gameFor(session.scenarioId)?.scenario ?? null) : null),
+    scenario: () => (session ? (sessionGame(session)?.scenario ?? null) : null),
 
     validate(move) {
       if (!session) return 'No game is running.';
       try {
-        return gameFor(session.scenarioId)!.validate(session.state, move);
+        return sessionGame(session)!.validate(session.state, move);
       } catch {
         return 'The rules could not make sense of that move.';
       }

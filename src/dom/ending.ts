@@ -1,5 +1,5 @@
 import { describePath, pathOf } from '../app/path';
-import { gameFor, resultCard, resultCodeOf, type Session, type Store } from '../app/store';
+import { sessionGame, resultCard, resultCodeOf, type Session, type Store } from '../app/store';
 import { formatDate, money, weekStart, type Scenario, type WeekRecord } from '../engine';
 import { moneyLine } from './board';
 import { logView } from './feed';
@@ -13,7 +13,7 @@ import { bn, MODEL_NOTE, OUTCOME_LABEL, STANCE_LABEL, STANCE_SYMBOL } from './st
 
 /** Every move the player made, week by week, with what each led to at once. */
 function pathView(scenario: Scenario, session: Session) {
-  const game = gameFor(session.scenarioId);
+  const game = sessionGame(session);
   const path = game ? pathOf(game, session) : [];
   return h(
     'section',

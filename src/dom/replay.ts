@@ -23,7 +23,7 @@ interface Snapshot {
 }
 
 function snapshots(v: Verified): Snapshot[] {
-  const game = gameFor(v.scenario)!;
+  const game = gameFor(v.scenario, v.variant)!;
   let state = game.start(v.seed, v.difficulty);
   const out: Snapshot[] = [{ week: state.week, state, movesSoFar: 0, final: false }];
   v.moves.forEach((move, i) => {
@@ -65,7 +65,7 @@ export function replayScreen(code: string, onMenu: () => void): ReplayScreen {
       title: 'Result code not valid: Frozen Assets',
     };
   }
-  const game = gameFor(v.scenario)!;
+  const game = gameFor(v.scenario, v.variant)!;
   const scenario = game.scenario;
   const snaps = snapshots(v);
   const session = (snap: Snapshot): Session => ({

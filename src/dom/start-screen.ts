@@ -1,6 +1,6 @@
-import type { Store } from '../app/store';
+import { gameFor, type Store } from '../app/store';
 import { DIFFICULTIES, formatDate, normaliseSeed, type Difficulty } from '../engine';
-import { getScenario, scenarios } from '../scenarios';
+import { describeVariant, getScenario, scenarios } from '../scenarios';
 import { dailyLink, dailySeed, gameLink, type GameLink } from '../share';
 import emblemUrl from '../../assets/emblem.svg';
 import { copyButton, h, modal, uid } from './h';
@@ -33,7 +33,7 @@ export interface Invite {
 export function confirmReplace(store: Store): Promise<boolean> {
   const check = store.checkSave();
   if (check.kind !== 'ok' || check.state.status === 'over') return Promise.resolve(true);
-  const weeks = getScenario(check.data.scenarioId)?.weeks ?? '?';
+  const weeks = gameFor(check.data.scenarioId, check.data.options?.variant)?.scenario.weeks ?? '?';
   const dialog = modal(
     'Replace your saved game?',
     'confirm',
@@ -61,7 +61,9 @@ export function confirmReplace(store: Store): Promise<boolean> {
 
 export function startScreen(store: Store, opts: StartOptions, invite?: Invite): HTMLElement {
   const all = Object.values(scenarios);
-  let scenario = (invite && getScenario(invite.link.scenarioId)) || all[0]!;
+  // An invitation shows its scenario as the teacher tuned it (target, deadline, weeks).
+  let scenario =
+    (invite && gameFor(invite.link.scenarioId, invite.link.options.variant)?.scenario) || all[0]!;
 
   const title = h('h2', { id: 'start-title', tabIndex: -1 }, scenario.title);
   const dates = h('p', { class: 'dates' });
@@ -260,7 +262,7 @@ export function startScreen(store: Store, opts: StartOptions, invite?: Invite): 
     const where =
       s.status === 'over'
         ? 'finished'
-        : `week ${s.week} of ${getScenario(check.data.scenarioId)?.weeks ?? '?'}`;
+        : `week ${s.week} of ${gameFor(check.data.scenarioId, check.data.options?.variant)?.scenario.weeks ?? '?'}`;
     const continueError = h('p', { class: 'error', role: 'alert' });
     saved = h(
       'section',
@@ -346,6 +348,7 @@ function inviteCard(store: Store, opts: StartOptions, invite: Invite): HTMLEleme
     ['Hints', link.options.hints ? 'on' : 'off'],
   ];
   if (link.options.classLabel) rows.push(['Class', link.options.classLabel]);
+  const tuned = describeVariant(link.scenarioId, link.options.variant);
   return h(
     'section',
     { class: 'invite', 'aria-labelledby': 'invite-title' },
@@ -364,6 +367,18 @@ function inviteCard(store: Store, opts: StartOptions, invite: Invite): HTMLEleme
       { class: 'facts' },
       rows.map(([k, v]) => [h('dt', null, k), h('dd', null, v)]),
     ),
+    tuned.length
+      ? h(
+          'div',
+          { class: 'variant' },
+          h('p', null, h('strong', null, 'Your teacher changed this scenario:')),
+          h(
+            'ul',
+            null,
+            tuned.map((line) => h('li', null, line)),
+          ),
+        )
+      : null,
     h(
       'button',
       {

@@ -16,3 +16,18 @@ export function getScenario(id: string): Scenario | undefined {
   return Object.hasOwn(scenarios, id) ? scenarios[id] : undefined;
 }
 export { glossary, type GlossaryEntry } from './glossary';
+export {
+  TUNE_KEYS,
+  TUNE_RANGE,
+  describeVariant,
+  isPlainVariant,
+  normaliseVariant,
+  tunablesOf,
+  tunedScenario,
+  variantKey,
+  variantProblem,
+  type Tunable,
+  type Tuned,
+  type TuneKey,
+  type Variant,
+} from './variant';

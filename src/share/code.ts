@@ -15,7 +15,17 @@ import {
   type Move,
   type Scenario,
 } from '../engine';
-import { getScenario } from '../scenarios';
+import {
+  getScenario,
+  isPlainVariant,
+  normaliseVariant,
+  TUNE_KEYS,
+  TUNE_RANGE,
+  tunedScenario,
+  variantKey,
+  type TuneKey,
+  type Variant,
+} from '../scenarios';
 import { BitReader, BitWriter, fromBase64Url, OutOfBits, toBase64Url } from './bits';
 import { classTag, cleanName, type GameOptions } from './options';
 
@@ -37,10 +47,19 @@ import { classTag, cleanName, type GameOptions } from './options';
 // played them: the name, hints and class tag are not part of the game, and anyone can recompute
 // a checksum. The teacher's page therefore flags the same game under two names.
 //
-// NOTE: changing this format breaks old result codes. Never change version 1: add version 2
-// beside it, keep decodeV1 so old links still open, and let decode() dispatch on the version.
+// Version 2 is version 1 with a teacher's variant after the class tag (src/scenarios/variant.ts):
+//   ... | has class 1 [| class tag 16] | tuned values 3 | (key 3 | value, in its range's bits)*
+//   | name length 6 | ...
+// with keys in TUNE_KEYS order and no value equal to the scenario's own. The rules tag is then
+// the tuned scenario's, so a code is checked against exactly the rules it was played under.
+// A game as designed is still written as version 1, bit for bit as before.
+//
+// NOTE: changing this format breaks old result codes. Never change a version: add the next one
+// beside it, keep reading the old ones so old links still open, and dispatch on the version.
 
 export const CODE_VERSION = 1;
+/** The version of codes for a teacher-tuned variant. */
+export const VARIANT_CODE_VERSION = 2;
 
 /** Scenario ids by their number in the code. Append only: a code carries the index. */
 export const SCENARIO_CODES: readonly string[] = [
@@ -66,6 +85,8 @@ export interface ResultCodeData {
   moves: Move[];
   /** first 8 hex digits of the final state's hash, as the player's game computed it */
   claim: string;
+  /** the teacher's tuning the game was played under ({} for the scenario as designed) */
+  variant: Variant;
 }
 
 export type Decoded = { ok: true; data: ResultCodeData } | { ok: false; reason: string };
@@ -84,14 +105,43 @@ function canonical(m: Move): string {
   return stableStringify({ ...m, terms });
 }
 
-const indexCache = new Map<string, Map<string, number>>();
-function moveIndex(scenarioId: string, moves: readonly Move[]): Map<string, number> {
-  let map = indexCache.get(scenarioId);
+const indexCache = new WeakMap<Scenario, Map<string, number>>();
+function moveIndex(scenario: Scenario, moves: readonly Move[]): Map<string, number> {
+  let map = indexCache.get(scenario);
   if (!map) {
     map = new Map(moves.map((m, i) => [canonical(m), i]));
-    indexCache.set(scenarioId, map);
+    indexCache.set(scenario, map);
   }
   return map;
+}
+
+/** Bits of a tuned value: enough for its key's whole range (TUNE_RANGE). */
+const valueBits = (key: TuneKey) => bitsFor(TUNE_RANGE[key].max - TUNE_RANGE[key].min + 1);
+
+function writeVariant(w: BitWriter, variant: Variant): void {
+  const keys = TUNE_KEYS.filter((k) => variant[k] !== undefined);
+  w.write(keys.length, 3);
+  for (const k of keys)
+    w.write(TUNE_KEYS.indexOf(k), 3).write(variant[k]! - TUNE_RANGE[k].min, valueBits(k));
+}
+
+/** A variant as written, or the reason it cannot be one (checked against the scenario later). */
+function readVariant(r: BitReader): Variant | string {
+  const count = r.read(3);
+  if (count === 0) return 'The code says the scenario was tuned but gives no values.';
+  const out: Partial<Record<TuneKey, number>> = {};
+  let last = -1;
+  for (let i = 0; i < count; i++) {
+    const k = r.read(3);
+    const key = TUNE_KEYS[k];
+    if (key === undefined || k <= last)
+      return "The code's tuning of the scenario is not in a form this game writes.";
+    last = k;
+    const value = r.read(valueBits(key)) + TUNE_RANGE[key].min;
+    if (value > TUNE_RANGE[key].max) return 'A tuned value in the code is out of range.';
+    out[key] = value;
+  }
+  return out;
 }
 
 const rulesCache = new WeakMap<Scenario, number>();
@@ -127,13 +177,16 @@ export interface EncodeInput {
 
 /** The result code of a game. Throws only on a programming error (a move not in the list). */
 export function encodeResult(input: EncodeInput): string {
-  const scenario = getScenario(input.scenarioId);
+  const tuned = tunedScenario(input.scenarioId, input.options.variant);
   const sIndex = SCENARIO_CODES.indexOf(input.scenarioId);
-  if (!scenario || sIndex < 0) throw new Error(`no code for scenario ${input.scenarioId}`);
+  if (!tuned.ok || sIndex < 0) throw new Error(`no code for scenario ${input.scenarioId}`);
+  const scenario = tuned.scenario;
+  const variant = normaliseVariant(getScenario(input.scenarioId)!, input.options.variant ?? {});
+  const plain = isPlainVariant(variant);
   const candidates = candidateMoves(scenario);
-  const index = moveIndex(scenario.id, candidates);
+  const index = moveIndex(scenario, candidates);
   const w = new BitWriter();
-  w.write(CODE_VERSION, 8)
+  w.write(plain ? CODE_VERSION : VARIANT_CODE_VERSION, 8)
     .write(sIndex, 4)
     .write(rulesTag(scenario), 16)
     .write(DIFFICULTIES.indexOf(input.difficulty), 2)
@@ -142,6 +195,7 @@ export function encodeResult(input: EncodeInput): string {
   const tag = classTag(input.options.classLabel);
   w.write(tag === null ? 0 : 1, 1);
   if (tag !== null) w.write(tag, 16);
+  if (!plain) writeVariant(w, variant);
   const name = nameBytes(input.name ?? '');
   w.write(name.length, 6).writeBytes(name);
   if (input.moves.length > MAX_MOVES) throw new Error('too many moves for a result code');
@@ -194,10 +248,10 @@ export function decodeResult(input: string): Decoded {
       reason: 'This is not a result code: it has characters or a length no code has.',
     };
   const version = bytes[0]!;
-  if (version !== CODE_VERSION)
+  if (version !== CODE_VERSION && version !== VARIANT_CODE_VERSION)
     return {
       ok: false,
-      reason: `This code was made by a different version of the game (format ${version}); this version reads format ${CODE_VERSION}.`,
+      reason: `This code was made by a different version of the game (format ${version}); this version reads formats ${CODE_VERSION} and ${VARIANT_CODE_VERSION}.`,
     };
   const body = bytes.subarray(0, bytes.length - 4);
   const sum = new BitReader(bytes.subarray(bytes.length - 4)).read(32);
@@ -208,7 +262,7 @@ export function decodeResult(input: string): Decoded {
         'The code is damaged: a character is missing, extra or changed. Copy it again in full.',
     };
   try {
-    return decodeV1(body);
+    return decodeBody(body, version);
   } catch (error) {
     if (error instanceof OutOfBits) return { ok: false, reason: 'The code is cut short.' };
     return { ok: false, reason: 'The code could not be read.' };
@@ -222,22 +276,38 @@ export function codeOf(text: string): string {
   return at >= 0 ? t.slice(at + 3) : t;
 }
 
-function decodeV1(body: Uint8Array): Decoded {
+/** Versions 1 and 2: the same fields, and in version 2 a variant after the class tag. */
+function decodeBody(body: Uint8Array, version: number): Decoded {
   const r = new BitReader(body);
   r.read(8); // the version, checked by the caller
   const scenarioId = SCENARIO_CODES[r.read(4)];
-  const scenario = scenarioId === undefined ? undefined : getScenario(scenarioId);
-  if (!scenario) return { ok: false, reason: 'The code names a scenario this game does not have.' };
-  if (r.read(16) !== rulesTag(scenario))
-    return {
-      ok: false,
-      reason: `This code was played under another version of ${scenario.title}'s rules, so it cannot be checked here.`,
-    };
+  const base = scenarioId === undefined ? undefined : getScenario(scenarioId);
+  if (!base) return { ok: false, reason: 'The code names a scenario this game does not have.' };
+  const tag = r.read(16);
   const difficulty = DIFFICULTIES[r.read(2)];
   if (!difficulty) return { ok: false, reason: 'The code names an unknown difficulty.' };
   const seed = r.read(32);
   const hints = r.read(1) === 1;
   const classTagValue = r.read(1) === 1 ? r.read(16) : null;
+  let variant: Variant = {};
+  if (version === VARIANT_CODE_VERSION) {
+    const read = readVariant(r);
+    if (typeof read === 'string') return { ok: false, reason: read };
+    if (variantKey(normaliseVariant(base, read)) !== variantKey(read))
+      return {
+        ok: false,
+        reason: "The code's tuning of the scenario is not in a form this game writes.",
+      };
+    variant = read;
+  }
+  const tuned = tunedScenario(base.id, variant);
+  if (!tuned.ok) return { ok: false, reason: `The code's tuning cannot be used: ${tuned.reason}` };
+  const scenario = tuned.scenario;
+  if (tag !== rulesTag(scenario))
+    return {
+      ok: false,
+      reason: `This code was played under another version of ${base.title}'s rules, so it cannot be checked here.`,
+    };
   const nameLength = r.read(6);
   let name: string;
   try {
@@ -276,6 +346,7 @@ function decodeV1(body: Uint8Array): Decoded {
       name,
       moves,
       claim,
+      variant,
     },
   };
 }
@@ -292,6 +363,8 @@ export interface Verified {
   hints: boolean;
   classTag: number | null;
   name: string;
+  /** the teacher's tuning ({} for the scenario as designed) */
+  variant: Variant;
   outcome: Outcome;
   /** EUR bn secured, one decimal */
   securedBn: number;
@@ -309,12 +382,15 @@ export interface Rejected {
   reason: string;
 }
 
-const games = new Map<string, Game>();
-function gameOf(scenarioId: string): Game {
-  let g = games.get(scenarioId);
+const games = new WeakMap<Scenario, Game>();
+/** The game of a scenario id and variant that decoding has already checked. */
+function gameOf(scenarioId: string, variant: Variant): Game {
+  const tuned = tunedScenario(scenarioId, variant);
+  if (!tuned.ok) throw new Error(tuned.reason);
+  let g = games.get(tuned.scenario);
   if (!g) {
-    g = createGame(getScenario(scenarioId)!, actorRuntime);
-    games.set(scenarioId, g);
+    g = createGame(tuned.scenario, actorRuntime);
+    games.set(tuned.scenario, g);
   }
   return g;
 }
@@ -327,7 +403,7 @@ export function verifyResult(input: string): Verified | Rejected {
   const decoded = decodeResult(input);
   if (!decoded.ok) return { valid: false, reason: decoded.reason };
   const d = decoded.data;
-  const game = gameOf(d.scenarioId);
+  const game = gameOf(d.scenarioId, d.variant);
   const replay = game.replay(d.seed, d.difficulty, d.moves);
   if (!replay.ok)
     return {
@@ -350,6 +426,7 @@ export function verifyResult(input: string): Verified | Rejected {
     hints: d.hints,
     classTag: d.classTag,
     name: d.name,
+    variant: d.variant,
     outcome: st.ending?.outcome ?? 'unfinished',
     securedBn: Math.round(secured / 100) / 10,
     grade: st.ending?.grade ?? null,

@@ -1,11 +1,12 @@
 import { DIFFICULTIES, type Difficulty } from '../engine';
-import { getScenario, scenarios } from '../scenarios';
+import { getScenario, scenarios, TUNE_KEYS, tunedScenario, type TuneKey } from '../scenarios';
 import { MAX_CODE_LENGTH } from './code';
 import { cleanLabel, DEFAULT_OPTIONS, MAX_LABEL, type GameOptions } from './options';
 
 // Links live in the URL's fragment (after #): browsers never send it to a server, so a class
 // link or a student's result stays on the machine that opens it.
 //   #play?scenario=december-summit&seed=123&difficulty=standard&hints=on&class=7B
+//     [&target=600&weeks=15&follow=20&fear=5&events=50]   (a teacher's variant, see variant.ts)
 //   #daily?scenario=december-summit&difficulty=standard   (the seed is the day: 20261123)
 //   #r=CODE                                               (a result code: replay it)
 //   #teacher                                              (the teacher's page)
@@ -27,7 +28,14 @@ export type Route =
 
 /** Longest fragment looked at; longer ones are refused unread. */
 const MAX_FRAGMENT = MAX_CODE_LENGTH + 16;
-const KNOWN_PARAMS = new Set(['scenario', 'seed', 'difficulty', 'hints', 'class']);
+const KNOWN_PARAMS = new Set<string>([
+  'scenario',
+  'seed',
+  'difficulty',
+  'hints',
+  'class',
+  ...TUNE_KEYS,
+]);
 
 /** The day as a seed: 2026-11-23 is 20261123. `today` is an ISO date the page supplies. */
 export function dailySeed(today: string): number | null {
@@ -89,11 +97,26 @@ function readGame(params: URLSearchParams, daily: number | null | undefined): Ga
   if (hints !== 'on' && hints !== 'off') return 'The hints setting in this link is not on or off.';
   const label = params.get('class') ?? '';
   if ([...label].length > MAX_LABEL * 2) return 'The class name in this link is too long.';
+  const variant: Partial<Record<TuneKey, number>> = {};
+  for (const key of TUNE_KEYS) {
+    const text = params.get(key);
+    if (text === null) continue;
+    if (!/^-?\d{1,4}$/.test(text))
+      return `The "${key}" setting in this link is not a whole number.`;
+    variant[key] = Number(text);
+  }
+  const tuned = tunedScenario(scenarioId, variant);
+  if (!tuned.ok) return `This link's version of the scenario cannot be played: ${tuned.reason}`;
   return {
     scenarioId,
     seed,
     difficulty,
-    options: { ...DEFAULT_OPTIONS, hints: hints === 'on', classLabel: cleanLabel(label) },
+    options: {
+      ...DEFAULT_OPTIONS,
+      hints: hints === 'on',
+      classLabel: cleanLabel(label),
+      ...(Object.keys(variant).length ? { variant } : {}),
+    },
   };
 }
 
@@ -106,6 +129,10 @@ export function gameLink(base: string, link: GameLink): string {
   });
   if (link.options.hints) p.set('hints', 'on');
   if (link.options.classLabel) p.set('class', link.options.classLabel);
+  for (const key of TUNE_KEYS) {
+    const value = link.options.variant?.[key];
+    if (value !== undefined) p.set(key, String(value));
+  }
   return `${base}#play?${p.toString()}`;
 }
 

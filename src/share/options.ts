@@ -1,5 +1,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 
+import type { Variant } from '../scenarios';
+
 // The options a game link carries beside scenario, seed and difficulty, and the cleaning of the
 // free text that travels in links and codes (a class label, a display name). Cleaned text is
 // still only ever shown as text, never as markup.
@@ -9,6 +11,8 @@ export interface GameOptions {
   hints: boolean;
   /** the class this game belongs to ("" for none) */
   classLabel: string;
+  /** a teacher's tuning of the scenario (absent or empty: the scenario as designed) */
+  variant?: Variant;
 }
 
 export const DEFAULT_OPTIONS: GameOptions = { hints: false, classLabel: '' };

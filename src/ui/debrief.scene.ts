@@ -1,7 +1,7 @@
 import * as Phaser from 'phaser';
 
 import { describePath, pathOf } from '../app/path';
-import { gameFor, type Session } from '../app/store';
+import { sessionGame, type Session } from '../app/store';
 import { STANCES, type GameState, type Scenario } from '../engine';
 import { moneyChart, stanceRibbons } from './chart';
 import { SCENE, type ViewContext } from './context';
@@ -208,7 +208,7 @@ export class DebriefScene extends Phaser.Scene {
   /** The player's moves in one sentence, under the ribbons (every move is listed in the page). */
   private buildPath(scenario: Scenario, top: number): void {
     const session = this.ctx.session;
-    const game = session ? gameFor(session.scenarioId) : null;
+    const game = session ? sessionGame(session) : null;
     if (!session || !game) return;
     addText(this, this.ctx, RIGHT.x, top, S.pathTitle, { bold: true });
     const line = addText(this, this.ctx, RIGHT.x, top + 20, '', {

@@ -17,6 +17,7 @@ function result(over: Partial<ClassResult>): ClassResult {
     hints: false,
     classTag: null,
     name: 'X',
+    variant: {},
     outcome: 'partial',
     securedBn: 0,
     grade: 'F',

@@ -296,3 +296,33 @@ describe('gameLink -> parseRoute round trip', () => {
     expect(url).toBe(`${BASE}#play?scenario=december-summit&seed=42&difficulty=standard`);
   });
 });
+
+describe('links to a teacher-tuned variant', () => {
+  const link: GameLink = {
+    scenarioId: 'december-summit',
+    seed: 77,
+    difficulty: 'hard',
+    options: { hints: false, classLabel: '10A', variant: { target: 600, weeks: 15, fear: 5 } },
+  };
+
+  it('carry every tuned value in readable parameters and come back as the same game', () => {
+    const url = gameLink(BASE, link);
+    expect(url).toBe(
+      `${BASE}#play?scenario=december-summit&seed=77&difficulty=hard&class=10A&target=600&weeks=15&fear=5`,
+    );
+    expect(parseRoute(hashOf(url), TODAY)).toEqual({ kind: 'play', link, daily: false });
+  });
+
+  it('refuse values that are not whole numbers or outside the ranges, with the reason', () => {
+    const reason = (query: string) => {
+      const r = parseRoute(`#play?scenario=december-summit&seed=1&${query}`, TODAY);
+      return r.kind === 'invalid' ? r.reason : `not refused: ${r.kind}`;
+    };
+    expect(reason('weeks=abc')).toBe('The "weeks" setting in this link is not a whole number.');
+    expect(reason('weeks=1.5')).toBe('The "weeks" setting in this link is not a whole number.');
+    expect(reason('weeks=2')).toMatch(
+      /^This link's version of the scenario cannot be played: Weeks until the deadline must be a whole number from \d+ to \d+ \(got 2\)\.$/,
+    );
+    expect(reason('target=600&target=601')).toBe('This link gives a setting twice.');
+  });
+});

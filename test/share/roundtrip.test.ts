@@ -106,6 +106,7 @@ describe('result codes round-trip over harness games', () => {
         name: '',
         moves: g.moves,
         claim: stateHash(g.state).slice(0, 8),
+        variant: {},
       });
     }
   });

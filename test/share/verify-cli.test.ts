@@ -115,6 +115,7 @@ describe('npm run verify', () => {
       moveCount: a.moves.length,
       hints: false,
       classTag: null,
+      variant: {},
       stateHash: stateHash(a.state),
     });
   });
