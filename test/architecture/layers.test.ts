@@ -113,6 +113,12 @@ describe('eslint architecture rules', () => {
       "import Phaser from 'phaser';\nexport const p = Phaser;\n",
     ],
     [
+      "dom imports Phaser's sources (the phaser-src/ alias)",
+      'no-restricted-imports',
+      'src/dom/__probe__.ts',
+      "import core from 'phaser-src/phaser-core.js';\nexport const p = core;\n",
+    ],
+    [
       'engine imports an unlisted package',
       'no-restricted-imports',
       'src/engine/__probe__.ts',
@@ -148,6 +154,11 @@ describe('eslint architecture rules', () => {
       'ui imports phaser and app',
       'src/ui/__probe__.ts',
       "import Phaser from 'phaser';\nimport { game } from '../app/game';\n\nexport const both = [Phaser, game];\n",
+    ],
+    [
+      "ui imports Phaser's sources (src/ui/phaser-lite.ts)",
+      'src/ui/__probe__.ts',
+      "import core from 'phaser-src/phaser-core.js';\n\nexport const p = core;\n",
     ],
     [
       'tests may import anything',
