@@ -18,7 +18,8 @@ import tseslint from 'typescript-eslint';
  *   app        engine, actors, scenarios, share
  *   ui         app, engine, scenarios, phaser (and phaser-src/, Phaser's own sources: an alias)
  *   dom        app, engine, share, scenarios
- *   classroom  app, engine, share, scenarios, dom (its element helpers and shared words)
+ *   classroom  app, engine, share, scenarios, dom (its element helpers and shared words),
+ *              sim (the balance harness, for the teacher's win-rate check in a worker)
  *   offline    nothing (it registers the service worker that build/offline-plugin.ts writes)
  */
 /** @typedef {{ layers: string[]; packages: string[]; node?: boolean; why: string }} LayerSpec */
@@ -68,7 +69,9 @@ const LAYERS = {
     why: 'the DOM shell talks to the game through app and must not pull in Phaser',
   },
   classroom: {
-    layers: ['app', 'engine', 'share', 'scenarios', 'dom'],
+    // sim: the teacher's win-rate check plays a tuned scenario with the balance harness
+    // (src/sim/run.ts and policies.ts, which use no Node builtins) in a worker.
+    layers: ['app', 'engine', 'share', 'scenarios', 'dom', 'sim'],
     packages: ['lean-qr'],
     why: 'classroom tools talk to the game through app and must not pull in Phaser',
   },

@@ -1,6 +1,8 @@
 import {
   commitmentOf,
   isCommitted,
+  isSeizure,
+  seizureTabled,
   verb,
   type ActorDef,
   type Ballot,
@@ -116,14 +118,19 @@ export function assessOffer(
       };
     }
     case 'us': {
+      // With a seizure tabled there is no chip left to bargain with (only with `onSeizure`).
+      const seized = (def.onSeizure ?? 0) < 0 && seizureTabled(scenario, state);
       return {
         ...base,
         score: a.w + value,
         threshold: -10,
+        unmet: seized ? ['the assets are being seized'] : [],
         effect: value,
         acceptReason:
           'Washington drops its opposition in exchange for a role in rebuilding Ukraine.',
-        refuseReason: `Washington is not interested at this price (${a.w + value}).`,
+        refuseReason: seized
+          ? 'Washington will not deal: with the assets being seized, there is nothing left to bargain with.'
+          : `Washington is not interested at this price (${a.w + value}).`,
         wouldChange: 'A role in reconstruction.',
         condition:
           'the US stops lobbying and joins once the EU decides, as long as no Reparations Loan is tabled',
@@ -141,6 +148,8 @@ export function assessOffer(
       const leader = def.follows[0]?.actor ?? 'us';
       if (state.actors[leader]?.stance === 'opposed') unmet.push('the US is opposed');
       if (state.g7Basis < 2) unmet.push('there is no G7 legal basis');
+      if ((def.onSeizure ?? 0) < 0 && seizureTabled(scenario, state))
+        unmet.push('it will not take part in an outright seizure');
       const score = a.w + value;
       return {
         ...base,
@@ -155,7 +164,16 @@ export function assessOffer(
           : `Japan is not yet convinced (${score}, needs 40).`,
         wouldChange:
           'A US shift, a G7 legal basis, and a clause keeping its money away from weapons.',
-        pledge: def.pledge ? { amount: def.pledge, condition: null, conditionText: '' } : null,
+        // With its own route (pledgeOn) the money waits for that route; else it is lent at once.
+        pledge: def.pledge
+          ? def.pledgeOn
+            ? {
+                amount: def.pledge,
+                condition: 'eu-route-adopted',
+                conditionText: def.pledgeOn.text,
+              }
+            : { amount: def.pledge, condition: null, conditionText: '' }
+          : null,
       };
     }
     case 'follower':
@@ -166,12 +184,12 @@ export function assessOffer(
         acceptReason: `${def.name} pledges, in lockstep with the EU.`,
         refuseReason: `${def.name} wants to see more European resolve first (${a.w + value + 5}, needs 20).`,
         wouldChange: 'G7 coordination and an EU route on the table.',
-        condition: 'once an EU route is decided',
+        condition: def.pledgeOn?.text ?? 'once an EU route is decided',
         pledge: def.pledge
           ? {
               amount: def.pledge,
               condition: 'eu-route-adopted',
-              conditionText: 'if an EU route is decided',
+              conditionText: def.pledgeOn?.text ?? 'if an EU route is decided',
             }
           : null,
       };
@@ -254,8 +272,10 @@ export function voteOf(
   }
   if (def.kind === 'belgium' && route.kind === 'reparations-loan') {
     const f = belgiumFear(scenario, state, terms);
+    // Consent to a loan is not consent to a seizure (only where a size is marked `seize`).
+    const loanOnly = (def.onSeizure ?? 0) < 0 && isSeizure(route, terms);
     if (
-      (committed && commitment?.terms && !breaksTerms(commitment.terms, terms)) ||
+      (committed && !loanOnly && commitment?.terms && !breaksTerms(commitment.terms, terms)) ||
       f.fear <= f.threshold
     )
       return {
@@ -272,7 +292,9 @@ export function voteOf(
   let score = a.w + (def.routeAffinity[route.kind] ?? 0) + member.offset + unityPull;
   const notes: string[] = [];
   if (unityPull <= -5) notes.push(`EU unity is low (${state.unity})`);
-  if (committed) {
+  // A government that signed up to lend against the assets has not signed up to take them.
+  const seizing = (def.onSeizure ?? 0) < 0 && isSeizure(route, terms);
+  if (committed && !seizing) {
     score += 40;
     notes.push('it has committed');
   }
@@ -286,6 +308,15 @@ export function voteOf(
       notes.push("French banks' holdings would be included");
     }
     if (terms.buyEuropean && (def.likes.buyEuropean ?? 0) > 0) score += 5;
+    // An outright seizure (a scenario option): each actor weighs state immunity and the euro.
+    if (def.onSeizure && isSeizure(route, terms)) {
+      score += def.onSeizure;
+      notes.push(
+        def.onSeizure < 0
+          ? `it fears for state immunity and the euro${committed ? ', and it committed to a loan, not a seizure' : ''}`
+          : 'it wants the assets seized',
+      );
+    }
   }
   if (route.kind === 'joint-borrowing') {
     const sized = route.sizes[0] && terms.size > route.sizes[0].size;

@@ -3,6 +3,7 @@ import {
   euRouteDecided,
   guaranteeCoverage,
   isCommitted,
+  isSeizure,
   otherHoldersJoined,
   reparationsTerms,
   routeOfKind,
@@ -103,6 +104,11 @@ export function belgiumFear(
     { label: 'legal robustness', points: -3 * legal },
     { label: 'assets locked by Article 122', points: state.assetLock ? -4 : 0 },
   ];
+  // Taking the assets outright invites suits over state immunity: Belgium's own onSeizure
+  // (a scenario option) counts as fear. Without it the list is exactly as before.
+  const belgium = scenario.actors.find((a) => a.kind === 'belgium');
+  if (rl && isSeizure(rl, t) && belgium?.onSeizure)
+    parts.push({ label: 'outright seizure (state immunity)', points: -belgium.onSeizure });
   return {
     fear: Math.max(
       0,
@@ -332,6 +338,7 @@ export function perceive(
 }
 
 function wouldMoveGovernment(scenario: Scenario, def: ActorDef): string {
+  if (def.wouldMove) return def.wouldMove;
   const liked = Object.entries(def.likes)
     .filter(([, v]) => (v ?? 0) > 0)
     .map(([k]) => TERM_NAMES[k] ?? k);
@@ -356,4 +363,5 @@ export const TERM_NAMES: Record<string, string> = {
   energyAssurance: 'an energy assurance',
   fundsConcession: 'released EU funds',
   optOut: 'an opt-out from guarantees',
+  oversight: 'strict oversight (benchmarks and audits)',
 };

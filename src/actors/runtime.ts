@@ -2,6 +2,7 @@ import { createActor, type AnyActorScope } from 'xstate';
 import {
   actorDef,
   euRouteDecided,
+  pledgeReady,
   type ActorDef,
   type ActorRuntime,
   type ActorUpdate,
@@ -243,17 +244,19 @@ export const actorRuntime: ActorRuntime = {
           break;
         }
         case 'follower': {
-          const nextSig = `${p.w >= 20}|${decided}|${p.w < 0}`;
+          // Its own route (pledgeOn) or, as before, any EU route.
+          const ready = def.pledgeOn ? pledgeReady(scenario, state, id) : decided;
+          const nextSig = `${p.w >= 20}|${ready}|${p.w < 0}`;
           if (nextSig !== sig) {
             sig = nextSig;
-            for (const e of run({ type: 'percept', w: p.w, decided } as never)) {
+            for (const e of run({ type: 'percept', w: p.w, decided: ready } as never)) {
               if (e.type === 'pledge')
                 intents.push({
                   type: 'pledge',
                   actor: id,
                   amount: def.pledge,
                   condition: 'eu-route-adopted',
-                  conditionText: 'if an EU route is decided',
+                  conditionText: def.pledgeOn?.text ?? 'if an EU route is decided',
                   reason: `${def.name} moves in lockstep with the EU: its money comes once the EU has decided.`,
                 });
               else

@@ -1,4 +1,4 @@
-import { getScenario } from '../scenarios';
+import { describeVariant, getScenario, tunedScenario } from '../scenarios';
 import { replayLink } from '../share';
 import { h, uid, type Child } from '../dom/h';
 import { chartFigure, type Bar } from './charts';
@@ -294,7 +294,10 @@ export function classView(
   on: ClassViewHandlers,
 ): { results: HTMLElement; debrief: HTMLElement } {
   const valid = st.entries.filter(isValid);
-  const scenario = getScenario(st.session.scenarioId)!;
+  // The class's version of the scenario: its target and weeks are what results are measured by.
+  const tuned = tunedScenario(st.session.scenarioId, st.session.variant);
+  const scenario = tuned.ok ? tuned.scenario : getScenario(st.session.scenarioId)!;
+  const changes = describeVariant(st.session.scenarioId, st.session.variant);
   const mine = valid.filter((e) => e.check.result.scenario === st.session.scenarioId);
   const flagged = mine.filter((e) => flagText(e.check.result, st.session) !== null);
   const inCharts = st.includeOther
@@ -332,6 +335,23 @@ export function classView(
     'section',
     { class: 'panel class-results', 'aria-labelledby': 'class-results-title' },
     h('h3', { id: 'class-results-title' }, '3. See the class'),
+    changes.length
+      ? h(
+          'div',
+          { class: 'class-version' },
+          h('p', null, `The class plays a tuned version of “${scenario.title}”:`),
+          h(
+            'ul',
+            null,
+            changes.map((line) => h('li', null, line)),
+          ),
+          h(
+            'p',
+            { class: 'help' },
+            'Results played on another version, including the scenario as designed, are flagged below.',
+          ),
+        )
+      : h('p', { class: 'class-version' }, `The class plays “${scenario.title}” as designed.`),
     valid.length === 0
       ? h(
           'p',

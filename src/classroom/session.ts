@@ -1,9 +1,21 @@
 import type { StorageLike } from '../app/store';
 import { DIFFICULTIES, type Difficulty } from '../engine';
-import { getScenario, scenarios } from '../scenarios';
+import {
+  getScenario,
+  normaliseVariant,
+  scenarios,
+  TUNE_KEYS,
+  tunablesOf,
+  tunedScenario,
+  variantKey,
+  type Tunable,
+  type TuneKey,
+  type Variant,
+} from '../scenarios';
 import { classTag, cleanLabel, gameLink, MAX_LABEL } from '../share';
 
-// The class game a teacher sets up: scenario, seed, difficulty and options. It is what the class
+// The class game a teacher sets up: scenario, seed, difficulty, options and the teacher's tuning
+// of the scenario (its variant, src/scenarios/variant.ts). It is what the class
 // link carries and what every collected result is compared with. It is remembered in the
 // browser (never sent anywhere) under CLASS_KEY; whatever is read back is validated, and a
 // damaged value is reported and ignored.
@@ -18,6 +30,8 @@ export interface ClassSession {
   hints: boolean;
   /** cleaned class label, "" for none */
   classLabel: string;
+  /** the teacher's tuning, in its canonical form (no value equal to the designed one); {} for none */
+  variant: Variant;
 }
 
 export type SessionRead =
@@ -31,6 +45,7 @@ export function defaultSession(seed: number): ClassSession {
     difficulty: 'standard',
     hints: false,
     classLabel: '',
+    variant: {},
   };
 }
 
@@ -50,8 +65,28 @@ export function sessionLink(base: string, s: ClassSession): string {
     scenarioId: s.scenarioId,
     seed: s.seed,
     difficulty: s.difficulty,
-    options: { hints: s.hints, classLabel: s.classLabel },
+    options: { hints: s.hints, classLabel: s.classLabel, variant: s.variant },
   });
+}
+
+/**
+ * A stored variant checked key by key against the scenario: the canonical variant, or why it
+ * cannot be used. Absent (settings saved before tuning existed) is the scenario as designed.
+ */
+function readVariant(value: unknown, scenarioId: string): Variant | string {
+  if (value === undefined) return {};
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return 'its tuning of the scenario is not a set of values';
+  const out: Partial<Record<TuneKey, number>> = {};
+  for (const [key, v] of Object.entries(value)) {
+    if (!TUNE_KEYS.includes(key as TuneKey))
+      return `its tuning of the scenario has a value the game does not know ("${key.slice(0, 20)}")`;
+    if (typeof v !== 'number') return 'its tuning of the scenario has a value that is not a number';
+    out[key as TuneKey] = v;
+  }
+  const tuned = tunedScenario(scenarioId, out);
+  if (!tuned.ok) return `its tuning of the scenario cannot be used (${tuned.reason})`;
+  return normaliseVariant(getScenario(scenarioId)!, out);
 }
 
 /** Checks an unknown value (parsed JSON) field by field; returns the session or why not. */
@@ -69,12 +104,15 @@ export function validateSession(value: unknown): ClassSession | string {
   if (typeof v.hints !== 'boolean') return 'its hints setting is not on or off';
   if (typeof v.classLabel !== 'string' || [...v.classLabel].length > MAX_LABEL)
     return 'its class label is not a short text';
+  const variant = readVariant(v.variant, v.scenarioId);
+  if (typeof variant === 'string') return variant;
   return {
     scenarioId: v.scenarioId,
     seed: v.seed,
     difficulty: v.difficulty as Difficulty,
     hints: v.hints,
     classLabel: cleanLabel(v.classLabel),
+    variant,
   };
 }
 
@@ -127,19 +165,55 @@ export interface GameIdentity {
   difficulty: Difficulty;
   hints: boolean;
   classTag: number | null;
+  /** the tuning the game was played with ({} or absent: as designed) */
+  variant?: Variant;
 }
 
 const onOff = (b: boolean) => (b ? 'on' : 'off');
 
+/** A tuned value in few words: "EUR 60.0 bn", "12 weeks", "as designed". */
+function valueText(t: Tunable, value: number): string {
+  return t.key === 'weeks' ? `${value} weeks` : t.show(value);
+}
+
+/**
+ * How a game's version of a scenario differs from the class's, or null when it is the same
+ * ("another version of the scenario (as designed, not the class's tuned version)").
+ */
+export function versionDifference(
+  scenarioId: string,
+  game: Variant | undefined,
+  cls: Variant,
+): string | null {
+  const scenario = getScenario(scenarioId);
+  if (!scenario) return null;
+  const g = normaliseVariant(scenario, game ?? {});
+  const c = normaliseVariant(scenario, cls);
+  if (variantKey(g) === variantKey(c)) return null;
+  const what = 'another version of the scenario';
+  if (Object.keys(g).length === 0) return `${what} (as designed, not the class's tuned version)`;
+  const changes = tunablesOf(scenario)
+    .filter((t) => g[t.key] !== c[t.key])
+    .map(
+      (t) =>
+        `${t.label}: ${valueText(t, g[t.key] ?? t.base)}, not ${valueText(t, c[t.key] ?? t.base)}`,
+    );
+  return `${what} (${changes.join('; ')})`;
+}
+
 /**
  * How a verified game differs from the class game, in short phrases ("seed 12 not 34"), empty
- * when it is the class game. The class label travels in codes only as a 16-bit tag.
+ * when it is the class game. The class label travels in codes only as a 16-bit tag; the
+ * version of the scenario is compared only when the scenario is the same.
  */
 export function differences(game: GameIdentity, s: ClassSession): string[] {
   const out: string[] = [];
   if (game.scenario !== s.scenarioId) {
     const title = (id: string) => getScenario(id)?.title ?? id;
     out.push(`scenario “${title(game.scenario)}” not “${title(s.scenarioId)}”`);
+  } else {
+    const version = versionDifference(s.scenarioId, game.variant, s.variant);
+    if (version) out.push(version);
   }
   if (game.seed !== s.seed) out.push(`seed ${game.seed} not ${s.seed}`);
   if (game.difficulty !== s.difficulty)

@@ -1,13 +1,15 @@
 import { DIFFICULTIES, formatDate, type Difficulty } from '../engine';
-import { getScenario, scenarios } from '../scenarios';
+import { describeVariant, getScenario, scenarios, tunedScenario } from '../scenarios';
 import { cleanLabel, MAX_LABEL } from '../share';
-import { copyButton, h, svg, uid } from '../dom/h';
+import { copyButton, fill, h, svg, uid } from '../dom/h';
 import { briefing, capitalise, DIFFICULTY_HELP } from '../dom/strings';
 import { qrShape } from './qr';
 import { parseSeed, sessionLink, type ClassSession } from './session';
+import { tuneView } from './tune';
 
-// Part 1 of the teacher's page: the class game (scenario, seed, difficulty, hints, class label),
-// its link with a Copy button and a QR code, and the one-page briefing students get on paper.
+// Part 1 of the teacher's page: the class game (scenario, seed, difficulty, hints, class label,
+// the teacher's tuning of the scenario and its win rates), its link with a Copy button and a QR
+// code, and the one-page briefing students get on paper.
 
 export interface SetupOptions {
   base: string;
@@ -17,6 +19,8 @@ export interface SetupOptions {
   onChange(session: ClassSession): void;
   /** a note to show at the top (e.g. remembered settings that could not be read) */
   note: string | null;
+  /** a performance.now-like clock for the time the win-rate check took */
+  now(): number;
 }
 
 /** The QR code of a link as an SVG picture. */
@@ -36,7 +40,7 @@ export function qrSvg(link: string, className: string): SVGElement {
   );
 }
 
-export function setupView(opts: SetupOptions): { el: HTMLElement } {
+export function setupView(opts: SetupOptions): { el: HTMLElement; destroy(): void } {
   let session = opts.session;
   const all = Object.values(scenarios);
 
@@ -118,7 +122,9 @@ export function setupView(opts: SetupOptions): { el: HTMLElement } {
   const sheet = h('article', { class: 'print-sheet', 'aria-labelledby': sheetTitleId });
 
   const render = () => {
-    const scenario = getScenario(session.scenarioId)!;
+    const tuned = tunedScenario(session.scenarioId, session.variant);
+    const scenario = tuned.ok ? tuned.scenario : getScenario(session.scenarioId)!;
+    const changes = describeVariant(session.scenarioId, session.variant);
     const link = sessionLink(opts.base, session);
     linkBox.value = link;
     tryLink.setAttribute('href', link);
@@ -128,8 +134,12 @@ export function setupView(opts: SetupOptions): { el: HTMLElement } {
       `Seed ${session.seed}`,
       `${capitalise(session.difficulty)} difficulty`,
       `hints ${session.hints ? 'on' : 'off'}`,
-    ].join(' · ');
-    sheet.replaceChildren(
+      changes.length ? 'tuned by your teacher' : null,
+    ]
+      .filter(Boolean)
+      .join(' · ');
+    fill(
+      sheet,
       h(
         'div',
         { class: 'sheet-head' },
@@ -159,6 +169,16 @@ export function setupView(opts: SetupOptions): { el: HTMLElement } {
         { class: 'briefing' },
         briefing(scenario).map((line) => h('li', null, line)),
       ),
+      changes.length
+        ? [
+            h('p', { class: 'sheet-steps-title' }, 'Your teacher changed this scenario'),
+            h(
+              'ul',
+              { class: 'sheet-changes' },
+              changes.map((line) => h('li', null, line)),
+            ),
+          ]
+        : null,
       h('p', { class: 'sheet-steps-title' }, 'What to do'),
       h(
         'ol',
@@ -183,12 +203,25 @@ export function setupView(opts: SetupOptions): { el: HTMLElement } {
     opts.onChange(session);
   };
 
-  scenarioSelect.addEventListener('change', () => {
-    if (getScenario(scenarioSelect.value)) update({ ...session, scenarioId: scenarioSelect.value });
+  // The tuning belongs to a scenario: another scenario starts from its designed values.
+  const tune = tuneView({
+    scenarioId: session.scenarioId,
+    variant: session.variant,
+    difficulty: session.difficulty,
+    now: opts.now,
+    onChange: (variant) => update({ ...session, variant }),
   });
-  diffSelect.addEventListener('change', () =>
-    update({ ...session, difficulty: diffSelect.value as Difficulty }),
-  );
+
+  scenarioSelect.addEventListener('change', () => {
+    if (!getScenario(scenarioSelect.value)) return;
+    tune.setScenario(scenarioSelect.value);
+    update({ ...session, scenarioId: scenarioSelect.value, variant: {} });
+  });
+  diffSelect.addEventListener('change', () => {
+    const difficulty = diffSelect.value as Difficulty;
+    tune.setDifficulty(difficulty);
+    update({ ...session, difficulty });
+  });
   const readSeed = () => {
     const r = parseSeed(seedInput.value);
     if (!r.ok) {
@@ -280,6 +313,7 @@ export function setupView(opts: SetupOptions): { el: HTMLElement } {
         qrBox,
       ),
     ),
+    tune.el,
     h('h4', null, 'Briefing for students'),
     h(
       'p',
@@ -297,5 +331,5 @@ export function setupView(opts: SetupOptions): { el: HTMLElement } {
       ),
     ),
   );
-  return { el };
+  return { el, destroy: () => tune.destroy() };
 }

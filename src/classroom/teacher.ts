@@ -102,6 +102,7 @@ export function mountTeacher(
     session: memory.session,
     randomSeed: opts.randomSeed,
     note,
+    now: opts.now,
     onChange: (s) => {
       memory.session = s;
       saveNote.textContent = writeSession(storage, s) ?? '';
@@ -428,6 +429,7 @@ export function mountTeacher(
       destroyed = true;
       run++;
       runner.destroy();
+      setup.destroy();
       for (const url of urls) URL.revokeObjectURL(url);
       el.remove();
     },

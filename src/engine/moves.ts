@@ -1,6 +1,14 @@
 import type { Draft } from 'immer';
 import { produce } from './immer';
-import { euRouteDecided, findActorDef, isCommitted, moveCost, routeDef, verb } from './queries';
+import {
+  euRouteDecided,
+  findActorDef,
+  isCommitted,
+  isSeizure,
+  moveCost,
+  routeDef,
+  verb,
+} from './queries';
 import type { ActorRuntime, ActorUpdate } from './runtime';
 import { entry } from './state';
 import type {
@@ -22,6 +30,9 @@ import { endWeek, WORKAROUND_LEGAL } from './turn';
 // as an Immer recipe. Actor answers come from the runtime, so the engine stays free of XState.
 
 const PRESSURE_STEPS = [12, 8, 5, 3, 2];
+/** Extra provocation and market stress of an outright seizure (only routes with `seize` sizes). */
+const SEIZURE_PROVOCATION = 2;
+const SEIZURE_MARKET = 10;
 const MAX_GRACE = 4;
 const MOOD = 10;
 
@@ -37,6 +48,7 @@ function describeTerms(terms: OfferTerms): string {
   if (terms.energyAssurance) parts.push('an energy assurance');
   if (terms.fundsConcession) parts.push('released EU funds');
   if (terms.optOut) parts.push('an opt-out from guarantees');
+  if (terms.oversight) parts.push('strict oversight (benchmarks and audits)');
   return parts.join(', ');
 }
 
@@ -326,6 +338,16 @@ export function applyMove(
             d.unity = clamp(d.unity - 4, 0, 100);
             d.actors.hawks?.pending.push({ amount: -5, cause: 'concessions to Budapest' });
           }
+          // What the scenario says a promised term costs or earns with others (optional data).
+          for (const key of offeredKeys(move.terms)) {
+            const fx = scenario.termEffects?.[key];
+            if (!fx) continue;
+            for (const [id, amount] of Object.entries(fx.actors)) {
+              if (id !== move.actor) d.actors[id]?.pending.push({ amount, cause: fx.cause });
+            }
+            if (fx.unity) d.unity = clamp(d.unity + fx.unity, 0, 100);
+            log(entry(week, 'event', null, fx.text, fx.reason));
+          }
         }
         break;
       }
@@ -413,14 +435,20 @@ export function applyMove(
         if (def.kind === 'joint-borrowing' && move.terms.size > (def.sizes[0]?.size ?? 0)) {
           d.actors.mainstream?.pending.push({ amount: -8, cause: 'a larger joint debt' });
         }
+        const seize = isSeizure(def, move.terms);
         log(
           entry(
             week,
             'move',
             null,
-            `You table ${def.name} (EUR ${move.terms.size} bn${describeTerms(move.terms) ? `; ${describeTerms(move.terms)}` : ''}).`,
+            `You table ${def.name} (EUR ${move.terms.size} bn${describeTerms(move.terms) ? `; ${describeTerms(move.terms)}` : ''})${seize ? ': an outright seizure' : ''}.`,
+            seize
+              ? 'At this size the assets are taken, not lent against: more money, but Russia’s claim of state immunity and worries about the euro weigh on every vote.'
+              : '',
           ),
         );
+        // An outright seizure (a scenario option) provokes Moscow more than a loan does.
+        if (seize) d.provocation += SEIZURE_PROVOCATION;
         breakPromises(scenario, runtime, state, d, def.kind, move.terms);
         break;
       }
@@ -614,6 +642,20 @@ function callVote(
     r.adoptedWeek = d.week;
     d.provocation += 3;
     r.blockers = ['guarantees covering 75% of the loan'];
+    if (isSeizure(def, terms)) {
+      // Taking a central bank's reserves outright makes other holders of euros think twice.
+      d.market = clamp(d.market + SEIZURE_MARKET, 0, 100);
+      d.provocation += SEIZURE_PROVOCATION;
+      d.log.push(
+        entry(
+          d.week,
+          'event',
+          null,
+          'Markets ask whether reserves are still safe in euros.',
+          'An outright seizure of a central bank’s reserves is a first for Europe: investors and other central banks wonder who could be next, and Moscow promises to answer.',
+        ),
+      );
+    }
     if (overruled.includes('belgium')) {
       d.unity = clamp(d.unity - 20, 0, 100);
       d.market = clamp(d.market + 20, 0, 100);
@@ -624,10 +666,28 @@ function callVote(
           'event',
           'belgium',
           'Belgium is outvoted and goes to court.',
-          'Overruling the state that holds the money shakes markets and the Union; the loan is delayed unless its legal basis is solid.',
+          isSeizure(def, terms)
+            ? 'Overruling the state that holds the money shakes markets and the Union; against an outright seizure its case is state immunity itself, so the money stays frozen while it fights.'
+            : 'Overruling the state that holds the money shakes markets and the Union; the loan is delayed unless its legal basis is solid.',
         ),
       );
     }
+  } else if (def.adoptedAtVote) {
+    // An Article 122 instrument such as SAFE: law once the Council votes, money after its lag.
+    r.status = 'adopted';
+    r.agreedWeek = d.week;
+    r.adoptedWeek = d.week;
+    r.payableWeek = d.week + def.lag;
+    r.blockers = [];
+    d.log.push(
+      entry(
+        d.week,
+        'money',
+        null,
+        `${def.name} is adopted; money from week ${r.payableWeek}.`,
+        'Under the emergency clause the Council decides alone: no Parliament consent and no act that needs every government.',
+      ),
+    );
   } else {
     r.status = 'agreed';
     r.agreedWeek = d.week;

@@ -5,6 +5,7 @@ import type {
   RouteDef,
   RouteKind,
   RouteState,
+  RouteTerms,
   Scenario,
   Stance,
 } from './types';
@@ -110,8 +111,33 @@ export function euRouteDecided(scenario: Scenario, state: GameState): boolean {
   return scenario.routes.some(
     (r) =>
       r.kind !== 'asset-lock' &&
+      r.countsAsEuDecision !== false &&
       (state.routes[r.id]?.status === 'adopted' || state.routes[r.id]?.status === 'agreed'),
   );
+}
+
+/**
+ * Whether an actor's conditional pledge can become real: its own route adopted and open for
+ * payments (ActorDef's optional pledgeOn: money lent through a fund waits for the fund), else
+ * any EU route decided, as euRouteDecided.
+ */
+export function pledgeReady(scenario: Scenario, state: GameState, actor: string): boolean {
+  const on = findActorDef(scenario, actor)?.pledgeOn;
+  if (!on) return euRouteDecided(scenario, state);
+  const r = state.routes[on.route];
+  return r?.status === 'adopted' && r.payableWeek !== null;
+}
+
+/** Whether these terms of this route take the assets outright (a size marked `seize`). */
+export function isSeizure(route: RouteDef, terms: RouteTerms | null | undefined): boolean {
+  return !!terms && route.sizes.some((s) => s.size === terms.size && s.seize === true);
+}
+
+/** An outright seizure is on the table or passed (never in a scenario without `seize` sizes). */
+export function seizureTabled(scenario: Scenario, state: GameState): boolean {
+  const def = routeOfKind(scenario, 'reparations-loan');
+  const r = def && state.routes[def.id];
+  return !!def && !!r && r.status !== 'draft' && r.status !== 'failed' && isSeizure(def, r.terms);
 }
 
 export interface MoneyBreakdown {

@@ -1,10 +1,25 @@
 import type { Draft } from 'immer';
 import { produce } from './immer';
 import { Dice } from './rng';
-import { euRouteDecided, findActorDef, guaranteeCoverage, money } from './queries';
+import {
+  findActorDef,
+  guaranteeCoverage,
+  isCommitted,
+  isSeizure,
+  money,
+  pledgeReady,
+  STANCE_RANK,
+} from './queries';
 import type { ActorRuntime, Intent, WeekRolls } from './runtime';
 import { calendarNews, entry } from './state';
-import type { GameState, LogEntry, RandomEventDef, Scenario, WeekRecord } from './types';
+import type {
+  GameState,
+  LogEntry,
+  PayoutGate,
+  RandomEventDef,
+  Scenario,
+  WeekRecord,
+} from './types';
 import { scoreGame } from './score';
 import { castBallots } from './votes';
 
@@ -31,6 +46,11 @@ function applyEventEffects(d: Draft<GameState>, ev: RandomEventDef) {
   if (e.ukraineReform) d.ukraineReform = e.ukraineReform === 'pass' ? 'passed' : 'failed';
   for (const [id, amount] of Object.entries(e.actors ?? {})) {
     d.actors[id]?.pending.push({ amount, cause: ev.title });
+  }
+  // A lasting shift (a change of government) moves the point the actor drifts back to.
+  for (const [id, amount] of Object.entries(e.baselines ?? {})) {
+    const a = d.actors[id];
+    if (a) a.base = clamp(a.base + amount, -100, 100);
   }
 }
 
@@ -103,6 +123,18 @@ function applyIntent(
   }
 }
 
+/** Whether a route's payout gate holds this week (RouteDef's optional gates). */
+function gateOpen(state: GameState, legal: number, g: PayoutGate, week: number): boolean {
+  if (g.ifCommitted !== undefined && !isCommitted(state, g.ifCommitted)) return true;
+  if (g.from !== undefined && week < g.from) return false;
+  if (g.legal !== undefined && legal < g.legal) return false;
+  if (g.actor !== undefined) {
+    const a = state.actors[g.actor];
+    if (!a || STANCE_RANK[a.stance] < STANCE_RANK[g.stance ?? 'supportive']) return false;
+  }
+  return true;
+}
+
 /** Moves routes and pledges along their legal steps; returns nothing, writes the draft. */
 function progressMoney(
   scenario: Scenario,
@@ -117,25 +149,51 @@ function progressMoney(
       const coverage = guaranteeCoverage(scenario, before);
       // An outvoted Belgium keeps the cash frozen in court until it consents or the legal basis
       // is beyond challenge.
+      // A seizure (only where a size is marked `seize`) is different: its case is state immunity
+      // itself, so no drafting makes it court-proof and a later consent to a loan does not cover it.
+      const seizure = isSeizure(def, r.terms);
       const inCourt =
         r.overruled.includes('belgium') &&
-        before.actors.belgium?.stance !== 'committed' &&
-        r.legal < COURT_PROOF_LEGAL;
+        (seizure || (before.actors.belgium?.stance !== 'committed' && r.legal < COURT_PROOF_LEGAL));
       r.blockers = [
         ...(coverage < PAYOUT_COVERAGE
           ? [`guarantees covering ${PAYOUT_COVERAGE}% of the loan (now ${coverage}%)`]
           : []),
         ...(inCourt ? ['Belgium is challenging the loan in court'] : []),
       ];
+      // Consents and checks the scenario adds (none in the December Summit).
+      const gates = def.gates ?? [];
+      const shut = gates.filter((g) => !gateOpen(before, r.legal, g, week));
+      r.blockers.push(...shut.map((g) => g.label));
+      for (const g of shut) {
+        // A legislature's vote week: say so when it does not consent.
+        if (g.from !== week || g.actor === undefined) continue;
+        const who = findActorDef(scenario, g.actor)?.name ?? g.actor;
+        d.log.push(
+          entry(
+            week,
+            'vote',
+            g.actor,
+            `${def.name} still waits: ${g.label}.`,
+            `${who} is ${before.actors[g.actor]?.stance ?? 'absent'}; the money needs it ${g.stance ?? 'supportive'} or better.`,
+            'It can still come round before the deadline: its card says what would move it.',
+          ),
+        );
+      }
       if (r.blockers.length === 0) {
         r.payableWeek = week + def.lag;
+        const open = gates.filter(
+          (g) => g.ifCommitted === undefined || isCommitted(before, g.ifCommitted),
+        );
         d.log.push(
           entry(
             week,
             'money',
             null,
             `${def.name}: guarantees cover ${coverage}% of the loan; payments can start in week ${r.payableWeek}.`,
-            'Payments start once guarantees cover three quarters of the loan and no court holds the cash.',
+            open.length
+              ? `${open.map((g) => g.met).join(' ')} Payments start once guarantees cover three quarters and every consent is in.`
+              : 'Payments start once guarantees cover three quarters of the loan and no court holds the cash.',
           ),
         );
       }
@@ -221,11 +279,12 @@ function progressMoney(
       }
     }
   }
-  const decided = euRouteDecided(scenario, before) || euRouteDecided(scenario, d as GameState);
   for (const p of d.pledges) {
     if (p.status !== 'conditional') continue;
     const met =
-      (p.condition === 'eu-route-adopted' && decided) ||
+      (p.condition === 'eu-route-adopted' &&
+        (pledgeReady(scenario, before, p.actor) ||
+          pledgeReady(scenario, d as GameState, p.actor))) ||
       (p.condition === 'imf-board' && week >= scenario.imfBoardWeek);
     if (!met) continue;
     p.status = 'real';
@@ -377,11 +436,10 @@ function moneyInMotion(scenario: Scenario, state: GameState): boolean {
     const r = state.routes[id]!;
     if (r.status === 'agreed' || (r.status === 'adopted' && r.payableWeek === null)) return true;
   }
-  const decided = euRouteDecided(scenario, state);
   return state.pledges.some(
     (p) =>
       p.status === 'conditional' &&
-      ((p.condition === 'eu-route-adopted' && decided) ||
+      ((p.condition === 'eu-route-adopted' && pledgeReady(scenario, state, p.actor)) ||
         (p.condition === 'imf-board' && state.week >= scenario.imfBoardWeek)),
   );
 }

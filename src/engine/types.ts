@@ -35,7 +35,10 @@ export type TermKey =
   | 'reconstructionRole'
   | 'energyAssurance'
   | 'fundsConcession'
-  | 'optOut';
+  | 'optOut'
+  // Washington Opens Talks: strict oversight (benchmarks and audits); no December actor has it,
+  // so the December Summit's move list is unchanged.
+  | 'oversight';
 
 export const TERM_KEYS: readonly TermKey[] = [
   'guarantee',
@@ -48,6 +51,7 @@ export const TERM_KEYS: readonly TermKey[] = [
   'energyAssurance',
   'fundsConcession',
   'optOut',
+  'oversight',
 ];
 
 export type GuaranteeKind = 'capped' | 'uncapped';
@@ -64,6 +68,7 @@ export interface OfferTerms {
   energyAssurance?: boolean;
   fundsConcession?: boolean;
   optOut?: boolean;
+  oversight?: boolean;
 }
 
 export type RouteKind = 'reparations-loan' | 'joint-borrowing' | 'asset-lock';
@@ -125,6 +130,24 @@ export interface ActorDef {
   pledge: number;
   /** willingness bonus for each route kind when voting */
   routeAffinity: Partial<Record<RouteKind, number>>;
+  /**
+   * Optional: how it takes an outright seizure (a route tabled at a size marked `seize`), added
+   * to its vote and, for Belgium, subtracted from its tolerance as fear of state-immunity suits;
+   * if negative, the US and Japan sign no offer while a seizure is on the table. Absent: seizure
+   * means nothing special to it (no size is a seizure in the December Summit).
+   */
+  onSeizure?: number;
+  /**
+   * Optional: its pledge waits for this route to be adopted and open for payments, not for any
+   * EU route decided (Japan lends only through a G7 fund), with the condition in words. Absent:
+   * any EU route, as before.
+   */
+  pledgeOn?: { route: string; text: string };
+  /**
+   * Optional: what would move it, in words, for a government-kind actor that does not bargain
+   * (a legislature persuaded indirectly). Absent: built from its terms and leaders, as before.
+   */
+  wouldMove?: string;
 }
 
 export interface RouteDef {
@@ -132,13 +155,49 @@ export interface RouteDef {
   kind: RouteKind;
   name: string;
   summary: string;
-  /** allowed sizes in EUR bn, with the money each gives in 2026 (EUR m) */
-  sizes: { size: number; money2026: number }[];
+  /**
+   * allowed sizes in EUR bn, with the money each gives in 2026 (EUR m); optional `seize` marks a
+   * size at which the route takes the assets outright instead of lending against them
+   */
+  sizes: { size: number; money2026: number; seize?: boolean }[];
   modes: VoteMode[];
   /** weeks from adoption until money can be paid */
   lag: number;
   /** first week it can be tabled */
   openWeek: number;
+  /**
+   * Optional, joint borrowing only: adopted at the vote that passes it, like an Article 122
+   * instrument (SAFE): no Parliament consent and no separate unanimity act. Absent: false.
+   */
+  adoptedAtVote?: boolean;
+  /**
+   * Optional: false when deciding this route is not the EU decision the G7 partners and the IMF
+   * wait for (defence loans to member states are not the EU using the assets). Absent: true.
+   */
+  countsAsEuDecision?: boolean;
+  /**
+   * Optional, reparations-loan routes only: consents and checks its money waits for after the
+   * vote, besides guarantees and courts (a legislature, the borrower accepting the conditions,
+   * a legal review). Absent: none.
+   */
+  gates?: PayoutGate[];
+}
+
+/** Something a route's money waits for after adoption: met when every given part holds. */
+export interface PayoutGate {
+  /** what it waits for, in words (shown as the route's blocker) */
+  label: string;
+  /** the log's words once it is met */
+  met: string;
+  /** whose consent: met while this actor's stance is at least `stance` (default supportive) */
+  actor?: string;
+  stance?: Stance;
+  /** the route's legal robustness it needs */
+  legal?: number;
+  /** the first week it can be met (a legislature's vote) */
+  from?: number;
+  /** applies only while this actor is committed (Congress, only if the US has joined) */
+  ifCommitted?: string;
 }
 
 export interface CalendarEntry {
@@ -172,6 +231,11 @@ export interface EventEffects {
   fear?: number;
   hungaryPrice?: number;
   ukraineReform?: 'pass' | 'fail';
+  /**
+   * Optional: moves actors' resting points for good (a change of government), where `actors`
+   * only pushes them for a week and drift brings them back.
+   */
+  baselines?: Record<string, number>;
 }
 
 export interface DifficultyParams {
@@ -216,6 +280,19 @@ export interface ScenarioEndings {
   none: string;
 }
 
+/** Side effects of promising a term (Scenario.termEffects). */
+export interface TermEffect {
+  /** willingness shift per actor id at the end of the week (the accepting actor is skipped) */
+  actors: Record<string, number>;
+  /** change to EU unity, at once */
+  unity?: number;
+  /** the cause as each actor's card shows it */
+  cause: string;
+  /** the log line and why */
+  text: string;
+  reason: string;
+}
+
 export interface Scenario {
   formatVersion: 1;
   id: string;
@@ -249,6 +326,11 @@ export interface Scenario {
   endings?: ScenarioEndings;
   /** the log's note on what a bilateral bridge buys (absent: the December Summit's note) */
   bridgeNote?: string;
+  /**
+   * Optional: what promising a term costs or earns with others, applied when an actor accepts an
+   * offer that includes it (benchmarks that reassure Washington and irk Kyiv). Absent: nothing.
+   */
+  termEffects?: Partial<Record<TermKey, TermEffect>>;
 }
 
 // ---------------------------------------------------------------- moves

@@ -95,4 +95,24 @@ export const glossary: readonly GlossaryEntry[] = [
     term: 'G7',
     text: 'Seven large economies that coordinate closely: the United States, Japan, Germany, France, Italy, the United Kingdom and Canada (the EU also takes part).',
   },
+  {
+    term: 'Benchmarks and audits',
+    text: 'Conditions tied to a loan: targets the borrower must reach before each payment (benchmarks), and independent checks that the money went where it should (audits). They build trust with lenders but can slow the money down.',
+  },
+  {
+    term: 'Trust fund',
+    text: 'A pot of money run by an outside body, such as the World Bank, which pays it out under agreed rules. Several countries can put money in and share the supervision.',
+  },
+  {
+    term: 'REPO Act',
+    text: 'A US law from 2024 that lets the President seize the Russian central-bank money held in the United States, about USD 5 bn. It has not been used.',
+  },
+  {
+    term: 'SAFE',
+    text: 'Security Action for Europe: up to EUR 150 bn that the EU borrows on the markets and lends to member states buying weapons together, mostly from European makers. Adopted in May 2025 by qualified majority; it is defence money, not a use of the Russian assets.',
+  },
+  {
+    term: 'Reserve currency',
+    text: 'A currency that central banks around the world keep their savings in, such as the US dollar and the euro. Some fear that taking Russia’s reserves would make other countries less willing to keep savings in euros.',
+  },
 ];

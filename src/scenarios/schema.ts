@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 
-import { TERM_KEYS, isoToDays, weekOf } from '../engine';
+import { STANCES, TERM_KEYS, isoToDays, weekOf } from '../engine';
 import type { ActorKind, Difficulty, RouteKind, Scenario, VoteMode } from '../engine';
 
 // A runtime schema mirroring the engine's `Scenario` type, plus the cross-field rules a type
@@ -143,6 +143,19 @@ const ActorDefSchema = v.strictObject({
   guaranteeWith: list(slug),
   pledge: int(0, MAX_MONEY),
   routeAffinity: v.record(picklist(ROUTE_KINDS), weight, objectMessage),
+  onSeizure: v.optional(weight),
+  pledgeOn: v.optional(v.strictObject({ route: slug, text: text(120) })),
+  wouldMove: v.optional(text(300)),
+});
+
+const PayoutGateSchema = v.strictObject({
+  label: text(120),
+  met: text(200),
+  actor: v.optional(slug),
+  stance: v.optional(picklist(STANCES)),
+  legal: v.optional(int(0, 3)),
+  from: v.optional(week),
+  ifCommitted: v.optional(slug),
 });
 
 const RouteDefSchema = v.strictObject({
@@ -150,10 +163,20 @@ const RouteDefSchema = v.strictObject({
   kind: picklist(ROUTE_KINDS),
   name: text(60),
   summary: text(400),
-  sizes: list(v.strictObject({ size: int(1, 1000), money2026: int(0, MAX_MONEY) }), 1),
+  sizes: list(
+    v.strictObject({
+      size: int(1, 1000),
+      money2026: int(0, MAX_MONEY),
+      seize: v.optional(bool),
+    }),
+    1,
+  ),
   modes: list(picklist(VOTE_MODES), 1),
   lag: int(0, MAX_WEEKS),
   openWeek: week,
+  adoptedAtVote: v.optional(bool),
+  countsAsEuDecision: v.optional(bool),
+  gates: v.optional(list(PayoutGateSchema)),
 });
 
 const EventEffectsSchema = v.strictObject({
@@ -164,6 +187,7 @@ const EventEffectsSchema = v.strictObject({
   fear: v.optional(weight),
   hungaryPrice: v.optional(weight),
   ukraineReform: v.optional(picklist(['pass', 'fail'] as const)),
+  baselines: v.optional(v.record(slug, weight, objectMessage)),
 });
 
 const RandomEventDefSchema = v.strictObject({
@@ -238,6 +262,19 @@ export const ScenarioSchema = v.strictObject({
     }),
   ),
   bridgeNote: v.optional(text(300)),
+  termEffects: v.optional(
+    v.record(
+      picklist(TERM_KEYS),
+      v.strictObject({
+        actors: v.record(slug, weight, objectMessage),
+        unity: v.optional(weight),
+        cause: text(80),
+        text: text(200),
+        reason: text(400),
+      }),
+      objectMessage,
+    ),
+  ),
 });
 
 // The schema's output must be exactly the engine's Scenario type, both ways round.
@@ -400,7 +437,39 @@ function crossCheck(s: Scenario): string[] {
       if (modes.has(m)) errors.push(`routes[${i}].modes[${j}]: "${m}" is listed twice`);
       modes.add(m);
     });
+    // The optional route rules apply to one kind each (see the engine's RouteDef).
+    if (r.adoptedAtVote && r.kind !== 'joint-borrowing')
+      errors.push(`routes[${i}].adoptedAtVote: only a "joint-borrowing" route can use it`);
+    r.sizes.forEach((sz, j) => {
+      if (sz.seize && r.kind !== 'reparations-loan')
+        errors.push(
+          `routes[${i}].sizes[${j}].seize: only a "reparations-loan" route can seize the assets`,
+        );
+    });
+    if (r.gates?.length && r.kind !== 'reparations-loan')
+      errors.push(`routes[${i}].gates: only a "reparations-loan" route can use them`);
+    r.gates?.forEach((g, j) => {
+      const path = `routes[${i}].gates[${j}]`;
+      for (const key of ['actor', 'ifCommitted'] as const) {
+        const ref = g[key];
+        if (ref !== undefined && !actorIds.has(ref))
+          errors.push(`${path}.${key}: unknown actor "${ref}"`);
+      }
+      // A gate may open after the last week (a shortened variant): its money then never flows.
+      if (g.actor === undefined && g.legal === undefined && g.from === undefined)
+        errors.push(`${path}: a gate needs an actor, a legal level or a week`);
+    });
   });
+  s.actors.forEach((a, i) => {
+    if (a.pledgeOn && !s.routes.some((r) => r.id === a.pledgeOn!.route))
+      errors.push(`actors[${i}].pledgeOn.route: unknown route "${a.pledgeOn.route}"`);
+  });
+  for (const [key, fx] of Object.entries(s.termEffects ?? {})) {
+    for (const target of Object.keys(fx?.actors ?? {})) {
+      if (!actorIds.has(target))
+        errors.push(`termEffects.${key}.actors.${target}: unknown actor "${target}"`);
+    }
+  }
 
   // Random events.
   duplicates(s.events, 'events', 'event id', errors);
@@ -414,6 +483,10 @@ function crossCheck(s: Scenario): string[] {
     for (const target of Object.keys(e.effects.actors ?? {})) {
       if (!actorIds.has(target))
         errors.push(`events[${i}].effects.actors.${target}: unknown actor "${target}"`);
+    }
+    for (const target of Object.keys(e.effects.baselines ?? {})) {
+      if (!actorIds.has(target))
+        errors.push(`events[${i}].effects.baselines.${target}: unknown actor "${target}"`);
     }
   });
 

@@ -16,6 +16,8 @@ import {
   type Scenario,
   type VoteMode,
 } from '../engine';
+import { LONDON_POLICIES } from './london';
+import { WASHINGTON_POLICIES } from './washington';
 
 // Bots that play the game headless. A policy picks the next move from the state; it may use the
 // same information a player sees on screen (stances, vote counts, conditions sounded out).
@@ -59,7 +61,7 @@ export function predictVote(
   ).passed;
 }
 
-function firstLegal(
+export function firstLegal(
   game: Game,
   state: GameState,
   moves: (Move | null | false | undefined)[],
@@ -75,7 +77,7 @@ const answeredThisWeek = (state: GameState, actor: string) =>
  * An offer a sensible player would make: the first time to learn where the actor stands, and
  * after a refusal only once the actor's card shows it is close enough (asking again costs).
  */
-function offer(
+export function offer(
   scenario: Scenario,
   state: GameState,
   actor: string,
@@ -91,7 +93,7 @@ function offer(
   return { type: 'offer.make', actor, terms };
 }
 
-const GUARANTORS: [string, OfferTerms][] = [
+export const GUARANTORS: [string, OfferTerms][] = [
   ['germany', { guarantee: 'capped', buyEuropean: true }],
   ['france', { guarantee: 'capped', excludeFrenchBanks: true, buyEuropean: true }],
   ['mainstream', { guarantee: 'capped', buyEuropean: true }],
@@ -109,7 +111,7 @@ const LOAN_TERMS: RouteTerms = {
 };
 
 /** Sounding out governments not yet consulted, while EU unity is short of Parliament's bar. */
-function consultations(scenario: Scenario, state: GameState): Move[] {
+export function consultations(scenario: Scenario, state: GameState): Move[] {
   if (state.unity >= 55) return [];
   return scenario.actors
     .filter((a) => a.members.length && !state.actors[a.id]!.sounded)
@@ -117,7 +119,7 @@ function consultations(scenario: Scenario, state: GameState): Move[] {
 }
 
 /** Shared end-game care: bridge money late in the game, the IMF once the EU has decided. */
-function bridges(state: GameState): Move[] {
+export function bridges(state: GameState): Move[] {
   const out: Move[] = [{ type: 'bridge.request', source: 'imf' }];
   if (state.week >= 14) out.push({ type: 'bridge.request', source: 'bilateral' });
   return out;
@@ -245,6 +247,8 @@ export const POLICIES: Record<string, Policy> = {
  */
 export const STRATEGIES: Record<string, Record<string, Policy>> = {
   'december-summit': POLICIES,
+  'london-talks': { random: randomPolicy, ...LONDON_POLICIES },
+  'washington-talks': { random: randomPolicy, ...WASHINGTON_POLICIES },
 };
 
 /**

@@ -4,6 +4,7 @@ import { encodeResult } from '../../src/share';
 import { playGame } from '../../src/sim/run';
 import { policyByName } from '../../src/sim/policies';
 import type { ClassSession } from '../../src/classroom/session';
+import type { Variant } from '../../src/scenarios';
 
 // Real result codes for the classroom tests: games played to the end by the harness's policies.
 
@@ -23,8 +24,10 @@ export function makeCode(opts: {
   hints?: boolean;
   classLabel?: string;
   name?: string;
+  /** a teacher's tuning of the scenario */
+  variant?: Variant;
 }): MadeGame {
-  const game = gameFor(SCENARIO)!;
+  const game = gameFor(SCENARIO, opts.variant)!;
   const difficulty = opts.difficulty ?? 'standard';
   const policy = opts.policy ?? 'scripted';
   const rec = playGame(game, opts.seed, difficulty, policyByName(policy)!);
@@ -35,7 +38,11 @@ export function makeCode(opts: {
     scenarioId: SCENARIO,
     seed: opts.seed,
     difficulty,
-    options: { hints: opts.hints ?? false, classLabel: opts.classLabel ?? '7B' },
+    options: {
+      hints: opts.hints ?? false,
+      classLabel: opts.classLabel ?? '7B',
+      ...(opts.variant ? { variant: opts.variant } : {}),
+    },
     name,
     moves: rec.moves,
     state: r.state,
@@ -50,6 +57,7 @@ export const SESSION: ClassSession = {
   difficulty: 'standard',
   hints: false,
   classLabel: '7B',
+  variant: {},
 };
 
 /** A code with one character changed so that it is still base64url. */

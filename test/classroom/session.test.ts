@@ -135,6 +135,7 @@ describe('remembering the class game', () => {
       difficulty: 'standard',
       hints: false,
       classLabel: '',
+      variant: {},
     });
   });
 });

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import type { Difficulty } from '../../src/engine';
+import { getScenario, validateScenario } from '../../src/scenarios';
+import { policyByName, STRATEGIES } from '../../src/sim/policies';
+import { simulate } from '../../src/sim/run';
+
+// Golden balance table of the London Talks: win counts over a fixed set of seeds (1..GAMES).
+// Any change to the model or the scenario that moves a number shows up here as a diff to
+// review; the design targets of game.md section 11 are asserted beside it.
+// `npm run sim -- --scenario london-talks --policy <name> --games 1000` gives the full figures.
+
+const GAMES = 200;
+const scenario = getScenario('london-talks')!;
+
+function wins(policy: string, difficulty: Difficulty, games = GAMES): number {
+  const { report } = simulate({
+    scenario,
+    policy: policyByName(policy, scenario.id)!,
+    policyName: policy,
+    games,
+    seed: 1,
+    difficulty,
+  });
+  return report.wins;
+}
+
+/** The strategies that each play one lesson of the scenario (besides scripted and random). */
+const STRATEGY_NAMES = ['asset-loan', 'safe-loans', 'seizure', 'us-deal'];
+
+const ROWS: [string, Difficulty][] = [
+  ['scripted', 'story'],
+  ['scripted', 'standard'],
+  ['scripted', 'hard'],
+  ...STRATEGY_NAMES.map((name): [string, Difficulty] => [name, 'standard']),
+  ['random', 'standard'],
+  ['repeat:pressure.public', 'standard'],
+  ['repeat:offer.make', 'standard'],
+  ['repeat:legal.work', 'standard'],
+  ['repeat:g7.coordinate', 'standard'],
+  ['repeat:bridge.request', 'standard'],
+  ['repeat:actor.sound', 'standard'],
+];
+
+describe('The London Talks data', () => {
+  it('passes validation, is registered with its strategies, and ends on its deadline', () => {
+    const result = validateScenario(scenario);
+    expect(result.ok ? [] : result.errors).toEqual([]);
+    expect(scenario.startDate).toBe('2025-03-17');
+    expect(scenario.deadline).toBe('2025-07-31');
+    expect(Object.keys(STRATEGIES['london-talks']!).sort()).toEqual(
+      ['random', 'scripted', ...STRATEGY_NAMES].sort(),
+    );
+  });
+
+  it('lists exactly the sources its history cites', () => {
+    const cited = new Set(scenario.history.items.flatMap((i) => i.sources));
+    expect([...cited].sort()).toEqual(scenario.sources.map((s) => s.id).sort());
+  });
+});
+
+describe(`balance over seeds 1..${GAMES} (The London Talks)`, () => {
+  const table: Record<string, number> = {};
+  for (const [policy, difficulty] of ROWS)
+    table[`${policy} ${difficulty}`] = wins(policy, difficulty);
+  const rate = (key: string) => table[key]! / GAMES;
+
+  it('matches the reviewed golden win counts', () => {
+    expect(table).toEqual({
+      'scripted story': 196,
+      'scripted standard': 122,
+      'scripted hard': 37,
+      'asset-loan standard': 37,
+      'safe-loans standard': 40,
+      'seizure standard': 49,
+      'us-deal standard': 148,
+      'random standard': 0,
+      'repeat:pressure.public standard': 0,
+      'repeat:offer.make standard': 0,
+      'repeat:legal.work standard': 0,
+      'repeat:g7.coordinate standard': 0,
+      'repeat:bridge.request standard': 0,
+      'repeat:actor.sound standard': 0,
+    });
+  });
+
+  it('meets the design targets of game.md section 11', () => {
+    expect(rate('random standard')).toBeLessThan(0.05);
+    expect(rate('scripted standard')).toBeGreaterThanOrEqual(0.4);
+    expect(rate('scripted standard')).toBeLessThanOrEqual(0.75);
+    const winning = STRATEGY_NAMES.filter((s) => rate(`${s} standard`) >= 0.1);
+    expect(winning.length).toBeGreaterThanOrEqual(3);
+    for (const key of Object.keys(table).filter((k) => k.startsWith('repeat:')))
+      expect(rate(key)).toBeLessThanOrEqual(0.05);
+    expect(rate('scripted story')).toBeGreaterThanOrEqual(0.85);
+    expect(rate('scripted hard')).toBeLessThanOrEqual(0.4);
+  });
+});
