@@ -85,6 +85,7 @@ export function startScreen(store: Store, opts: StartOptions, invite?: Invite): 
         scenario = all.find((s) => s.id === scenarioSelect.value) ?? scenario;
         showScenario();
         showLink();
+        showDaily();
       },
     },
     all.map((s) => h('option', { value: s.id }, s.title)),
@@ -210,6 +211,14 @@ export function startScreen(store: Store, opts: StartOptions, invite?: Invite): 
   // ---- the daily challenge: everyone who plays today gets the same world
   const todaySeed = dailySeed(opts.today);
   const dailyError = h('p', { class: 'error', role: 'alert' });
+  // The challenge is for the scenario chosen above; its words and link follow the choice.
+  const dailyText = h('p');
+  const dailyLinkText = h('span', { class: 'link-text' });
+  const showDaily = () => {
+    dailyText.textContent = `Today’s world of ${scenario.title} (seed ${todaySeed}, standard difficulty) is the same for everyone who plays it today.`;
+    dailyLinkText.textContent = dailyLink(opts.base, scenario.id, 'standard');
+  };
+  showDaily();
   const daily =
     todaySeed === null
       ? null
@@ -217,11 +226,7 @@ export function startScreen(store: Store, opts: StartOptions, invite?: Invite): 
           'section',
           { class: 'daily', 'aria-labelledby': 'daily-title' },
           h('h3', { id: 'daily-title' }, 'Daily challenge'),
-          h(
-            'p',
-            null,
-            `Today’s world (seed ${todaySeed}, standard difficulty) is the same for everyone who plays it today.`,
-          ),
+          dailyText,
           h(
             'button',
             {
@@ -236,12 +241,7 @@ export function startScreen(store: Store, opts: StartOptions, invite?: Invite): 
             },
             'Play today’s challenge',
           ),
-          h(
-            'p',
-            { class: 'help' },
-            'Link: ',
-            h('span', { class: 'link-text' }, dailyLink(opts.base, scenario.id, 'standard')),
-          ),
+          h('p', { class: 'help' }, 'Link: ', dailyLinkText),
           dailyError,
         );
 

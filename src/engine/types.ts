@@ -326,6 +326,8 @@ export interface Scenario {
   endings?: ScenarioEndings;
   /** the log's note on what a bilateral bridge buys (absent: the December Summit's note) */
   bridgeNote?: string;
+  /** the year the money is for, as the money panel and route sizes name it (absent: 2026) */
+  moneyYear?: number;
   /**
    * Optional: what promising a term costs or earns with others, applied when an actor accepts an
    * offer that includes it (benchmarks that reassure Washington and irk Kyiv). Absent: nothing.

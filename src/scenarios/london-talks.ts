@@ -880,6 +880,7 @@ export const londonTalks: Scenario = {
       'With only {share}% of the money, Ukraine’s army faces shortages through the winter while the frozen assets sit unused.',
     none: 'Nothing was agreed in time: the assets stay frozen and unused, and Ukraine’s army must make do with what it has.',
   },
+  moneyYear: 2025,
   bridgeNote:
     'Bridge money keeps Ukraine’s orders going for about two more weeks: money that lands a little after 31 July still counts.',
 };

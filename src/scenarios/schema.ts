@@ -262,6 +262,7 @@ export const ScenarioSchema = v.strictObject({
     }),
   ),
   bridgeNote: v.optional(text(300)),
+  moneyYear: v.optional(int(2000, 2100)),
   termEffects: v.optional(
     v.record(
       picklist(TERM_KEYS),
