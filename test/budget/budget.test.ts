@@ -27,17 +27,22 @@ import {
 const BUDGETS: Budget[] = [
   {
     name: 'first-screen JavaScript, gzip',
-    max: 83_000, // measured 75,587 (raw 218,469): the entry chunk (20,040) and the store chunk (55,547)
+    // measured 95,876: the entry chunk (20,460) and the store chunk (76,810), which grew from
+    // 55,547 with two more scenarios' data (~93 kB raw for the three) and the scenario validator
+    // that checks teachers' variants
+    max: 103_000,
     bytes: (b) => b.firstScreen.js.gzip,
   },
   {
     name: 'first-screen total (JS, CSS, HTML, icon), gzip',
-    max: 88_500, // measured 80,523 (raw 235,743): those two, CSS 4,237, HTML 503, icon 196
+    max: 108_000, // measured 100,811: those two, CSS, HTML and icon
     bytes: (b) => b.firstScreen.all.gzip,
   },
   {
     name: 'total JavaScript, gzip',
-    max: 405_000, // measured 376,348 (raw 1,281,532): 7 files, Phaser 207,769 of it
+    // measured 488,548: 7 files, Phaser 210,070 of it; the verify and win-rate workers each
+    // carry the engine, actors and the three scenarios
+    max: 525_000,
     bytes: (b) => b.total.js.gzip,
   },
   {
