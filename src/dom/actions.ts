@@ -1,6 +1,7 @@
 import { hintFor } from '../app/hints';
 import { TERM_NAMES, type Session, type Store } from '../app/store';
 import {
+  moneyYear,
   describeTerms,
   moveCost,
   type ActorDef,
@@ -205,7 +206,7 @@ export function actionsView(store: Store, scenario: Scenario, latest: HTMLElemen
               'Size',
               def.sizes.map((x) => ({
                 value: String(x.size),
-                label: `EUR ${x.size} bn${x.money2026 ? ` (${bn(x.money2026)} in 2026)` : ''}`,
+                label: `EUR ${x.size} bn${x.money2026 ? ` (${bn(x.money2026)} in ${moneyYear(scenario)})` : ''}`,
               })),
               refresh,
             );

@@ -1,5 +1,6 @@
 import { RUSSIA_LEVELS, type Session } from '../app/store';
 import {
+  moneyYear,
   describeTerms,
   formatDate,
   lastPayableWeek,
@@ -76,6 +77,8 @@ export function statusView(scenario: Scenario): View & { heading: HTMLElement } 
 
 export function calendarView(scenario: Scenario): View {
   const list = h('ol', { class: 'calendar' });
+  // One column a week, whatever the scenario's (or the teacher's) number of weeks.
+  list.style.setProperty('--weeks', String(scenario.weeks));
   const next = h('p', { class: 'next-up' });
   const deadlineWeek = scenario.calendar.find((c) => c.id === 'deadline')?.week ?? scenario.weeks;
   const cells: HTMLElement[] = [];
@@ -175,7 +178,7 @@ export function moneyView(scenario: Scenario): View {
   const el = h(
     'section',
     { class: 'panel money', 'aria-labelledby': 'money-title' },
-    h('h2', { id: 'money-title' }, 'Money for 2026'),
+    h('h2', { id: 'money-title' }, `Money for ${moneyYear(scenario)}`),
     text,
     gauge,
     legend,
@@ -226,7 +229,7 @@ export function routesView(scenario: Scenario): View {
         h(
           'p',
           null,
-          `Sizes: ${def.sizes.map((x) => `EUR ${x.size} bn${x.money2026 ? ` (${bn(x.money2026)} in 2026)` : ''}`).join(', ')}. Decided by ${def.modes.map((m) => VOTE_MODE_LABEL[m].toLowerCase()).join(' or ')}. Can be tabled from week ${def.openWeek}.`,
+          `Sizes: ${def.sizes.map((x) => `EUR ${x.size} bn${x.money2026 ? ` (${bn(x.money2026)} in ${moneyYear(scenario)})` : ''}`).join(', ')}. Decided by ${def.modes.map((m) => VOTE_MODE_LABEL[m].toLowerCase()).join(' or ')}. Can be tabled from week ${def.openWeek}.`,
         ),
       ),
     );

@@ -150,7 +150,10 @@ export interface MoneyBreakdown {
   lines: { label: string; amount: number; status: 'secured' | 'pledged' | 'late' }[];
 }
 
-/** Money for 2026 by status, in EUR millions. */
+/** The year a scenario's money is for (the December Summit's: 2026). */
+export const moneyYear = (scenario: Scenario | null): number => scenario?.moneyYear ?? 2026;
+
+/** Money for the scenario's year by status, in EUR millions. */
 export function money(scenario: Scenario, state: GameState): MoneyBreakdown {
   const last = lastPayableWeek(scenario, state);
   const out: MoneyBreakdown = { secured: 0, pledged: 0, late: 0, lines: [] };

@@ -2,7 +2,7 @@ import * as Phaser from 'phaser';
 
 import { describePath, pathOf } from '../app/path';
 import { sessionGame, type Session } from '../app/store';
-import { STANCES, type GameState, type Scenario } from '../engine';
+import { moneyYear, STANCES, type GameState, type Scenario } from '../engine';
 import { moneyChart, stanceRibbons } from './chart';
 import { SCENE, type ViewContext } from './context';
 import { addText, drawStance, strokeDashed } from './draw';
@@ -94,7 +94,7 @@ export class DebriefScene extends Phaser.Scene {
 
   private buildChart(scenario: Scenario, state: GameState): void {
     const p = this.ctx.palette;
-    addText(this, this.ctx, LEFT.x, TOP, S.chartTitle, { bold: true });
+    addText(this, this.ctx, LEFT.x, TOP, S.chartTitle(moneyYear(scenario)), { bold: true });
     const plot = { x: LEFT.x + 34, y: TOP + 30, w: LEFT.w - 46, h: PLOT_H };
     const chart = moneyChart(state.history, scenario.target, plot);
     const g = this.add.graphics();

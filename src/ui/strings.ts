@@ -27,7 +27,7 @@ export const S = {
   hub: 'EU',
   hubCaption: '27 states',
   weekOf: (week: number, weeks: number) => `Week ${week} of ${weeks}`,
-  moneyTitle: 'Money for 2026',
+  moneyTitle: (year: number) => `Money for ${year}`,
   moneySecured: (secured: number, target: number) =>
     `${bn(secured)} of ${(target / 1000).toFixed(1)} bn`,
   moneyPledged: (pledged: number) => `+ ${bn(pledged)} pledged`,
@@ -52,7 +52,7 @@ export const S = {
   // Debrief
   grade: (grade: string) => `Grade ${grade}`,
   score: (score: number) => `${score} points`,
-  chartTitle: 'Money for 2026 (EUR bn), week by week',
+  chartTitle: (year: number) => `Money for ${year} (EUR bn), week by week`,
   chartSecured: 'secured',
   chartPledged: 'pledged',
   chartTarget: (target: number) => `target ${(target / 1000).toFixed(1)} bn`,

@@ -2,6 +2,7 @@ import * as Phaser from 'phaser';
 
 import { RUSSIA_LEVELS, type Session } from '../app/store';
 import {
+  moneyYear,
   findActorDef,
   formatDate,
   money,
@@ -308,7 +309,7 @@ export class TableScene extends Phaser.Scene {
     table.add([this.weekTitle, this.weekDate]);
 
     // Money: secured solid, pledged hatched, the target as an upright line.
-    table.add(addText(this, this.ctx, x, GAUGE.y - 22, S.moneyTitle, { bold: true }));
+    table.add(addText(this, this.ctx, x, GAUGE.y - 22, S.moneyTitle(moneyYear(this.ctx.scenario)), { bold: true }));
     const track = this.add
       .rectangle(GAUGE.x, GAUGE.y, GAUGE.w, GAUGE.h, p.track, 1)
       .setOrigin(0, 0)
