@@ -218,9 +218,22 @@ export function variantKey(variant: Variant | undefined): string {
 export function tunedScenario(id: string, variant?: Variant): Tuned {
   const base = getScenario(id);
   if (!base) return { ok: false, reason: `There is no scenario called "${id}".` };
-  const problem = variant ? variantProblem(base, variant) : null;
+  // Views ask on every update: a plain game, or the same variant object, is answered at once.
+  if (!variant || Object.keys(variant).length === 0) return { ok: true, scenario: base };
+  const known = byObject.get(variant);
+  if (known?.id === id) return known.tuned;
+  const tuned = tuneOnce(base, variant);
+  byObject.set(variant, { id, tuned });
+  return tuned;
+}
+
+const byObject = new WeakMap<Variant, { id: string; tuned: Tuned }>();
+
+function tuneOnce(base: Scenario, variant: Variant): Tuned {
+  const id = base.id;
+  const problem = variantProblem(base, variant);
   if (problem) return { ok: false, reason: problem };
-  const canonical = variant ? normaliseVariant(base, variant) : {};
+  const canonical = normaliseVariant(base, variant);
   if (isPlainVariant(canonical)) return { ok: true, scenario: base };
   const key = `${id}?${variantKey(canonical)}`;
   const cached = tunedCache.get(key);
