@@ -13,7 +13,7 @@ import {
   type TermKey,
 } from '../engine';
 import type { View } from './board';
-import { fill, h, uid } from './h';
+import { fill, h, refill, setText, uid } from './h';
 import {
   bn,
   BRIDGE_LABEL,
@@ -275,9 +275,12 @@ export function actionsView(store: Store, scenario: Scenario, latest: HTMLElemen
     const move = build();
     if (!s || !move) return;
     const cost = moveCost(scenario, s.state, move);
-    preview.textContent = `Costs ${cost} political capital${cost === 1 ? ' point' : cost === 0 ? '' : ' points'}. You have ${s.state.capital} left this week.`;
+    setText(
+      preview,
+      `Costs ${cost} political capital${cost === 1 ? ' point' : cost === 0 ? '' : ' points'}. You have ${s.state.capital} left this week.`,
+    );
     const why = store.validate(move);
-    check.textContent = why ? `Not possible now: ${why}` : '';
+    setText(check, why ? `Not possible now: ${why}` : '');
     check.hidden = !why;
   }
 
@@ -341,7 +344,7 @@ export function actionsView(store: Store, scenario: Scenario, latest: HTMLElemen
       // The alert region stays in the page (empty when quiet) so screen readers announce it.
       refusal.textContent = s.lastRefusal ? `Refused: ${s.lastRefusal}` : '';
       const tip = hintFor(s);
-      hint.textContent = tip?.text ?? '';
+      setText(hint, tip?.text ?? '');
       hint.hidden = tip === null;
       refresh();
     },
@@ -356,7 +359,7 @@ export function promisesView(scenario: Scenario): View {
     update(s: Session) {
       const kept = s.state.promises.filter((p) => !p.broken);
       el.hidden = kept.length === 0;
-      fill(
+      refill(
         el,
         h('h2', { id: 'promises-title' }, 'Promises you have made'),
         h(

@@ -1,7 +1,7 @@
-import { belgiumFear, explainActor } from '../app/store';
+import { belgiumFear, explainActor, type Session } from '../app/store';
 import { commitmentOf, describeTerms, type Scenario } from '../engine';
 import type { View } from './board';
-import { fill, h } from './h';
+import { h, refill, setText } from './h';
 import { bn, STANCE_LABEL, STANCE_SYMBOL } from './strings';
 
 // The actors around the table: one card each, with the stance as a word and a shape (colour is
@@ -31,6 +31,7 @@ export function actorsView(scenario: Scenario): View & { select(id: string): voi
           const open = toggle.getAttribute('aria-expanded') !== 'true';
           toggle.setAttribute('aria-expanded', String(open));
           why.hidden = !open;
+          if (open) renderWhy(def.id);
         },
       },
       'Why?',
@@ -56,6 +57,44 @@ export function actorsView(scenario: Scenario): View & { select(id: string): voi
     );
     return { def, card, stance, will, cred, pull, chips, why, toggle };
   });
+
+  // A "Why?" region is built while it is open, and when it opens: every move used to work out
+  // the reasons of all 16 actors for regions that were mostly hidden.
+  let last: Session | null = null;
+  function renderWhy(id: string): void {
+    const c = cards.find((x) => x.def.id === id);
+    const st = last?.state;
+    const a = st?.actors[id];
+    if (!c || !st || !a) return;
+    // The "Why?" region: the public reason always, what it privately needs once sounded out.
+    const sounding = [...st.log]
+      .reverse()
+      .find((e) => e.actor === c.def.id && e.kind === 'move' && e.text.startsWith('You sound out'));
+    const fear = c.def.kind === 'belgium' && a.sounded ? belgiumFear(scenario, st) : null;
+    const why = explainActor(scenario, st, c.def.id);
+    refill(
+      c.why,
+      h('p', null, h('strong', null, 'Why: '), why.reason || c.def.agenda),
+      why.wouldMove ? h('p', null, h('strong', null, 'What would move it: '), why.wouldMove) : null,
+      a.sounded
+        ? h(
+            'p',
+            null,
+            h('strong', null, `What it told you${sounding ? ` (week ${sounding.week})` : ''}: `),
+            c.def.drivers,
+          )
+        : h('p', { class: 'help' }, 'Sound it out to learn what it privately needs.'),
+      fear
+        ? h(
+            'p',
+            null,
+            h('strong', null, 'Fear of liability: '),
+            `${fear.fear} (it consents at ${fear.threshold} or less). Guarantees cover ${fear.coverage}% of a loan; other holders joined: ${fear.holders.length ? fear.holders.map(nameOf).join(', ') : 'none'}.`,
+          )
+        : null,
+      h('p', null, h('strong', null, 'Holds: '), c.def.holds),
+    );
+  }
 
   const el = h(
     'section',
@@ -87,16 +126,18 @@ export function actorsView(scenario: Scenario): View & { select(id: string): voi
       if (!c) return;
       c.toggle.setAttribute('aria-expanded', 'true');
       c.why.hidden = false;
+      renderWhy(id);
       c.card.scrollIntoView({ block: 'nearest' });
       c.toggle.focus();
     },
     update(s) {
+      last = s;
       const st = s.state;
       for (const c of cards) {
         const a = st.actors[c.def.id];
         if (!a) continue;
-        c.card.dataset.stance = a.stance;
-        fill(
+        if (c.card.dataset.stance !== a.stance) c.card.dataset.stance = a.stance;
+        refill(
           c.stance,
           h(
             'span',
@@ -106,18 +147,20 @@ export function actorsView(scenario: Scenario): View & { select(id: string): voi
           ` ${STANCE_LABEL[a.stance]}`,
         );
         const leaders = c.def.follows.map((f) => nameOf(f.actor)).join(' and ');
-        c.will.textContent = signed(a.w);
+        setText(c.will, signed(a.w));
         // Alliance pull, visible: the actor's own view and where its leaders drag it.
-        c.pull.textContent =
+        setText(
+          c.pull,
           c.def.follows.length && a.own !== a.w
             ? `Own view ${signed(a.own)}, pulled ${a.w < a.own ? 'down' : 'up'} by ${leaders}.`
-            : '';
+            : '',
+        );
         c.pull.hidden = !c.pull.textContent;
-        c.cred.textContent = signed(a.credibility);
+        setText(c.cred, signed(a.credibility));
 
         const pledges = st.pledges.filter((p) => p.actor === c.def.id && p.status !== 'withdrawn');
         const commitment = commitmentOf(st, c.def.id);
-        fill(
+        refill(
           c.chips,
           commitment
             ? h(
@@ -138,42 +181,7 @@ export function actorsView(scenario: Scenario): View & { select(id: string): voi
         );
         c.chips.hidden = c.chips.childElementCount === 0;
 
-        // The "Why?" region: the public reason always, what it privately needs once sounded out.
-        const sounding = [...st.log]
-          .reverse()
-          .find(
-            (e) => e.actor === c.def.id && e.kind === 'move' && e.text.startsWith('You sound out'),
-          );
-        const fear = c.def.kind === 'belgium' && a.sounded ? belgiumFear(scenario, st) : null;
-        const why = explainActor(scenario, st, c.def.id);
-        fill(
-          c.why,
-          h('p', null, h('strong', null, 'Why: '), why.reason || c.def.agenda),
-          why.wouldMove
-            ? h('p', null, h('strong', null, 'What would move it: '), why.wouldMove)
-            : null,
-          a.sounded
-            ? h(
-                'p',
-                null,
-                h(
-                  'strong',
-                  null,
-                  `What it told you${sounding ? ` (week ${sounding.week})` : ''}: `,
-                ),
-                c.def.drivers,
-              )
-            : h('p', { class: 'help' }, 'Sound it out to learn what it privately needs.'),
-          fear
-            ? h(
-                'p',
-                null,
-                h('strong', null, 'Fear of liability: '),
-                `${fear.fear} (it consents at ${fear.threshold} or less). Guarantees cover ${fear.coverage}% of a loan; other holders joined: ${fear.holders.length ? fear.holders.map(nameOf).join(', ') : 'none'}.`,
-              )
-            : null,
-          h('p', null, h('strong', null, 'Holds: '), c.def.holds),
-        );
+        if (!c.why.hidden) renderWhy(c.def.id);
       }
     },
   };

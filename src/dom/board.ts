@@ -9,7 +9,7 @@ import {
   type MoneyBreakdown,
   type Scenario,
 } from '../engine';
-import { fill, h, type Child } from './h';
+import { fill, h, refill, setText, type Child } from './h';
 import { bn, ROUTE_STATUS_LABEL, VOTE_MODE_LABEL } from './strings';
 
 // The top of the table: the week and meters, the calendar strip, the money gauge and the routes.
@@ -56,20 +56,20 @@ export function statusView(scenario: Scenario): View & { heading: HTMLElement } 
     heading,
     update(s) {
       const st = s.state;
-      fill(
+      refill(
         heading,
         `Week ${st.week} of ${scenario.weeks}`,
         h('span', { class: 'date' }, formatDate(weekStart(scenario.startDate, st.week))),
       );
       const max = perWeek(s.difficulty);
-      capital.value.textContent = `${st.capital} of ${max} left this week`;
+      setText(capital.value, `${st.capital} of ${max} left this week`);
       capital.bar.set((st.capital * 100) / max);
-      unity.value.textContent = `${st.unity} / 100`;
+      setText(unity.value, `${st.unity} / 100`);
       unity.bar.set(st.unity);
-      market.value.textContent = `${st.market} / 100`;
+      setText(market.value, `${st.market} / 100`);
       market.bar.set(st.market);
       const top = RUSSIA_LEVELS.length - 1;
-      russia.value.textContent = `${st.russia} of ${top}: ${RUSSIA_LEVELS[st.russia] ?? ''}`;
+      setText(russia.value, `${st.russia} of ${top}: ${RUSSIA_LEVELS[st.russia] ?? ''}`);
       russia.bar.set((st.russia * 100) / top);
     },
   };
@@ -125,7 +125,7 @@ export function calendarView(scenario: Scenario): View {
         else c.removeAttribute('aria-current');
       });
       const upcoming = scenario.calendar.filter((c) => c.week > week).slice(0, 2);
-      fill(
+      refill(
         next,
         upcoming.length ? h('strong', null, 'Coming up: ') : null,
         upcoming.map((c, i) => [
@@ -189,18 +189,24 @@ export function moneyView(scenario: Scenario): View {
     el,
     update(s) {
       const m = money(scenario, s.state);
-      text.textContent = `${bn(m.secured)} secured, ${bn(m.pledged)} pledged of ${bn(scenario.target)}${m.late ? ` (${bn(m.late)} arrives too late)` : ''}.`;
+      setText(
+        text,
+        `${bn(m.secured)} secured, ${bn(m.pledged)} pledged of ${bn(scenario.target)}${m.late ? ` (${bn(m.late)} arrives too late)` : ''}.`,
+      );
       const scale = Math.max(scenario.target, m.secured + m.pledged);
       secured.style.width = `${(m.secured * 100) / scale}%`;
       pledged.style.width = `${(m.pledged * 100) / scale}%`;
       gauge.style.setProperty('--target', `${(scenario.target * 100) / scale}%`);
-      fill(
+      refill(
         lines,
         m.lines.map((l) => moneyLine(l, 'pledged')),
       );
       lines.hidden = m.lines.length === 0;
       const last = lastPayableWeek(scenario, s.state);
-      note.textContent = `Only money that is legally adopted and can be paid by week ${last}${last > scenario.weeks ? ' (bridge finance bought extra weeks)' : ` (${formatDate(scenario.deadline)})`} counts.`;
+      setText(
+        note,
+        `Only money that is legally adopted and can be paid by week ${last}${last > scenario.weeks ? ' (bridge finance bought extra weeks)' : ` (${formatDate(scenario.deadline)})`} counts.`,
+      );
     },
   };
 }
@@ -252,18 +258,21 @@ export function routesView(scenario: Scenario): View {
       for (const c of cards) {
         const r = s.state.routes[c.def.id];
         if (!r) continue;
-        c.card.dataset.status = r.status;
+        if (c.card.dataset.status !== r.status) c.card.dataset.status = r.status;
         let statusText: string = ROUTE_STATUS_LABEL[r.status];
         if (r.status === 'adopted' && r.payableWeek !== null)
           statusText += `: money from week ${r.payableWeek}`;
         if (r.status === 'adopted' && c.def.kind === 'asset-lock') statusText = 'Adopted';
-        c.status.textContent = statusText;
-        c.terms.textContent = r.terms
-          ? `EUR ${r.terms.size} bn${describeTerms(r.terms) ? `; ${describeTerms(r.terms)}` : ''}`
-          : '';
+        setText(c.status, statusText);
+        setText(
+          c.terms,
+          r.terms
+            ? `EUR ${r.terms.size} bn${describeTerms(r.terms) ? `; ${describeTerms(r.terms)}` : ''}`
+            : '',
+        );
         c.terms.hidden = !r.terms;
-        c.legal.textContent = `Legal robustness ${r.legal} of 3`;
-        fill(
+        setText(c.legal, `Legal robustness ${r.legal} of 3`);
+        refill(
           c.blockers,
           r.blockers.map((b) => h('li', null, `Waiting for: ${b}`)),
         );

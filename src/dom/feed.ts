@@ -1,7 +1,7 @@
 import type { Session } from '../app/store';
 import { formatDate, weekStart, type LogEntry, type Scenario } from '../engine';
 import type { View } from './board';
-import { fill, h } from './h';
+import { fill, h, setText } from './h';
 
 // Words on the table: the narrator (a polite live region that reads out what each move did),
 // this week's news, and the full log with every reason.
@@ -153,7 +153,7 @@ export function logView(scenario: Scenario): View {
     el,
     update(s) {
       last = s;
-      summary.textContent = `Full log with reasons (${s.state.log.length} entries)`;
+      setText(summary, `Full log with reasons (${s.state.log.length} entries)`);
       render();
     },
   };

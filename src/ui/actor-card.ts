@@ -7,7 +7,6 @@ import { addText, drawStance, strokeDashed } from './draw';
 import { fitText, rectPolyline } from './geometry';
 import { CHIP_H, CHIP_MAX_W, type CardSlot } from './layout';
 import { S, STANCE_WORD } from './strings';
-import { css } from './theme';
 
 // One actor's card: name, stance marker (shape + colour + word), willingness bar, trust, and a
 // pledge chip. Built once; set() updates it in place and animates only what changed.
@@ -19,6 +18,29 @@ import { css } from './theme';
 const MARKER_R = 8;
 const PAD = 6;
 const BAR_H = 6;
+
+/**
+ * A change of stance: the marker shrinks away, pops in larger, settles (scale, ms, easing: the
+ * tweens' Quad.easeIn, Quad.easeOut and Sine.easeInOut; the game's Phaser build leaves out
+ * Phaser.Math.Easing).
+ */
+const POP = [
+  { to: 0, ms: 160, ease: (t: number) => t * t },
+  { to: 1.7, ms: 220, ease: (t: number) => t * (2 - t) },
+  { to: 1, ms: 260, ease: (t: number) => 0.5 * (1 - Math.cos(Math.PI * t)) },
+] as const;
+const POP_MS = POP.reduce((sum, step) => sum + step.ms, 0);
+
+/** The marker's scale `ms` into the pop. */
+function popScale(ms: number): number {
+  let from = 1;
+  for (const step of POP) {
+    if (ms < step.ms) return from + (step.to - from) * step.ease(ms / step.ms);
+    ms -= step.ms;
+    from = step.to;
+  }
+  return from;
+}
 
 export class ActorCard {
   /** background, marker and bar */
@@ -38,7 +60,7 @@ export class ActorCard {
   private readonly chipText: Phaser.GameObjects.Text;
 
   private stance: Stance | null = null;
-  private markerChain: Phaser.Tweens.TweenChain | null = null;
+  private markerTween: Phaser.Tweens.Tween | null = null;
   private w: number | null = null;
   private credibility: number | null = null;
   private chipKey = '';
@@ -47,6 +69,8 @@ export class ActorCard {
   private downHere = false;
   private barX = 0;
   private barW = 0;
+  private barMove: { from: { x: number; width: number }; to: { x: number; width: number } } | null =
+    null;
 
   constructor(
     private readonly scene: Phaser.Scene,
@@ -136,8 +160,8 @@ export class ActorCard {
 
   private setStance(stance: Stance, animate: boolean): void {
     this.stance = stance;
-    this.markerChain?.stop();
-    this.markerChain = null;
+    this.markerTween?.stop();
+    this.markerTween = null;
     this.paintFill();
     if (!animate) {
       this.marker.setScale(1);
@@ -146,14 +170,22 @@ export class ActorCard {
     }
     // Shrink the old marker away, swap shape and colour, and pop the new one in: the change
     // of stance is the thing to notice on this card. The swap always draws the latest stance.
+    // One counter runs the three steps (a chain of three tweens took 4 ms to set up with 4x
+    // CPU throttling, in the task that updates the table).
     this.ctx.keepAwake(900);
-    this.markerChain = this.scene.tweens.chain({
-      targets: this.marker,
-      tweens: [
-        { scale: 0, duration: 160, ease: 'Quad.easeIn', onComplete: () => this.drawMarker() },
-        { scale: 1.7, duration: 220, ease: 'Quad.easeOut' },
-        { scale: 1, duration: 260, ease: 'Sine.easeInOut' },
-      ],
+    let swapped = false;
+    this.markerTween = this.scene.tweens.addCounter({
+      from: 0,
+      to: POP_MS,
+      duration: POP_MS,
+      onUpdate: (tween) => {
+        const ms = tween.getValue() ?? POP_MS;
+        if (ms >= POP[0].ms && !swapped) {
+          swapped = true;
+          this.drawMarker();
+        }
+        this.marker.setScale(popScale(ms));
+      },
       onStop: () => {
         this.marker.setScale(1);
         this.drawMarker();
@@ -193,23 +225,30 @@ export class ActorCard {
     if (this.barW === 0) this.layoutBar();
     const from = this.w;
     this.w = w;
-    this.scene.tweens.killTweensOf(this.fill);
     const to = this.barGeometry(w);
-    if (!animate || from === null) {
-      this.fill.setPosition(to.x, 18).setSize(to.width, BAR_H);
-      return;
-    }
-    this.ctx.keepAwake(700);
-    const start = this.barGeometry(from);
-    this.fill.setPosition(start.x, 18).setSize(start.width, BAR_H);
-    this.scene.tweens.add({
-      targets: this.fill,
-      x: to.x,
-      width: to.width,
-      duration: 600,
-      ease: 'Cubic.easeOut',
-      onUpdate: () => this.fill.setSize(this.fill.width, BAR_H),
-    });
+    this.barMove = animate && from !== null ? { from: this.barGeometry(from), to } : null;
+    this.drawBar(this.barMove ? 0 : 1);
+  }
+
+  /** Whether the willingness bar moved in the last update (the table animates it). */
+  get barMoving(): boolean {
+    return this.barMove !== null;
+  }
+
+  /**
+   * Draws the willingness bar `t` of the way through its last move (0 to 1, eased). The table
+   * moves every card's bar with one tween: a tween per card cost 0.5 ms each to set up with 4x
+   * CPU throttling, 8 ms of a week end's update.
+   */
+  drawBar(t: number): void {
+    const m = this.barMove;
+    const g = m
+      ? {
+          x: m.from.x + (m.to.x - m.from.x) * t,
+          width: m.from.width + (m.to.width - m.from.width) * t,
+        }
+      : this.barGeometry(this.w ?? 0);
+    this.fill.setPosition(g.x, 18).setSize(g.width, BAR_H);
   }
 
   private setChip(chip: Chip | undefined, animate: boolean): void {
@@ -309,6 +348,5 @@ export class ActorCard {
     g.lineStyle(p.thickLine, colour, 1);
     if (chip.conditional) strokeDashed(g, rectPolyline(-w / 2, -h / 2, w, h), 5, 4);
     else g.strokeRect(-w / 2, -h / 2, w, h);
-    this.chipText.setColor(css(p.ink));
   }
 }

@@ -1,8 +1,8 @@
 import * as Phaser from 'phaser';
 
 import { SCENE, type ViewContext } from './context';
+import { setBackground } from './draw';
 import { BASE_H, BASE_W } from './layout';
-import { css } from './theme';
 
 // Boot: makes the few textures the table needs, in code (no image files, no requests).
 
@@ -17,7 +17,7 @@ export class BootScene extends Phaser.Scene {
   }
 
   create(): void {
-    this.cameras.main.setBackgroundColor(css(this.ctx.palette.bg));
+    setBackground(this, this.ctx.palette.bg);
     this.cameras.main.setZoom(this.ctx.renderScale).centerOn(BASE_W / 2, BASE_H / 2);
     if (!this.textures.exists(TEXTURE.hatch)) {
       const size = 8;

@@ -5,11 +5,11 @@ import { sessionGame, type Session } from '../app/store';
 import { moneyYear, STANCES, type GameState, type Scenario } from '../engine';
 import { moneyChart, stanceRibbons } from './chart';
 import { SCENE, type ViewContext } from './context';
-import { addText, drawStance, strokeDashed } from './draw';
+import { addText, drawStance, setBackground, strokeDashed } from './draw';
 import { fitText } from './geometry';
 import { BASE_H, BASE_W } from './layout';
 import { S, STANCE_WORD } from './strings';
-import { css, FONT } from './theme';
+import { FONT } from './theme';
 
 // The debrief: the outcome and grade, the money line week by week (secured solid, pledged
 // dashed, the target), a stance ribbon per actor (colour and shape in every cell), and the
@@ -34,7 +34,7 @@ export class DebriefScene extends Phaser.Scene {
 
   create(): void {
     const p = this.ctx.palette;
-    this.cameras.main.setBackgroundColor(css(p.bg));
+    setBackground(this, p.bg);
     this.cameras.main.setZoom(this.ctx.renderScale).centerOn(BASE_W / 2, BASE_H / 2);
     this.measurer = addText(this, this.ctx, 0, 0, '').setVisible(false);
     const session = this.ctx.session;

@@ -39,6 +39,16 @@ export function addText(
   return t;
 }
 
+/**
+ * Paints the canvas `colour` under a scene: the renderer clears to it before every frame. A
+ * camera background would paint it again, a quad over the whole canvas every frame (3.5 of the
+ * 13.5 ms of GPU time a table frame took in headless Chromium's software WebGL).
+ */
+export function setBackground(scene: Phaser.Scene, colour: number): void {
+  const c = scene.game.config.backgroundColor;
+  c.setTo((colour >> 16) & 0xff, (colour >> 8) & 0xff, colour & 0xff, 255);
+}
+
 /** Fills a marker shape centred on (x, y) with a thin outline so the shape reads on any fill. */
 export function drawShape(
   g: Phaser.GameObjects.Graphics,

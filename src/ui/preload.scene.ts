@@ -1,10 +1,9 @@
 import * as Phaser from 'phaser';
 
 import { SCENE, type ViewContext } from './context';
-import { addText } from './draw';
+import { addText, setBackground } from './draw';
 import { BASE_H, BASE_W } from './layout';
 import { S } from './strings';
-import { css } from './theme';
 
 // Preload: a progress bar driven by the loader. The table loads no files (everything is drawn
 // in code), so the bar normally fills at once; it is still drawn, then hands over to the table.
@@ -20,7 +19,7 @@ export class PreloadScene extends Phaser.Scene {
 
   preload(): void {
     const p = this.ctx.palette;
-    this.cameras.main.setBackgroundColor(css(p.bg));
+    setBackground(this, p.bg);
     this.cameras.main.setZoom(this.ctx.renderScale).centerOn(BASE_W / 2, BASE_H / 2);
     addText(this, this.ctx, BASE_W / 2, BAR.y - 30, S.loading, {
       size: 16,

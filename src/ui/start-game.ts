@@ -55,10 +55,20 @@ export function startTable(parent: HTMLElement, store: Store, options: TableOpti
   let awakeUntil = 0;
   let destroyed = false;
   let game: Phaser.Game | null = null;
+  let wakeAsked = false;
   const wake = (ms: number) => {
     awakeUntil = Math.max(awakeUntil, performance.now() + ms);
     // Before boot the loop has nothing to run yet; Phaser starts it itself.
-    if (game && !destroyed && game.loop.started && !game.loop.running) game.loop.wake();
+    if (!game || destroyed || !game.loop.started || game.loop.running || wakeAsked) return;
+    // Phaser's wake() draws a frame on the spot: asked from a click or a store update, that
+    // frame ran inside the event's task (10 ms of it with 4x CPU throttling) and drew the table
+    // as it was before the update. The loop starts at the next animation frame instead.
+    wakeAsked = true;
+    const loop = game.loop;
+    requestAnimationFrame(() => {
+      wakeAsked = false;
+      if (!destroyed && !loop.running) loop.wake();
+    });
   };
 
   const ctx = new ViewContext(store, { ...options }, scaleNow(), wake, (scene) => {
@@ -84,6 +94,9 @@ export function startTable(parent: HTMLElement, store: Store, options: TableOpti
       antialiasGL: false,
       maxTextures: 1,
       powerPreference: 'low-power',
+      // While the table animates it draws only the parts that move (table.scene.ts); the rest
+      // of the canvas must keep the last frame.
+      preserveDrawingBuffer: true,
     },
     scale: {
       mode: Phaser.Scale.FIT,
@@ -115,6 +128,9 @@ export function startTable(parent: HTMLElement, store: Store, options: TableOpti
   theGame.events.on(Phaser.Core.Events.POST_RENDER, () => {
     const main = ctx.shown === 'table' || ctx.shown === 'debrief';
     if (destroyed || !main || performance.now() <= awakeUntil) return;
+    // Nor while a tween runs: on a slow machine Phaser's clock falls behind the wall clock, and
+    // the loop went to sleep with a pulse still on its line (seen on a busy machine).
+    if (theGame.scene.getScenes(true).some((s) => s.tweens.getTweens().length > 0)) return;
     theGame.loop.sleep();
   });
 
@@ -132,13 +148,29 @@ export function startTable(parent: HTMLElement, store: Store, options: TableOpti
     },
   };
 
-  // ---- the store: every update goes to the scenes, and wakes the loop to draw it.
-  let prev: Session | null = store.getState();
+  // ---- the store: every update goes to the scenes, and wakes the loop to draw it. The scenes
+  // hear of it after the next frame, in a task of their own: a move's click runs the rules, the
+  // page updates in the next task (dom/shell.ts) and is painted in the frame after, then the
+  // table updates (texts drawn again, tweens set up) and the frames after that animate it. With
+  // 4x CPU throttling all of it in the click's task took 100-142 ms. Updates that come faster
+  // reach the scenes as one, from the state they last showed to the latest.
+  let shown: Session | null = store.getState();
+  let latest = shown;
+  let queued = false;
   const unsubscribe = store.subscribe((next) => {
-    const before = prev;
-    prev = next;
-    wake(300);
-    ctx.events.emit(VIEW_EVENT.session, next, before);
+    latest = next;
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        queued = false;
+        if (destroyed) return;
+        const before = shown;
+        shown = latest;
+        ctx.events.emit(VIEW_EVENT.session, latest, before);
+        wake(300);
+      }, 0),
+    );
   });
 
   // ---- the page around the canvas.
