@@ -1,5 +1,7 @@
 import type { Scenario } from '../engine';
 
+import { EU_STATES } from './eu-states';
+
 // The main scenario: 24 Nov 2025 to 1 Apr 2026. Figures and dates come from
 // shared/design/facts.md (sources listed at the end of this file); every sentence a player reads
 // is written fresh for 15-year-olds. Money is in EUR millions, populations in units of 100,000.
@@ -136,35 +138,7 @@ export const decemberSummit: Scenario = {
     },
   ],
 
-  states: [
-    { id: 'DE', name: 'Germany', pop: 834 },
-    { id: 'FR', name: 'France', pop: 684 },
-    { id: 'IT', name: 'Italy', pop: 590 },
-    { id: 'ES', name: 'Spain', pop: 486 },
-    { id: 'PL', name: 'Poland', pop: 366 },
-    { id: 'RO', name: 'Romania', pop: 191 },
-    { id: 'NL', name: 'Netherlands', pop: 179 },
-    { id: 'BE', name: 'Belgium', pop: 118 },
-    { id: 'CZ', name: 'Czechia', pop: 109 },
-    { id: 'SE', name: 'Sweden', pop: 106 },
-    { id: 'PT', name: 'Portugal', pop: 106 },
-    { id: 'EL', name: 'Greece', pop: 104 },
-    { id: 'HU', name: 'Hungary', pop: 96 },
-    { id: 'AT', name: 'Austria', pop: 92 },
-    { id: 'BG', name: 'Bulgaria', pop: 64 },
-    { id: 'DK', name: 'Denmark', pop: 60 },
-    { id: 'FI', name: 'Finland', pop: 56 },
-    { id: 'SK', name: 'Slovakia', pop: 54 },
-    { id: 'IE', name: 'Ireland', pop: 53 },
-    { id: 'HR', name: 'Croatia', pop: 39 },
-    { id: 'LT', name: 'Lithuania', pop: 29 },
-    { id: 'SI', name: 'Slovenia', pop: 21 },
-    { id: 'LV', name: 'Latvia', pop: 19 },
-    { id: 'EE', name: 'Estonia', pop: 14 },
-    { id: 'CY', name: 'Cyprus', pop: 9 },
-    { id: 'LU', name: 'Luxembourg', pop: 7 },
-    { id: 'MT', name: 'Malta', pop: 6 },
-  ],
+  states: EU_STATES,
 
   actors: [
     {

@@ -1,5 +1,7 @@
 import type { Scenario } from '../engine';
 
+import { EU_STATES } from './eu-states';
+
 // The London Talks: 17 March to 31 July 2025. On 18 March 2025 the UK Foreign Secretary and the
 // EU's foreign-policy chief met in London to look for legal and financial ways to seize Russia's
 // frozen assets and pay for Europe's defence, on the day of a US-Russia call about a 30-day
@@ -136,35 +138,7 @@ export const londonTalks: Scenario = {
     },
   ],
 
-  states: [
-    { id: 'DE', name: 'Germany', pop: 834 },
-    { id: 'FR', name: 'France', pop: 684 },
-    { id: 'IT', name: 'Italy', pop: 590 },
-    { id: 'ES', name: 'Spain', pop: 486 },
-    { id: 'PL', name: 'Poland', pop: 366 },
-    { id: 'RO', name: 'Romania', pop: 191 },
-    { id: 'NL', name: 'Netherlands', pop: 179 },
-    { id: 'BE', name: 'Belgium', pop: 118 },
-    { id: 'CZ', name: 'Czechia', pop: 109 },
-    { id: 'SE', name: 'Sweden', pop: 106 },
-    { id: 'PT', name: 'Portugal', pop: 106 },
-    { id: 'EL', name: 'Greece', pop: 104 },
-    { id: 'HU', name: 'Hungary', pop: 96 },
-    { id: 'AT', name: 'Austria', pop: 92 },
-    { id: 'BG', name: 'Bulgaria', pop: 64 },
-    { id: 'DK', name: 'Denmark', pop: 60 },
-    { id: 'FI', name: 'Finland', pop: 56 },
-    { id: 'SK', name: 'Slovakia', pop: 54 },
-    { id: 'IE', name: 'Ireland', pop: 53 },
-    { id: 'HR', name: 'Croatia', pop: 39 },
-    { id: 'LT', name: 'Lithuania', pop: 29 },
-    { id: 'SI', name: 'Slovenia', pop: 21 },
-    { id: 'LV', name: 'Latvia', pop: 19 },
-    { id: 'EE', name: 'Estonia', pop: 14 },
-    { id: 'CY', name: 'Cyprus', pop: 9 },
-    { id: 'LU', name: 'Luxembourg', pop: 7 },
-    { id: 'MT', name: 'Malta', pop: 6 },
-  ],
+  states: EU_STATES,
 
   actors: [
     {
