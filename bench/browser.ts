@@ -2,6 +2,7 @@ import { chromium, type Browser, type CDPSession, type Page } from 'playwright-c
 import { preview, type InlineConfig, type PreviewServer } from 'vite';
 
 import { ROOT } from './build';
+import { median } from './median';
 
 // Browser figures on production builds served by `vite preview` (which gzips like a web server),
 // in headless Chromium (Debian's package), every load a cold one: a new browser each time.
@@ -20,7 +21,6 @@ import { ROOT } from './build';
 // is the median of `runs` loads; the four kinds of load take turns, so a machine that slows down
 // for a while slows all of them alike. Never part of `npm test`.
 
-export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const round = (x: number) => Math.round(x * 10) / 10;
 
 /**

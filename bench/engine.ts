@@ -5,13 +5,13 @@ import { actorRuntime } from '../src/actors';
 import { createGame, DIFFICULTIES } from '../src/engine';
 import { encodeResult, verifyResult } from '../src/share';
 
+import { median } from './median';
+
 // The engine's figures: games per second (median of 5 runs of 300 games), the time to replay one
 // game, and the verification of result codes. bench/run.ts bundles this file as the game ships
 // (one bundle, production builds of the packages) and runs it in a Node process of its own, which
 // prints one JSON object. Run through tsx instead, every call into a package (SHA-256 above all)
 // went through a module getter, which cost a quarter of the figure.
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 const scenario = getScenario('december-summit')!;
 

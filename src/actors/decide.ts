@@ -40,6 +40,9 @@ const ACCEPT_AT = 10;
 /** Asking again after a no sells less well each time. */
 const FATIGUE = 5;
 
+/** An actor that will not take part in an outright seizure (ActorDef's optional onSeizure). */
+const opposesSeizure = (def: ActorDef): boolean => (def.onSeizure ?? 0) < 0;
+
 /** What a package of terms is worth to an actor, by its likes. */
 export function termValue(def: ActorDef, terms: OfferTerms): number {
   let v = 0;
@@ -119,7 +122,7 @@ export function assessOffer(
     }
     case 'us': {
       // With a seizure tabled there is no chip left to bargain with (only with `onSeizure`).
-      const seized = (def.onSeizure ?? 0) < 0 && seizureTabled(scenario, state);
+      const seized = opposesSeizure(def) && seizureTabled(scenario, state);
       return {
         ...base,
         score: a.w + value,
@@ -148,7 +151,7 @@ export function assessOffer(
       const leader = def.follows[0]?.actor ?? 'us';
       if (state.actors[leader]?.stance === 'opposed') unmet.push('the US is opposed');
       if (state.g7Basis < 2) unmet.push('there is no G7 legal basis');
-      if ((def.onSeizure ?? 0) < 0 && seizureTabled(scenario, state))
+      if (opposesSeizure(def) && seizureTabled(scenario, state))
         unmet.push('it will not take part in an outright seizure');
       const score = a.w + value;
       return {
@@ -259,6 +262,9 @@ export function voteOf(
   const state_ = scenario.states.find((s) => s.id === member.state)?.name ?? member.state;
   const committed = isCommitted(state, def.id);
   const commitment = commitmentOf(state, def.id);
+  // Consent to lend against the assets is not consent to take them (only where a size is
+  // marked `seize` and the actor's onSeizure is negative).
+  const seizureRefused = opposesSeizure(def) && isSeizure(route, terms);
   if (def.kind === 'hungary') {
     if (route.kind === 'joint-borrowing' && committed)
       return {
@@ -272,10 +278,11 @@ export function voteOf(
   }
   if (def.kind === 'belgium' && route.kind === 'reparations-loan') {
     const f = belgiumFear(scenario, state, terms);
-    // Consent to a loan is not consent to a seizure (only where a size is marked `seize`).
-    const loanOnly = (def.onSeizure ?? 0) < 0 && isSeizure(route, terms);
     if (
-      (committed && !loanOnly && commitment?.terms && !breaksTerms(commitment.terms, terms)) ||
+      (committed &&
+        !seizureRefused &&
+        commitment?.terms &&
+        !breaksTerms(commitment.terms, terms)) ||
       f.fear <= f.threshold
     )
       return {
@@ -292,9 +299,7 @@ export function voteOf(
   let score = a.w + (def.routeAffinity[route.kind] ?? 0) + member.offset + unityPull;
   const notes: string[] = [];
   if (unityPull <= -5) notes.push(`EU unity is low (${state.unity})`);
-  // A government that signed up to lend against the assets has not signed up to take them.
-  const seizing = (def.onSeizure ?? 0) < 0 && isSeizure(route, terms);
-  if (committed && !seizing) {
+  if (committed && !seizureRefused) {
     score += 40;
     notes.push('it has committed');
   }

@@ -10,15 +10,15 @@ import {
   type WinCount,
   type WinJob,
 } from './winrates-play';
-import type { WinRateReply, WinRateRequest } from './winrates.worker';
+import { createWorkerPool, pause, type ProgressOptions } from './pool';
 
 export { PLAYER_TEXT, PLAYERS, WINRATE_GAMES, type Player, type WinCount } from './winrates-play';
 
 // Win rates of a scenario version before a class plays it: the balance harness (src/sim) plays
 // it headless at every difficulty with two of its players, a competent one (the `scripted`
 // strategy) and one clicking at random, from the same seeds every time. The games run in a few
-// workers, in small batches, so the page stays responsive; without workers (or when one fails)
-// the rest is played on the page itself, one batch at a time with a pause between batches.
+// workers (pool.ts), in small batches, so the page stays responsive; without workers (or when one
+// fails) the rest is played on the page itself, one batch at a time with a pause between them.
 
 /** A worker that has not answered for this long is given up on. */
 const WATCHDOG_MS = 30_000;
@@ -76,18 +76,13 @@ export function addUp(
   return out;
 }
 
-export interface WinRunOptions {
-  onProgress(done: number, total: number): void;
-  cancelled(): boolean;
-}
+export type WinRunOptions = ProgressOptions;
 
 export interface WinRateRunner {
   /** Plays the batches; resolves with their counts in order, or null when cancelled. */
   run(jobs: readonly WinJob[], opts: WinRunOptions): Promise<WinCount[] | null>;
   destroy(): void;
 }
-
-const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** Plays batches on the page's own thread, pausing between them. */
 async function onPage(
@@ -110,125 +105,34 @@ async function onPage(
 
 /** A runner with up to `size` workers, started on the first run (not before it is needed). */
 export function createWinRateRunner(size: number): WinRateRunner {
-  let workers: Worker[] | null = null;
-  let current: { fail(): void; abort(): void } | null = null;
-  let nextId = 0;
-
-  const fail = () => {
-    for (const w of workers ?? []) w.terminate();
-    workers = [];
-    current?.fail();
-  };
-
-  const start = (): Worker[] => {
-    if (workers) return workers;
-    workers = [];
-    if (typeof Worker === 'undefined') return workers;
-    try {
-      for (let i = 0; i < size; i++) {
-        const w = new Worker(new URL('./winrates.worker.ts', import.meta.url), {
-          type: 'module',
-        });
-        w.addEventListener('error', (event) => {
-          event.preventDefault();
-          fail();
-        });
-        w.addEventListener('messageerror', fail);
-        workers.push(w);
-      }
-    } catch {
-      fail();
-    }
-    return workers;
-  };
-
-  const inWorkers = (pool: Worker[], jobs: readonly WinJob[], opts: WinRunOptions) =>
-    new Promise<WinCount[] | null>((resolve) => {
-      const counts: (WinCount | undefined)[] = new Array(jobs.length);
-      const total = jobs.reduce((n, j) => n + j.games, 0);
-      const pending = new Map<number, number>();
-      let done = 0;
-      let at = 0;
-      let over = false;
-      let watchdog: ReturnType<typeof setTimeout> | undefined;
-
-      const stop = () => {
-        over = true;
-        clearTimeout(watchdog);
-        if (current === run) current = null;
-        for (const w of pool) w.removeEventListener('message', onMessage);
-      };
-      const armWatchdog = () => {
-        clearTimeout(watchdog);
-        watchdog = setTimeout(fail, WATCHDOG_MS);
-      };
-      const feed = (w: Worker) => {
-        if (over) return;
-        if (opts.cancelled()) {
-          stop();
-          return resolve(null);
-        }
-        if (at >= jobs.length) {
-          if (pending.size === 0) {
-            stop();
-            resolve(counts as WinCount[]);
-          }
-          return;
-        }
-        const id = nextId++;
-        pending.set(id, at);
-        const request: WinRateRequest = { id, job: jobs[at++]! };
-        w.postMessage(request);
-      };
-      function onMessage(this: Worker, event: MessageEvent<WinRateReply>) {
-        const index = pending.get(event.data.id);
-        if (index === undefined || over) return;
-        pending.delete(event.data.id);
-        counts[index] = event.data.count;
-        done += jobs[index]!.games;
-        opts.onProgress(done, total);
-        armWatchdog();
-        feed(this);
-      }
-
-      const run = {
-        // The workers failed: play what is left here, on the page.
-        fail() {
-          if (over) return;
-          stop();
-          void onPage(jobs, counts, opts, done, total).then(resolve);
-        },
-        abort() {
-          if (over) return;
-          stop();
-          resolve(null);
-        },
-      };
-      current?.abort();
-      current = run;
-
-      opts.onProgress(0, total);
-      armWatchdog();
-      for (const w of pool) {
-        w.addEventListener('message', onMessage);
-        feed(w);
-      }
-    });
+  const pool = createWorkerPool<WinJob, WinCount>({
+    size,
+    start: () => new Worker(new URL('./winrates.worker.ts', import.meta.url), { type: 'module' }),
+    watchdogMs: WATCHDOG_MS,
+  });
 
   return {
-    run(jobs, opts) {
-      const pool = start();
-      if (pool.length) return inWorkers(pool, jobs, opts);
-      current?.abort();
+    async run(jobs, opts) {
+      const counts: (WinCount | undefined)[] = new Array(jobs.length);
       const total = jobs.reduce((n, j) => n + j.games, 0);
+      let done = 0;
       opts.onProgress(0, total);
-      return onPage(jobs, new Array(jobs.length), opts, 0, total);
+      if (pool.size()) {
+        const outcome = await pool.run(jobs, {
+          onResult(index, count) {
+            counts[index] = count;
+            done += jobs[index]!.games;
+            opts.onProgress(done, total);
+          },
+          cancelled: opts.cancelled,
+        });
+        if (outcome === 'cancelled') return null;
+        if (outcome === 'done') return counts as WinCount[];
+      }
+      // No workers, or they failed: play what is left here, on the page.
+      return onPage(jobs, counts, opts, done, total);
     },
-    destroy() {
-      current?.abort();
-      for (const w of workers ?? []) w.terminate();
-      workers = [];
-    },
+    destroy: () => pool.destroy(),
   };
 }
 

@@ -1,48 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import type { Difficulty } from '../../src/engine';
 import { getScenario } from '../../src/scenarios';
-import { policyByName } from '../../src/sim/policies';
-import { simulate } from '../../src/sim/run';
+import { GAMES, rowsFor, winTable } from './harness';
 
 // Golden balance table: win counts over a fixed set of seeds (1..GAMES). Any change to the
 // model that moves a number shows up here as a diff to review; the design targets of game.md
 // section 11 are asserted beside it. `npm run sim -- --games 1000` gives the full-size figures.
 
-const GAMES = 200;
 const scenario = getScenario('december-summit')!;
-
-function wins(policy: string, difficulty: Difficulty, games = GAMES): number {
-  const { report } = simulate({
-    scenario,
-    policy: policyByName(policy)!,
-    policyName: policy,
-    games,
-    seed: 1,
-    difficulty,
-  });
-  return report.wins;
-}
-
-const ROWS: [string, Difficulty][] = [
-  ['scripted', 'story'],
-  ['scripted', 'standard'],
-  ['scripted', 'hard'],
-  ['loan', 'standard'],
-  ['joint', 'standard'],
-  ['us-deal', 'standard'],
-  ['random', 'standard'],
-  ['repeat:pressure.public', 'standard'],
-  ['repeat:offer.make', 'standard'],
-  ['repeat:legal.work', 'standard'],
-  ['repeat:g7.coordinate', 'standard'],
-  ['repeat:bridge.request', 'standard'],
-];
+const ROWS = rowsFor(
+  ['loan', 'joint', 'us-deal'],
+  ['pressure.public', 'offer.make', 'legal.work', 'g7.coordinate', 'bridge.request'],
+);
 
 describe(`balance over seeds 1..${GAMES} (December Summit)`, () => {
-  const table: Record<string, number> = {};
-  for (const [policy, difficulty] of ROWS)
-    table[`${policy} ${difficulty}`] = wins(policy, difficulty);
-  const rate = (key: string) => table[key]! / GAMES;
+  const { table, rate } = winTable(scenario, ROWS);
 
   it('matches the reviewed golden win counts', () => {
     expect(table).toEqual({

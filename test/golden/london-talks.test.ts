@@ -1,45 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import type { Difficulty } from '../../src/engine';
 import { getScenario, validateScenario } from '../../src/scenarios';
-import { policyByName, STRATEGIES } from '../../src/sim/policies';
-import { simulate } from '../../src/sim/run';
+import { STRATEGIES } from '../../src/sim/policies';
+import { GAMES, rowsFor, winTable } from './harness';
 
 // Golden balance table of the London Talks: win counts over a fixed set of seeds (1..GAMES).
 // Any change to the model or the scenario that moves a number shows up here as a diff to
 // review; the design targets of game.md section 11 are asserted beside it.
 // `npm run sim -- --scenario london-talks --policy <name> --games 1000` gives the full figures.
 
-const GAMES = 200;
 const scenario = getScenario('london-talks')!;
-
-function wins(policy: string, difficulty: Difficulty, games = GAMES): number {
-  const { report } = simulate({
-    scenario,
-    policy: policyByName(policy, scenario.id)!,
-    policyName: policy,
-    games,
-    seed: 1,
-    difficulty,
-  });
-  return report.wins;
-}
 
 /** The strategies that each play one lesson of the scenario (besides scripted and random). */
 const STRATEGY_NAMES = ['asset-loan', 'safe-loans', 'seizure', 'us-deal'];
 
-const ROWS: [string, Difficulty][] = [
-  ['scripted', 'story'],
-  ['scripted', 'standard'],
-  ['scripted', 'hard'],
-  ...STRATEGY_NAMES.map((name): [string, Difficulty] => [name, 'standard']),
-  ['random', 'standard'],
-  ['repeat:pressure.public', 'standard'],
-  ['repeat:offer.make', 'standard'],
-  ['repeat:legal.work', 'standard'],
-  ['repeat:g7.coordinate', 'standard'],
-  ['repeat:bridge.request', 'standard'],
-  ['repeat:actor.sound', 'standard'],
-];
+const ROWS = rowsFor(STRATEGY_NAMES, [
+  'pressure.public',
+  'offer.make',
+  'legal.work',
+  'g7.coordinate',
+  'bridge.request',
+  'actor.sound',
+]);
 
 describe('The London Talks data', () => {
   it('passes validation, is registered with its strategies, and ends on its deadline', () => {
@@ -59,10 +40,7 @@ describe('The London Talks data', () => {
 });
 
 describe(`balance over seeds 1..${GAMES} (The London Talks)`, () => {
-  const table: Record<string, number> = {};
-  for (const [policy, difficulty] of ROWS)
-    table[`${policy} ${difficulty}`] = wins(policy, difficulty);
-  const rate = (key: string) => table[key]! / GAMES;
+  const { table, rate } = winTable(scenario, ROWS);
 
   it('matches the reviewed golden win counts', () => {
     expect(table).toEqual({

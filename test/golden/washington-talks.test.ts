@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
 import { actorRuntime } from '../../src/actors';
-import { createGame, type Difficulty } from '../../src/engine';
+import { createGame } from '../../src/engine';
 import { decemberSummit, getScenario, validateScenario } from '../../src/scenarios';
 import { policyByName } from '../../src/sim/policies';
-import { playGame, simulate } from '../../src/sim/run';
+import { playGame } from '../../src/sim/run';
+import { GAMES, rowsFor, winTable } from './harness';
 
 // Washington Opens Talks: golden win counts over a fixed set of seeds (1..GAMES) and the design
 // targets of game.md section 11, as test/golden/balance.test.ts does for the December Summit.
@@ -12,42 +13,14 @@ import { playGame, simulate } from '../../src/sim/run';
 // Beside them, the scenario's own rules: Congress and Kyiv as gates on the fund's money, Japan
 // lending only through the fund, and what promising benchmarks costs with Kyiv.
 
-const GAMES = 200;
 const scenario = getScenario('washington-talks')!;
-
-function wins(policy: string, difficulty: Difficulty, games = GAMES): number {
-  const { report } = simulate({
-    scenario,
-    policy: policyByName(policy, scenario.id)!,
-    policyName: policy,
-    games,
-    seed: 1,
-    difficulty,
-  });
-  return report.wins;
-}
-
-const ROWS: [string, Difficulty][] = [
-  ['scripted', 'story'],
-  ['scripted', 'standard'],
-  ['scripted', 'hard'],
-  ['washington-terms', 'standard'],
-  ['european-terms', 'standard'],
-  ['europe-alone', 'standard'],
-  ['random', 'standard'],
-  ['repeat:pressure.public', 'standard'],
-  ['repeat:offer.make', 'standard'],
-  ['repeat:legal.work', 'standard'],
-  ['repeat:g7.coordinate', 'standard'],
-  ['repeat:bridge.request', 'standard'],
-  ['repeat:actor.sound', 'standard'],
-];
+const ROWS = rowsFor(
+  ['washington-terms', 'european-terms', 'europe-alone'],
+  ['pressure.public', 'offer.make', 'legal.work', 'g7.coordinate', 'bridge.request', 'actor.sound'],
+);
 
 describe(`balance over seeds 1..${GAMES} (Washington Opens Talks)`, () => {
-  const table: Record<string, number> = {};
-  for (const [policy, difficulty] of ROWS)
-    table[`${policy} ${difficulty}`] = wins(policy, difficulty);
-  const rate = (key: string) => table[key]! / GAMES;
+  const { table, rate } = winTable(scenario, ROWS);
 
   it('matches the reviewed golden win counts', () => {
     expect(table).toEqual({
