@@ -9,10 +9,9 @@ import {
   routeDef,
   verb,
 } from './queries';
-import type { ActorRuntime, ActorUpdate } from './runtime';
-import { entry } from './state';
+import type { ActorRuntime } from './runtime';
+import { applyUpdate, entry } from './state';
 import type {
-  ActorState,
   GameState,
   Move,
   MoveResult,
@@ -210,16 +209,6 @@ export function validateRouteTerms(
   if (def.kind !== 'joint-borrowing' && terms.optOut)
     return 'Opt-outs only apply to joint borrowing.';
   return null;
-}
-
-function applyUpdate(a: Draft<ActorState>, u: ActorUpdate) {
-  a.machine = u.machine as Draft<ActorState['machine']>;
-  a.stance = u.stance;
-  a.w = u.w;
-  a.own = u.own;
-  a.reason = u.reason;
-  a.wouldMove = u.wouldMove;
-  a.sig = u.sig;
 }
 
 const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));

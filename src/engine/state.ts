@@ -1,7 +1,19 @@
 import { seedRng } from './rng';
-import type { ActorRuntime } from './runtime';
+import type { Draft } from 'immer';
+import type { ActorRuntime, ActorUpdate } from './runtime';
 import type { ActorState, Difficulty, GameState, LogEntry, RouteState, Scenario } from './types';
 import { formatDate } from './calendar';
+
+/** Writes an actor's decision (from the actor runtime) into its record or a draft of it. */
+export function applyUpdate(a: ActorState | Draft<ActorState>, u: ActorUpdate): void {
+  a.machine = u.machine as Draft<ActorState['machine']>;
+  a.stance = u.stance;
+  a.w = u.w;
+  a.own = u.own;
+  a.reason = u.reason;
+  a.wouldMove = u.wouldMove;
+  a.sig = u.sig;
+}
 
 /** A log line; every entry says why, and actor decisions say what would change them. */
 export function entry(
