@@ -9,9 +9,10 @@ import {
   routeDef,
   verb,
 } from './queries';
-import type { ActorRuntime } from './runtime';
-import { applyUpdate, entry } from './state';
+import type { ActorRuntime, ActorUpdate } from './runtime';
+import { entry, nudge } from './state';
 import type {
+  ActorState,
   GameState,
   Move,
   MoveResult,
@@ -211,6 +212,17 @@ export function validateRouteTerms(
   return null;
 }
 
+/** Writes an actor's decision (from the actor runtime) into a draft of its record. */
+function applyUpdate(a: Draft<ActorState>, u: ActorUpdate): void {
+  a.machine = u.machine as Draft<ActorState['machine']>;
+  a.stance = u.stance;
+  a.w = u.w;
+  a.own = u.own;
+  a.reason = u.reason;
+  a.wouldMove = u.wouldMove;
+  a.sig = u.sig;
+}
+
 const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
 
 /** Applies a move, or returns the unchanged state with the reason it was refused. */
@@ -266,7 +278,7 @@ export function applyMove(
         const a = d.actors[move.actor]!;
         const r = reply!;
         applyUpdate(a, r.update);
-        if (r.effect) a.pending.push({ amount: r.effect, cause: 'your offer' });
+        if (r.effect) nudge(d, move.actor, r.effect, 'your offer');
         log(
           entry(week, 'move', move.actor, `You offer ${def.name}: ${describeTerms(move.terms)}.`),
         );
@@ -305,14 +317,14 @@ export function applyMove(
           // Side costs of some concessions, felt by others.
           if (move.terms.reconstructionRole) {
             d.unity = clamp(d.unity - 12, 0, 100);
-            d.actors.ukraine?.pending.push({ amount: -15, cause: 'a US reconstruction role' });
+            nudge(d, 'ukraine', -15, 'a US reconstruction role');
             // Berlin wants European money spent on Ukraine, not on a US-run fund.
             for (const [id, amount] of [
               ['germany', -20],
               ['hawks', -15],
               ['france', -8],
             ] as const)
-              d.actors[id]?.pending.push({ amount, cause: 'a US cut of reconstruction' });
+              nudge(d, id, amount, 'a US cut of reconstruction');
             log(
               entry(
                 week,
@@ -325,14 +337,14 @@ export function applyMove(
           }
           if (move.terms.energyAssurance || move.terms.fundsConcession) {
             d.unity = clamp(d.unity - 4, 0, 100);
-            d.actors.hawks?.pending.push({ amount: -5, cause: 'concessions to Budapest' });
+            nudge(d, 'hawks', -5, 'concessions to Budapest');
           }
           // What the scenario says a promised term costs or earns with others (optional data).
           for (const key of offeredKeys(move.terms)) {
             const fx = scenario.termEffects?.[key];
             if (!fx) continue;
             for (const [id, amount] of Object.entries(fx.actors)) {
-              if (id !== move.actor) d.actors[id]?.pending.push({ amount, cause: fx.cause });
+              if (id !== move.actor) nudge(d, id, amount, fx.cause);
             }
             if (fx.unity) d.unity = clamp(d.unity + fx.unity, 0, 100);
             log(entry(week, 'event', null, fx.text, fx.reason));
@@ -345,7 +357,7 @@ export function applyMove(
         const a = d.actors[move.actor]!;
         const amount = PRESSURE_STEPS[Math.min(a.pressured, PRESSURE_STEPS.length - 1)]!;
         a.pressured += 1;
-        a.pending.push({ amount, cause: 'public pressure' });
+        nudge(d, move.actor, amount, 'public pressure');
         a.credibility = clamp(a.credibility - 8, -100, 100);
         if (def.members.length) d.unity = clamp(d.unity - 3, 0, 100);
         d.provocation += 1;
@@ -368,7 +380,7 @@ export function applyMove(
           ['uk', 5],
           ['canada', 5],
         ] as const) {
-          d.actors[id]?.pending.push({ amount, cause: 'G7 coordination' });
+          nudge(d, id, amount, 'G7 coordination');
         }
         log(
           entry(
@@ -389,8 +401,8 @@ export function applyMove(
         const def = routeDef(scenario, move.route);
         const r = d.routes[def.id]!;
         r.legal += 1;
-        d.actors.ecb?.pending.push({ amount: 6, cause: 'legal work' });
-        d.actors.italy?.pending.push({ amount: 3, cause: 'a more solid legal basis' });
+        nudge(d, 'ecb', 6, 'legal work');
+        nudge(d, 'italy', 3, 'a more solid legal basis');
         log(
           entry(
             week,
@@ -414,15 +426,12 @@ export function applyMove(
           d.provocation += 2;
           if (move.terms.guarantee === 'uncapped') {
             for (const id of ['france', 'italy']) {
-              d.actors[id]?.pending.push({
-                amount: -12,
-                cause: 'uncapped guarantees on the table',
-              });
+              nudge(d, id, -12, 'uncapped guarantees on the table');
             }
           }
         }
         if (def.kind === 'joint-borrowing' && move.terms.size > (def.sizes[0]?.size ?? 0)) {
-          d.actors.mainstream?.pending.push({ amount: -8, cause: 'a larger joint debt' });
+          nudge(d, 'mainstream', -8, 'a larger joint debt');
         }
         const seize = isSeizure(def, move.terms);
         log(

@@ -1,21 +1,22 @@
 import { seedRng } from './rng';
 import type { Draft } from 'immer';
-import type { ActorRuntime, ActorUpdate } from './runtime';
+import type { ActorRuntime } from './runtime';
 import type { ActorState, Difficulty, GameState, LogEntry, RouteState, Scenario } from './types';
 import { formatDate } from './calendar';
 
-/** Writes an actor's decision (from the actor runtime) into its record or a draft of it. */
-export function applyUpdate(a: ActorState | Draft<ActorState>, u: ActorUpdate): void {
-  a.machine = u.machine as Draft<ActorState['machine']>;
-  a.stance = u.stance;
-  a.w = u.w;
-  a.own = u.own;
-  a.reason = u.reason;
-  a.wouldMove = u.wouldMove;
-  a.sig = u.sig;
+/**
+ * Queues an effect on an actor for the end of the week, if the scenario has that actor. Added
+ * objects are frozen (as log entries are) so that Immer need not walk them when it finalizes.
+ */
+export function nudge(d: Draft<GameState>, id: string, amount: number, cause: string): void {
+  d.actors[id]?.pending.push(Object.freeze({ amount, cause }));
 }
 
-/** A log line; every entry says why, and actor decisions say what would change them. */
+/**
+ * A log line; every entry says why, and actor decisions say what would change them. Frozen when
+ * made: nothing edits a log line, and Immer skips frozen objects added to a draft (walking each
+ * new line for drafts inside it was a tenth of a game's time).
+ */
 export function entry(
   week: number,
   kind: LogEntry['kind'],
@@ -24,7 +25,7 @@ export function entry(
   reason = '',
   wouldChange = '',
 ): LogEntry {
-  return { week, kind, actor, text, reason, wouldChange };
+  return Object.freeze({ week, kind, actor, text, reason, wouldChange });
 }
 
 /** News for the start of a week: the fixed calendar entries that fall in it. */
