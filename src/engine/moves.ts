@@ -1,4 +1,4 @@
-import type { Draft } from 'immer';
+import { castDraft, type Draft } from 'immer';
 import { produce } from './immer';
 import {
   euRouteDecided,
@@ -247,7 +247,7 @@ export function applyMove(
   const sound = move.type === 'actor.sound' ? runtime.sound(scenario, state, move.actor) : null;
 
   const next = produce(state, (d) => {
-    if (dice) d.rng = dice.save();
+    if (dice) d.rng = castDraft(dice.save());
     d.capital -= cost;
     d.moves += 1;
     const week = d.week;
@@ -293,26 +293,32 @@ export function applyMove(
         a.offeredWeek = week;
         if (r.verdict !== 'accept') a.refusals += 1;
         if (r.verdict === 'accept') {
-          d.commitments.push({
-            actor: move.actor,
-            week,
-            terms: move.terms,
-            condition: r.condition,
-          });
-          d.promises.push({ actor: move.actor, terms: move.terms, week, broken: false });
+          d.commitments.push(
+            Object.freeze({
+              actor: move.actor,
+              week,
+              terms: move.terms,
+              condition: r.condition,
+            }),
+          );
+          d.promises.push(
+            Object.freeze({ actor: move.actor, terms: move.terms, week, broken: false }),
+          );
           a.credibility = clamp(a.credibility + 5, -100, 100);
           if (r.pledge) {
-            d.pledges.push({
-              id: `${move.actor}-${week}`,
-              actor: move.actor,
-              amount: r.pledge.amount,
-              condition: r.pledge.condition,
-              conditionText: r.pledge.conditionText,
-              status: r.pledge.condition ? 'conditional' : 'real',
-              week,
-              realWeek: r.pledge.condition ? null : week,
-              payableWeek: r.pledge.condition ? null : week + 2,
-            });
+            d.pledges.push(
+              Object.freeze({
+                id: `${move.actor}-${week}`,
+                actor: move.actor,
+                amount: r.pledge.amount,
+                condition: r.pledge.condition,
+                conditionText: r.pledge.conditionText,
+                status: r.pledge.condition ? 'conditional' : 'real',
+                week,
+                realWeek: r.pledge.condition ? null : week,
+                payableWeek: r.pledge.condition ? null : week + 2,
+              }),
+            );
           }
           // Side costs of some concessions, felt by others.
           if (move.terms.reconstructionRole) {
@@ -457,17 +463,19 @@ export function applyMove(
         d.bridged[move.source] = true;
         d.graceWeeks = Math.min(MAX_GRACE, d.graceWeeks + 2);
         if (move.source === 'bilateral') {
-          d.pledges.push({
-            id: `bridge-bilateral-${week}`,
-            actor: 'bilateral',
-            amount: 2000,
-            condition: null,
-            conditionText: '',
-            status: 'real',
-            week,
-            realWeek: week,
-            payableWeek: week + 1,
-          });
+          d.pledges.push(
+            Object.freeze({
+              id: `bridge-bilateral-${week}`,
+              actor: 'bilateral',
+              amount: 2000,
+              condition: null,
+              conditionText: '',
+              status: 'real',
+              week,
+              realWeek: week,
+              payableWeek: week + 1,
+            }),
+          );
           log(
             entry(
               week,
@@ -480,17 +488,19 @@ export function applyMove(
           );
         } else {
           const board = scenario.imfBoardWeek;
-          d.pledges.push({
-            id: `bridge-imf-${week}`,
-            actor: 'imf',
-            amount: 1400,
-            condition: week >= board ? null : 'imf-board',
-            conditionText: week >= board ? '' : `after the IMF board (week ${board})`,
-            status: week >= board ? 'real' : 'conditional',
-            week,
-            realWeek: week >= board ? week : null,
-            payableWeek: week >= board ? week + 1 : null,
-          });
+          d.pledges.push(
+            Object.freeze({
+              id: `bridge-imf-${week}`,
+              actor: 'imf',
+              amount: 1400,
+              condition: week >= board ? null : 'imf-board',
+              conditionText: week >= board ? '' : `after the IMF board (week ${board})`,
+              status: week >= board ? 'real' : 'conditional',
+              week,
+              realWeek: week >= board ? week : null,
+              payableWeek: week >= board ? week + 1 : null,
+            }),
+          );
           log(
             entry(
               week,
@@ -585,17 +595,19 @@ function callVote(
   const ballots = castBallots(scenario, runtime, before, def, terms, mode);
   const t = tally(scenario.states, ballots, mode);
   r.attempts += 1;
-  d.votes.push({
-    week: d.week,
-    route: def.id,
-    mode,
-    passed: t.passed,
-    yesStates: t.yesStates,
-    yesPop: t.yesPop,
-    totalPop: t.totalPop,
-    ballots,
-    summary: t.summary,
-  });
+  d.votes.push(
+    Object.freeze({
+      week: d.week,
+      route: def.id,
+      mode,
+      passed: t.passed,
+      yesStates: t.yesStates,
+      yesPop: t.yesPop,
+      totalPop: t.totalPop,
+      ballots,
+      summary: t.summary,
+    }),
+  );
   const against = ballots.filter((b) => b.vote === 'no');
   const why = [
     ...new Set(against.map((b) => `${findActorDef(scenario, b.actor)?.name}: ${b.reason}`)),

@@ -23,8 +23,9 @@ export class Dice {
   chance(percent: number): boolean {
     return percent > 0 && this.int(1, 100) <= percent;
   }
-  save(): number[] {
-    return [...this.gen.getState()];
+  /** The advanced state, frozen: it is only ever replaced, and Immer skips frozen values. */
+  save(): readonly number[] {
+    return Object.freeze([...this.gen.getState()]);
   }
 }
 

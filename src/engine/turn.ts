@@ -63,17 +63,19 @@ function applyIntent(
   const name = findActorDef(scenario, intent.actor)?.name ?? intent.actor;
   switch (intent.type) {
     case 'pledge':
-      d.pledges.push({
-        id: `${intent.actor}-${week}`,
-        actor: intent.actor,
-        amount: intent.amount,
-        condition: intent.condition,
-        conditionText: intent.conditionText,
-        status: intent.condition ? 'conditional' : 'real',
-        week,
-        realWeek: intent.condition ? null : week,
-        payableWeek: intent.condition ? null : week + FOLLOWER_LAG,
-      });
+      d.pledges.push(
+        Object.freeze({
+          id: `${intent.actor}-${week}`,
+          actor: intent.actor,
+          amount: intent.amount,
+          condition: intent.condition,
+          conditionText: intent.conditionText,
+          status: intent.condition ? 'conditional' : 'real',
+          week,
+          realWeek: intent.condition ? null : week,
+          payableWeek: intent.condition ? null : week + FOLLOWER_LAG,
+        }),
+      );
       d.log.push(
         entry(
           week,

@@ -494,7 +494,7 @@ export interface GameState {
   scenario: string;
   difficulty: Difficulty;
   seed: number;
-  rng: number[];
+  rng: readonly number[];
   week: number;
   capital: number;
   unity: number;
