@@ -29,9 +29,9 @@ function machineFor(def: ActorDef): AnyMachine {
   return stanceMachine;
 }
 
-interface Step {
-  value: string;
-  emitted: { type: string; level?: number }[];
+export interface Step {
+  readonly value: string;
+  readonly emitted: readonly { type: string; level?: number }[];
 }
 
 /** One pure machine step from a stored { value, context }. */
@@ -83,18 +83,51 @@ function scopeFor(machine: AnyMachine): Scope {
   return s;
 }
 
-function step(def: ActorDef, snap: MachineSnapshot, event: { type: string }): Step {
-  const machine = machineFor(def) as typeof stanceMachine;
-  const resolved = resolve(machine, snap) as ReturnType<typeof machine.resolveState>;
-  const { scope, actions } = scopeFor(machine);
+/** One step through XState's pure transition(), uncached (exported for the tests). */
+export function transitionStep(
+  machine: AnyMachine,
+  snap: MachineSnapshot,
+  event: { type: string },
+): Step {
+  const m = machine as typeof stanceMachine;
+  const resolved = resolve(m, snap) as ReturnType<typeof m.resolveState>;
+  const { scope, actions } = scopeFor(m);
   actions.length = 0;
-  const next = machine.transition(resolved, event as never, scope as never);
-  const emitted: Step['emitted'] = [];
+  const next = m.transition(resolved, event as never, scope as never);
+  const emitted: Step['emitted'][number][] = [];
   for (const a of actions) {
     if (a.type === 'xstate.emit')
-      emitted.push((a.params as { event: Step['emitted'][number] }).event);
+      emitted.push(Object.freeze((a.params as { event: Step['emitted'][number] }).event));
   }
-  return { value: String(next.value), emitted };
+  // Frozen: a remembered step is shared by every game that takes it.
+  return Object.freeze({ value: String(next.value), emitted: Object.freeze(emitted) });
+}
+
+// The machines are pure and their contexts empty, so a step is a function of (machine, state,
+// event) alone: each distinct step goes through XState once and is remembered, which took a
+// tenth off a game's time. Events are small records (bands, scores, rolls), so the cache stays
+// small; it is emptied if it ever grows past STEP_CACHE_LIMIT entries.
+const STEP_CACHE_LIMIT = 50_000;
+const stepCache = new Map<AnyMachine, Map<string, Step>>();
+let cachedSteps = 0;
+
+export function step(def: ActorDef, snap: MachineSnapshot, event: { type: string }): Step {
+  const machine = machineFor(def);
+  if (Object.keys(snap.context).length) return transitionStep(machine, snap, event);
+  let byKey = stepCache.get(machine);
+  if (!byKey) stepCache.set(machine, (byKey = new Map()));
+  const key = `${snap.value} ${JSON.stringify(event)}`;
+  let s = byKey.get(key);
+  if (!s) {
+    if (cachedSteps >= STEP_CACHE_LIMIT) {
+      for (const m of stepCache.values()) m.clear();
+      cachedSteps = 0;
+    }
+    s = transitionStep(machine, snap, event);
+    byKey.set(key, s);
+    cachedSteps++;
+  }
+  return s;
 }
 
 function stanceOf(def: ActorDef, value: string, band: Percept['band']): Stance {
