@@ -137,6 +137,9 @@ function gateOpen(state: GameState, legal: number, g: PayoutGate, week: number):
   return true;
 }
 
+const sameList = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
+
 /** Moves routes and pledges along their legal steps; returns nothing, writes the draft. */
 function progressMoney(
   scenario: Scenario,
@@ -153,27 +156,29 @@ function progressMoney(
       def.kind === 'reparations-loan' && b.status === 'adopted' && b.payableWeek === null;
     const inLegalSteps = def.kind === 'joint-borrowing' && b.status === 'agreed';
     if (!waitsForPayout && !inLegalSteps) continue;
-    const r = d.routes[def.id]!;
+    // The draft of the route, taken only to write to it.
+    const r = () => d.routes[def.id]!;
     if (waitsForPayout) {
       const coverage = guaranteeCoverage(scenario, before);
       // An outvoted Belgium keeps the cash frozen in court until it consents or the legal basis
       // is beyond challenge.
       // A seizure (only where a size is marked `seize`) is different: its case is state immunity
       // itself, so no drafting makes it court-proof and a later consent to a loan does not cover it.
-      const seizure = isSeizure(def, r.terms);
+      const seizure = isSeizure(def, b.terms);
       const inCourt =
-        r.overruled.includes('belgium') &&
-        (seizure || (before.actors.belgium?.stance !== 'committed' && r.legal < COURT_PROOF_LEGAL));
-      r.blockers = [
+        b.overruled.includes('belgium') &&
+        (seizure || (before.actors.belgium?.stance !== 'committed' && b.legal < COURT_PROOF_LEGAL));
+      // Consents and checks the scenario adds (none in the December Summit).
+      const gates = def.gates ?? [];
+      const shut = gates.filter((g) => !gateOpen(before, b.legal, g, week));
+      const blockers = [
         ...(coverage < PAYOUT_COVERAGE
           ? [`guarantees covering ${PAYOUT_COVERAGE}% of the loan (now ${coverage}%)`]
           : []),
         ...(inCourt ? ['Belgium is challenging the loan in court'] : []),
+        ...shut.map((g) => g.label),
       ];
-      // Consents and checks the scenario adds (none in the December Summit).
-      const gates = def.gates ?? [];
-      const shut = gates.filter((g) => !gateOpen(before, r.legal, g, week));
-      r.blockers.push(...shut.map((g) => g.label));
+      if (!sameList(blockers, b.blockers)) r().blockers = blockers;
       for (const g of shut) {
         // A legislature's vote week: say so when it does not consent.
         if (g.from !== week || g.actor === undefined) continue;
@@ -189,8 +194,8 @@ function progressMoney(
           ),
         );
       }
-      if (r.blockers.length === 0) {
-        r.payableWeek = week + def.lag;
+      if (blockers.length === 0) {
+        const payableWeek = (r().payableWeek = week + def.lag);
         const open = gates.filter(
           (g) => g.ifCommitted === undefined || isCommitted(before, g.ifCommitted),
         );
@@ -199,7 +204,7 @@ function progressMoney(
             week,
             'money',
             null,
-            `${def.name}: guarantees cover ${coverage}% of the loan; payments can start in week ${r.payableWeek}.`,
+            `${def.name}: guarantees cover ${coverage}% of the loan; payments can start in week ${payableWeek}.`,
             open.length
               ? `${open.map((g) => g.met).join(' ')} Payments start once guarantees cover three quarters and every consent is in.`
               : 'Payments start once guarantees cover three quarters of the loan and no court holds the cash.',
@@ -208,9 +213,9 @@ function progressMoney(
       }
     }
     if (inLegalSteps) {
-      const consentWeek = Math.max(scenario.epConsentWeek, (r.agreedWeek ?? week) + 2);
+      const consentWeek = Math.max(scenario.epConsentWeek, (b.agreedWeek ?? week) + 2);
       if (week < consentWeek) continue;
-      if (r.blockers.includes('European Parliament consent')) {
+      if (b.blockers.includes('European Parliament consent')) {
         // Parliament sits every few weeks; a divided Union does not carry a majority there.
         if ((week - consentWeek) % PLENARY_EVERY !== 0) continue;
         if (before.unity < EP_UNITY) {
@@ -226,8 +231,9 @@ function progressMoney(
           );
           continue;
         }
-        r.blockers = r.blockers.filter((b) => b !== 'European Parliament consent');
-        r.consentWeek = week;
+        const route = r();
+        route.blockers = b.blockers.filter((x) => x !== 'European Parliament consent');
+        route.consentWeek = week;
         d.log.push(
           entry(
             week,
@@ -240,10 +246,10 @@ function progressMoney(
         continue;
       }
       // The Council's legal acts follow consent after a few weeks of drafting.
-      if (week < (r.consentWeek ?? week) + ACTS_DELAY) continue;
+      if (week < (b.consentWeek ?? week) + ACTS_DELAY) continue;
       // The budget-headroom change needs every government, unless national guarantees replace it.
       const workaround =
-        r.legal >= WORKAROUND_LEGAL && guaranteeCoverage(scenario, before) >= PAYOUT_COVERAGE;
+        b.legal >= WORKAROUND_LEGAL && guaranteeCoverage(scenario, before) >= PAYOUT_COVERAGE;
       let blocked = false;
       let blockReason = '';
       if (!workaround) {
@@ -256,7 +262,7 @@ function progressMoney(
         }
       }
       if (blocked) {
-        if (!r.blockers.some((b) => b.startsWith('vetoed'))) {
+        if (!b.blockers.some((x) => x.startsWith('vetoed'))) {
           d.log.push(
             entry(
               week,
@@ -268,18 +274,20 @@ function progressMoney(
             ),
           );
         }
-        r.blockers = ['vetoed: the budget-headroom act needs unanimity'];
+        const vetoed = ['vetoed: the budget-headroom act needs unanimity'];
+        if (!sameList(vetoed, b.blockers)) r().blockers = vetoed;
       } else {
-        r.status = 'adopted';
-        r.adoptedWeek = week;
-        r.payableWeek = week + def.lag;
-        r.blockers = [];
+        const route = r();
+        route.status = 'adopted';
+        route.adoptedWeek = week;
+        route.payableWeek = week + def.lag;
+        route.blockers = [];
         d.log.push(
           entry(
             week,
             'money',
             null,
-            `${def.name} is adopted; money from week ${r.payableWeek}.`,
+            `${def.name} is adopted; money from week ${route.payableWeek}.`,
             workaround
               ? 'National guarantees replaced the budget-headroom change, so no single veto could hold it.'
               : 'Every government let the budget-headroom act pass.',
