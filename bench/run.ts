@@ -10,8 +10,8 @@ import { buildBaseline, buildEngineBench, buildGame } from './build';
 import type { EngineReport } from './engine';
 import { measureBundle, type FileSize, type Size } from './bundle';
 
-// Benchmarks: the engine (games per second, median of 5 runs; the time to replay one game), the
-// verification of result codes, the bytes of the production build (bench/bundle.ts), and the
+// Benchmarks: the engine (games per second, median of 5 runs after a cold one; the time to
+// replay one game), the verification of result codes, the bytes of the production build (bench/bundle.ts), and the
 // built game next to a bare Phaser 4 page in headless Chromium, plain and throttled
 // (bench/browser.ts). Prints figures only; never part of `npm test`.
 //   --json    one JSON object on stdout instead of the table
@@ -201,8 +201,8 @@ else {
   const t = result.runtimeSeconds;
   process.stdout.write(
     [
-      'Engine (bundled as shipped, one core, headless, median of 5 runs of 300 games)',
-      `  scripted policy  ${result.engine.gamesPerSecond} games/s  (runs: ${result.engine.gamesPerSecondRuns.join(', ')})`,
+      'Engine (bundled as shipped, one core, headless; median of 5 runs of 300 games after a cold run)',
+      `  scripted policy  ${result.engine.gamesPerSecond} games/s  (runs: ${result.engine.gamesPerSecondRuns.join(', ')}; cold run ${result.engine.gamesPerSecondCold})`,
       `  random policy    ${result.engine.randomPolicyGamesPerSecond} games/s  (runs: ${result.engine.randomPolicyGamesPerSecondRuns.join(', ')})`,
       `  replay of one ${result.engine.replayMoves}-move game: ${result.engine.replayMs} ms (median of 25)`,
       'Verifying result codes (one core, by replay; median of 5 runs)',
