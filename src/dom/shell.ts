@@ -255,6 +255,10 @@ export function mountApp(root: HTMLElement, store: Store, opts: ShellOptions): A
         menuSlot.replaceChildren(menuButton);
         focusTarget = table.heading;
         prev = null;
+        // While the table's picture loads, the rules rehearse the week's end (store.rehearse),
+        // so that the player's first "End the week" does not pay for cold code.
+        if ('requestIdleCallback' in window)
+          window.requestIdleCallback(() => store.rehearse(), { timeout: 3000 });
       }
       screen = next;
     }

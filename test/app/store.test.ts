@@ -95,6 +95,30 @@ describe('store', () => {
     expect(store.getState()!.moves).toEqual([]);
   });
 
+  it('rehearses a week end without changing, saving or announcing anything', () => {
+    const { storage, map } = fakeStorage();
+    const store = createStore({ storage });
+    store.rehearse(); // no game yet: nothing to do
+    store.newGame(SCENARIO, 42, 'standard');
+    playSome(store, 1);
+    const before = store.getState()!;
+    const hash = stateHash(before.state);
+    const saved = [...map.values()];
+    let heard = 0;
+    store.subscribe(() => heard++);
+
+    store.rehearse();
+
+    expect(store.getState()).toBe(before);
+    expect(stateHash(before.state)).toBe(hash);
+    expect([...map.values()]).toEqual(saved);
+    expect(heard).toBe(0);
+    // The real week end afterwards is the one the rules give without a rehearsal.
+    const expected = gameFor(SCENARIO)!.play(before.state, { type: 'week.end' });
+    expect(store.dispatch({ type: 'week.end' })).toEqual({ ok: true });
+    expect(stateHash(store.getState()!.state)).toBe(stateHash(expected.state));
+  });
+
   it('accepts text seeds and digit strings the same way the engine does', () => {
     const store = createStore();
     store.newGame(SCENARIO, '12345', 'story');
