@@ -52,6 +52,7 @@ export type GameFigures = Figures<
   | 'tableFps'
   | 'tableAnimatingFps'
   | 'weekEndLongestTaskMs'
+  | 'weekEndLongestScriptMs'
   | 'weekEndInteractionMs'
   | 'heapAfterGameMb'
 >;
@@ -62,6 +63,7 @@ export type ThrottledGameFigures = Figures<
   | 'tableFirstFrameMs'
   | 'tableAnimatingFps'
   | 'weekEndLongestTaskMs'
+  | 'weekEndLongestScriptMs'
 >;
 export type ThrottledBaselineFigures = Figures<'firstPaintMs' | 'firstFrameMs'>;
 
@@ -147,13 +149,25 @@ const contextKind = (selector: string) => `(() => {
   return canvas.getContext('2d') ? '2d' : 'unknown';
 })()`;
 
-/** Watches the longest task (Long Tasks API, >= 50 ms) and the longest click or pointerup from input to the next paint (Event Timing API). */
+/**
+ * Watches the longest task (Long Tasks API, >= 50 ms), the most script run in one long frame
+ * (Long Animation Frames API: the page's own code, without style, layout, paint and the wait for
+ * the GPU to take the frame) and the longest click or pointerup from input to the next paint
+ * (Event Timing API).
+ */
 const WATCH_TASKS = `(() => {
   window.__longest = 0;
+  window.__script = 0;
   window.__event = 0;
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
   }).observe({ type: 'longtask' });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      const script = e.scripts.reduce((sum, s) => sum + s.duration, 0);
+      window.__script = Math.max(window.__script, script);
+    }
+  }).observe({ type: 'long-animation-frame' });
   new PerformanceObserver((list) => {
     for (const e of list.getEntries())
       if (e.name === 'click' || e.name === 'pointerup') window.__event = Math.max(window.__event, e.duration);
@@ -279,10 +293,9 @@ async function gameLoad({ page, cdp }: Tab, url: string, throttled: boolean) {
     await endWeek.click();
     animatingFps.push((await page.evaluate(framesPerSecond(800))) as number);
   }
-  const week = (await page.evaluate('({ longest: window.__longest, event: window.__event })')) as {
-    longest: number;
-    event: number;
-  };
+  const week = (await page.evaluate(
+    '({ longest: window.__longest, script: window.__script, event: window.__event })',
+  )) as { longest: number; script: number; event: number };
   let heap = NaN;
   if (!throttled) {
     while (await endWeek.count()) await endWeek.click();
@@ -297,6 +310,7 @@ async function gameLoad({ page, cdp }: Tab, url: string, throttled: boolean) {
     tableFps: fps,
     tableAnimatingFps: median(animatingFps),
     weekEndLongestTaskMs: week.longest,
+    weekEndLongestScriptMs: week.script,
     weekEndInteractionMs: week.event,
     heapAfterGameMb: heap,
   };
@@ -385,6 +399,7 @@ export async function measureBrowser(
       'tableFps',
       'tableAnimatingFps',
       'weekEndLongestTaskMs',
+      'weekEndLongestScriptMs',
       'weekEndInteractionMs',
       'heapAfterGameMb',
     ]),
@@ -395,6 +410,7 @@ export async function measureBrowser(
         ...loadKeys,
         'tableAnimatingFps',
         'weekEndLongestTaskMs',
+        'weekEndLongestScriptMs',
       ]),
       baseline: summarize(loads.throttledBaseline, ['firstPaintMs', 'firstFrameMs']),
     },
