@@ -150,10 +150,10 @@ const contextKind = (selector: string) => `(() => {
 })()`;
 
 /**
- * Watches the longest task (Long Tasks API, >= 50 ms), the most script run in one long frame
- * (Long Animation Frames API: the page's own code, without style, layout, paint and the wait for
- * the GPU to take the frame) and the longest click or pointerup from input to the next paint
- * (Event Timing API).
+ * Watches the longest task (Long Tasks API, >= 50 ms), the longest run of the page's own script
+ * in a long frame (Long Animation Frames API: one callback, timer or event handler, so one task's
+ * script, without the style, layout, paint and wait for the GPU that follow it) and the longest
+ * click or pointerup from input to the next paint (Event Timing API).
  */
 const WATCH_TASKS = `(() => {
   window.__longest = 0;
@@ -163,10 +163,8 @@ const WATCH_TASKS = `(() => {
     for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
   }).observe({ type: 'longtask' });
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) {
-      const script = e.scripts.reduce((sum, s) => sum + s.duration, 0);
-      window.__script = Math.max(window.__script, script);
-    }
+    for (const e of list.getEntries())
+      for (const s of e.scripts) window.__script = Math.max(window.__script, s.duration);
   }).observe({ type: 'long-animation-frame' });
   new PerformanceObserver((list) => {
     for (const e of list.getEntries())

@@ -162,7 +162,7 @@ function browserLines(b: BrowserReport, r: NonNullable<typeof ratios>): string[]
     `  Start to table's 1st frame  ${ms(g.tableFirstFrameMs, g.samples.tableFirstFrameMs)}`,
     `  frames per second, table    ${g.tableFps} at rest, ${g.tableAnimatingFps} animating a week's end`,
     `  longest task, week end      ${ms(g.weekEndLongestTaskMs, g.samples.weekEndLongestTaskMs)} (0: none of 50 ms or more)`,
-    `    most script in one frame  ${ms(g.weekEndLongestScriptMs, g.samples.weekEndLongestScriptMs)} (the page's code; the rest is style, layout, paint, GPU)`,
+    `    its longest script        ${ms(g.weekEndLongestScriptMs, g.samples.weekEndLongestScriptMs)} (the page's own code in one task, without style, layout, paint, GPU)`,
     `  End-the-week click to paint ${ms(g.weekEndInteractionMs, g.samples.weekEndInteractionMs)}`,
     `  JS heap after a whole game  ${g.heapAfterGameMb} MB`,
     `Baseline (bare Phaser 4 page, one scene, one text; same build, same method; canvas: ${base.renderer})`,
@@ -189,7 +189,7 @@ function browserLines(b: BrowserReport, r: NonNullable<typeof ratios>): string[]
       '',
     ),
     pair(
-      '  most script in one frame',
+      '  its longest script',
       ms(tg.weekEndLongestScriptMs, tg.samples.weekEndLongestScriptMs),
       '',
     ),
