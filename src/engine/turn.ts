@@ -195,7 +195,8 @@ function progressMoney(
         );
       }
       if (blockers.length === 0) {
-        const payableWeek = (r().payableWeek = week + def.lag);
+        const payableWeek = week + def.lag;
+        r().payableWeek = payableWeek;
         const open = gates.filter(
           (g) => g.ifCommitted === undefined || isCommitted(before, g.ifCommitted),
         );
@@ -254,7 +255,7 @@ function progressMoney(
       let blockReason = '';
       if (!workaround) {
         const veto = castBallots(scenario, runtime, before, def, b.terms!, 'unanimity').find(
-          (b) => b.vote === 'no',
+          (ballot) => ballot.vote === 'no',
         );
         if (veto) {
           blocked = true;
