@@ -83,12 +83,8 @@ function scopeFor(machine: AnyMachine): Scope {
   return s;
 }
 
-/** One step through XState's pure transition(), uncached (exported for the tests). */
-export function transitionStep(
-  machine: AnyMachine,
-  snap: MachineSnapshot,
-  event: { type: string },
-): Step {
+/** One step through XState's pure transition(). */
+function transitionStep(machine: AnyMachine, snap: MachineSnapshot, event: { type: string }): Step {
   const m = machine as typeof stanceMachine;
   const resolved = resolve(m, snap) as ReturnType<typeof m.resolveState>;
   const { scope, actions } = scopeFor(m);
@@ -103,10 +99,11 @@ export function transitionStep(
   return Object.freeze({ value: String(next.value), emitted: Object.freeze(emitted) });
 }
 
-// The machines are pure and their contexts empty, so a step is a function of (machine, state,
-// event) alone: each distinct step goes through XState once and is remembered, which took a
-// tenth off a game's time. Events are small records (bands, scores, rolls), so the cache stays
-// small; it is emptied if it ever grows past STEP_CACHE_LIMIT entries.
+// The machines are pure and their states carry no context, so a step is a function of
+// (machine, state, event) alone: each distinct step goes through XState once and is remembered,
+// which took a tenth off a game's time (a state with a context would go to XState every time).
+// Events are small records (bands, scores, rolls), so the cache stays small; it is emptied if it
+// ever grows past STEP_CACHE_LIMIT entries.
 const STEP_CACHE_LIMIT = 50_000;
 const stepCache = new Map<AnyMachine, Map<string, Step>>();
 let cachedSteps = 0;
