@@ -10,7 +10,7 @@ import {
   verb,
 } from './queries';
 import type { ActorRuntime, ActorUpdate } from './runtime';
-import { entry, nudge } from './state';
+import { addPledge, entry, nudge } from './state';
 import type {
   ActorState,
   GameState,
@@ -306,18 +306,17 @@ export function applyMove(
           );
           a.credibility = clamp(a.credibility + 5, -100, 100);
           if (r.pledge) {
-            d.pledges.push(
-              Object.freeze({
+            addPledge(
+              d,
+              {
                 id: `${move.actor}-${week}`,
                 actor: move.actor,
                 amount: r.pledge.amount,
                 condition: r.pledge.condition,
                 conditionText: r.pledge.conditionText,
-                status: r.pledge.condition ? 'conditional' : 'real',
                 week,
-                realWeek: r.pledge.condition ? null : week,
-                payableWeek: r.pledge.condition ? null : week + 2,
-              }),
+              },
+              2,
             );
           }
           // Side costs of some concessions, felt by others.
@@ -463,18 +462,17 @@ export function applyMove(
         d.bridged[move.source] = true;
         d.graceWeeks = Math.min(MAX_GRACE, d.graceWeeks + 2);
         if (move.source === 'bilateral') {
-          d.pledges.push(
-            Object.freeze({
+          addPledge(
+            d,
+            {
               id: `bridge-bilateral-${week}`,
               actor: 'bilateral',
               amount: 2000,
               condition: null,
               conditionText: '',
-              status: 'real',
               week,
-              realWeek: week,
-              payableWeek: week + 1,
-            }),
+            },
+            1,
           );
           log(
             entry(
@@ -488,18 +486,17 @@ export function applyMove(
           );
         } else {
           const board = scenario.imfBoardWeek;
-          d.pledges.push(
-            Object.freeze({
+          addPledge(
+            d,
+            {
               id: `bridge-imf-${week}`,
               actor: 'imf',
               amount: 1400,
               condition: week >= board ? null : 'imf-board',
               conditionText: week >= board ? '' : `after the IMF board (week ${board})`,
-              status: week >= board ? 'real' : 'conditional',
               week,
-              realWeek: week >= board ? week : null,
-              payableWeek: week >= board ? week + 1 : null,
-            }),
+            },
+            1,
           );
           log(
             entry(

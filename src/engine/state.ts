@@ -1,7 +1,15 @@
 import { seedRng } from './rng';
 import type { Draft } from 'immer';
 import type { ActorRuntime } from './runtime';
-import type { ActorState, Difficulty, GameState, LogEntry, RouteState, Scenario } from './types';
+import type {
+  ActorState,
+  Difficulty,
+  GameState,
+  LogEntry,
+  Pledge,
+  RouteState,
+  Scenario,
+} from './types';
 import { formatDate } from './calendar';
 
 /**
@@ -10,6 +18,25 @@ import { formatDate } from './calendar';
  */
 export function nudge(d: Draft<GameState>, id: string, amount: number, cause: string): void {
   d.actors[id]?.pending.push(Object.freeze({ amount, cause }));
+}
+
+/**
+ * Adds a pledge made in `week`: real at once without a condition (its money payable `lag` weeks
+ * later), else conditional until the condition is met. Frozen, like every record added to a draft.
+ */
+export function addPledge(
+  d: Draft<GameState>,
+  p: Pick<Pledge, 'id' | 'actor' | 'amount' | 'condition' | 'conditionText' | 'week'>,
+  lag: number,
+): void {
+  d.pledges.push(
+    Object.freeze({
+      ...p,
+      status: p.condition ? 'conditional' : 'real',
+      realWeek: p.condition ? null : p.week,
+      payableWeek: p.condition ? null : p.week + lag,
+    }),
+  );
 }
 
 /**

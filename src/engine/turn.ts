@@ -11,7 +11,7 @@ import {
   STANCE_RANK,
 } from './queries';
 import type { ActorRuntime, Intent, WeekRolls } from './runtime';
-import { calendarNews, entry, nudge } from './state';
+import { addPledge, calendarNews, entry, nudge } from './state';
 import type {
   GameState,
   LogEntry,
@@ -63,18 +63,17 @@ function applyIntent(
   const name = findActorDef(scenario, intent.actor)?.name ?? intent.actor;
   switch (intent.type) {
     case 'pledge':
-      d.pledges.push(
-        Object.freeze({
+      addPledge(
+        d,
+        {
           id: `${intent.actor}-${week}`,
           actor: intent.actor,
           amount: intent.amount,
           condition: intent.condition,
           conditionText: intent.conditionText,
-          status: intent.condition ? 'conditional' : 'real',
           week,
-          realWeek: intent.condition ? null : week,
-          payableWeek: intent.condition ? null : week + FOLLOWER_LAG,
-        }),
+        },
+        FOLLOWER_LAG,
       );
       d.log.push(
         entry(

@@ -223,8 +223,8 @@ export class TableScene extends Phaser.Scene {
       prev.difficulty === next.difficulty &&
       next.moves.length - prev.moves.length <= 1 &&
       next.moves.length >= prev.moves.length;
+    // render (through renderPanel) measures the calendar, panel and news once they are drawn.
     this.render(scenario, next.state, sameGame);
-    this.measureSurround();
     this.ctx.keepAwake(250);
   }
 
