@@ -4,6 +4,7 @@ import type { Session, Store } from '../app/store';
 import { BootScene } from './boot.scene';
 import { ViewContext, VIEW_EVENT, type TableOptions } from './context';
 import { DebriefScene } from './debrief.scene';
+import { FrameClock } from './frame-clock';
 import { BASE_H, BASE_W, renderScaleFor } from './layout';
 import { PreloadScene } from './preload.scene';
 import { TableScene } from './table.scene';
@@ -62,13 +63,16 @@ export function startTable(parent: HTMLElement, store: Store, options: TableOpti
     if (!game || destroyed || !game.loop.started || game.loop.running || wakeAsked) return;
     // Phaser's wake() draws a frame on the spot: asked from a click or a store update, that
     // frame ran inside the event's task (10 ms of it with 4x CPU throttling) and drew the table
-    // as it was before the update. The loop starts at the next animation frame instead.
+    // as it was before the update. The loop starts at the next animation frame instead, in a
+    // task of its own as every step does (frame-clock.ts).
     wakeAsked = true;
     const loop = game.loop;
-    requestAnimationFrame(() => {
-      wakeAsked = false;
-      if (!destroyed && !loop.running) loop.wake();
-    });
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        wakeAsked = false;
+        if (!destroyed && !loop.running) loop.wake();
+      }, 0),
+    );
   };
 
   const ctx = new ViewContext(store, { ...options }, scaleNow(), wake, (scene) => {
@@ -124,8 +128,18 @@ export function startTable(parent: HTMLElement, store: Store, options: TableOpti
   });
   const theGame = game;
   awakeUntil = performance.now() + 2000;
+  // Each step in a task of its own, after the animation frame (frame-clock.ts). Phaser starts
+  // its loop once its textures are ready, so normally after this; if it has started, it moves.
+  const loop = theGame.loop;
+  const running = loop.running;
+  if (running) loop.sleep();
+  (loop as { raf: object }).raf = new FrameClock();
+  if (running) loop.wake();
 
   theGame.events.on(Phaser.Core.Events.POST_RENDER, () => {
+    // The drawing goes to the GPU now, not when the browser shows the frame: the GPU draws
+    // while the page goes on, and showing the frame does not wait for all of it.
+    (theGame.renderer as Partial<Phaser.Renderer.WebGL.WebGLRenderer>).gl?.flush();
     const main = ctx.shown === 'table' || ctx.shown === 'debrief';
     if (destroyed || !main || performance.now() <= awakeUntil) return;
     // Nor while a tween runs: on a slow machine Phaser's clock falls behind the wall clock, and
