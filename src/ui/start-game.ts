@@ -137,8 +137,9 @@ export function startTable(parent: HTMLElement, store: Store, options: TableOpti
   if (running) loop.wake();
 
   theGame.events.on(Phaser.Core.Events.POST_RENDER, () => {
-    // The drawing goes to the GPU now, not when the browser shows the frame: the GPU draws
-    // while the page goes on, and showing the frame does not wait for all of it.
+    // The drawing's commands go to the GPU process now, not when the browser shows the frame,
+    // so that a GPU can start on them while the page goes on. (Headless Chromium's software
+    // GPU still draws only when the frame is shown: there the gain is the task of its own.)
     (theGame.renderer as Partial<Phaser.Renderer.WebGL.WebGLRenderer>).gl?.flush();
     const main = ctx.shown === 'table' || ctx.shown === 'debrief';
     if (destroyed || !main || performance.now() <= awakeUntil) return;
