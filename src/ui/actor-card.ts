@@ -13,7 +13,7 @@ import { S, STANCE_WORD } from './strings';
 // Its parts sit in three containers at the card's place, which the table puts in three layers
 // (every card's shapes, then every card's words, then the chips): the renderer batches
 // neighbours of one kind together, so the table draws in a handful of calls instead of one per
-// part.
+// part. The words are drawn into a texture when they change, not every frame (baked.ts).
 
 const MARKER_R = 8;
 const PAD = 6;
@@ -143,9 +143,13 @@ export class ActorCard {
     else this.bg.setStrokeStyle(p.line, p.cardLine, 1);
   }
 
-  /** Brings the card to an actor's state; animates the differences when `animate` is on. */
-  set(a: ActorState, chip: Chip | undefined, animate: boolean): void {
-    if (a.stance !== this.stance) this.setStance(a.stance, animate && this.stance !== null);
+  /**
+   * Brings the card to an actor's state; animates the differences when `animate` is on. Says
+   * whether its words (in `labels`) changed.
+   */
+  set(a: ActorState, chip: Chip | undefined, animate: boolean): boolean {
+    const stanceChanged = a.stance !== this.stance;
+    if (stanceChanged) this.setStance(a.stance, animate && this.stance !== null);
     let barMoved = false;
     if (a.credibility !== this.credibility) {
       // The trust text sets how long the bar beside it can be.
@@ -156,6 +160,7 @@ export class ActorCard {
     }
     if (a.w !== this.w || barMoved) this.setWill(a.w, animate && this.w !== null && a.w !== this.w);
     this.setChip(chip, animate);
+    return stanceChanged || barMoved;
   }
 
   private setStance(stance: Stance, animate: boolean): void {
@@ -163,6 +168,8 @@ export class ActorCard {
     this.markerTween?.stop();
     this.markerTween = null;
     this.paintFill();
+    // The word changes at once; the marker shows the change.
+    this.word.setText(STANCE_WORD[stance]);
     if (!animate) {
       this.marker.setScale(1);
       this.drawMarker();
@@ -197,7 +204,6 @@ export class ActorCard {
     if (!this.stance) return;
     this.marker.clear();
     drawStance(this.marker, this.stance, 0, 0, MARKER_R, this.ctx.palette);
-    this.word.setText(STANCE_WORD[this.stance]);
   }
 
   /** The willingness bar runs from -100 (left end) through 0 (tick) to +100 (right end). */

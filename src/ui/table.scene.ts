@@ -12,6 +12,7 @@ import {
   type Scenario,
 } from '../engine';
 import { ActorCard } from './actor-card';
+import { BakedLayer } from './baked';
 import { TEXTURE } from './boot.scene';
 import { chipsOf, diffStates } from './changes';
 import { SCENE, type ViewContext } from './context';
@@ -42,6 +43,8 @@ const KEY_Y = AREA.panel.y + 262;
 // cards and their borders, chips, pulses, and the gauge with its target line.
 const TABLE_REGION: Rect = { x: 6, y: 54, w: 737, h: 425 };
 const TABLE_AND_PANEL_REGION: Rect = { x: 6, y: 54, w: 948, h: 425 };
+/** Where the cards' words are baked: the table region, even-sized (see BakedLayer). */
+const WORDS_AREA: Rect = { x: 6, y: 54, w: 738, h: 426 };
 
 interface Meter {
   value: Phaser.GameObjects.Text;
@@ -54,6 +57,8 @@ export class TableScene extends Phaser.Scene {
   private scenarioId = '';
   private cards = new Map<string, ActorCard>();
   private tetherGfx: Phaser.GameObjects.Graphics | null = null;
+  /** the hub and the cards' words, baked (see BakedLayer) */
+  private words: BakedLayer | null = null;
   private activeTethers = new Set<number>();
   private pulses: Phaser.GameObjects.Arc[] = [];
   private readonly tmp: Point = { x: 0, y: 0 };
@@ -96,6 +101,7 @@ export class TableScene extends Phaser.Scene {
     this.scenarioId = '';
     this.cards = new Map();
     this.tetherGfx = null;
+    this.words = null;
     this.activeTethers = new Set();
     this.pulses = [];
     this.weekTexts = [];
@@ -141,15 +147,21 @@ export class TableScene extends Phaser.Scene {
       if (this.panelTask !== null) clearTimeout(this.panelTask);
       this.panelTask = null;
     });
-    this.game.renderer.on(Phaser.Renderer.Events.RESTORE_WEBGL, this.drawAll, this);
+    this.game.renderer.on(Phaser.Renderer.Events.RESTORE_WEBGL, this.restore, this);
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () =>
-      this.game.renderer.off(Phaser.Renderer.Events.RESTORE_WEBGL, this.drawAll, this),
+      this.game.renderer.off(Phaser.Renderer.Events.RESTORE_WEBGL, this.restore, this),
     );
   }
 
   /** The next frame draws the whole canvas. */
   private drawAll(): void {
     this.fullFrame = true;
+  }
+
+  /** After the WebGL context comes back: the baked words are drawn again too. */
+  private restore(): void {
+    this.words?.invalidate();
+    this.drawAll();
   }
 
   private setClearing(on: boolean): void {
@@ -160,6 +172,7 @@ export class TableScene extends Phaser.Scene {
 
   /** Before each frame: the whole canvas after a change, else only the parts that move. */
   override update(): void {
+    this.words?.bake();
     const full = this.fullFrame;
     this.fullFrame = false;
     const gauge = this.gaugeTween !== null;
@@ -262,25 +275,25 @@ export class TableScene extends Phaser.Scene {
       table.add(dot);
     }
 
+    // The hub is drawn with the cards' words, above the pulses (see below).
     const hub = layout.hub;
     const hubG = this.add.graphics();
     hubG.fillStyle(p.hub, 1);
     hubG.fillCircle(hub.x, hub.y, hub.r);
     hubG.lineStyle(p.thickLine, p.name === 'normal' ? p.accent : p.ink, 1);
     hubG.strokeCircle(hub.x, hub.y, hub.r);
-    table.add(hubG);
-    table.add(
-      addText(this, this.ctx, hub.x, hub.y, S.hub, { size: FONT.headline, bold: true }).setOrigin(
-        0.5,
-      ),
-    );
+    const hubText = addText(this, this.ctx, hub.x, hub.y, S.hub, {
+      size: FONT.headline,
+      bold: true,
+    }).setOrigin(0.5);
 
     // Three layers, so that like parts are drawn together: cards never overlap each other, and
-    // chips (which may hang off a card) come last, lower cards' chips over higher ones.
+    // chips (which may hang off a card) come last, lower cards' chips over higher ones. The
+    // words and the hub (which no card overlaps) are baked into one texture (see below).
     const shapes = this.add.container(0, 0);
-    const labels = this.add.container(0, 0);
+    const labels = this.add.container(0, 0, [hubG, hubText]);
     const chipLayer = this.add.container(0, 0);
-    table.add([shapes, labels, chipLayer]);
+    table.add(shapes);
     for (const def of scenario.actors) {
       const slot = layout.cards[def.id];
       if (!slot) continue;
@@ -292,6 +305,19 @@ export class TableScene extends Phaser.Scene {
     }
     const sorted = [...this.cards.values()].sort((a, b) => a.slot.cy - b.slot.cy);
     chipLayer.add(sorted.map((c) => c.chip));
+    // The words show through windows onto the baked texture, one the size of each card.
+    const windows: Rect[] = [
+      { x: hub.x - hub.r - 2, y: hub.y - hub.r - 2, w: 2 * hub.r + 4, h: 2 * hub.r + 4 },
+      ...[...this.cards.values()].map(({ slot }) => ({
+        x: slot.cx - slot.w / 2,
+        y: slot.cy - slot.h / 2,
+        w: slot.w,
+        h: slot.h,
+      })),
+    ];
+    const k = this.ctx.renderScale;
+    this.words = new BakedLayer(this, 'fa-table-words', labels, WORDS_AREA, k, windows);
+    table.add([...this.words.images, chipLayer]);
 
     const first = table.list.length;
     this.buildCalendar(table);
@@ -524,7 +550,7 @@ export class TableScene extends Phaser.Scene {
     for (const [id, card] of this.cards) {
       const a = state.actors[id];
       if (!a) continue;
-      card.set(a, chips.get(id), animate);
+      if (card.set(a, chips.get(id), animate)) this.words?.invalidate();
       card.setChanged(changedIds.has(id));
     }
     this.moveBars([...this.cards.values()].filter((c) => c.barMoving));
