@@ -163,7 +163,7 @@ function browserLines(b: BrowserReport, r: NonNullable<typeof ratios>): string[]
     `  frames per second, table    ${g.tableFps} at rest, ${g.tableAnimatingFps} animating a week's end`,
     `  longest task, week end      ${ms(g.weekEndLongestTaskMs, g.samples.weekEndLongestTaskMs)} (0: none of 50 ms or more)`,
     `    its longest script        ${ms(g.weekEndLongestScriptMs, g.samples.weekEndLongestScriptMs)} (the page's own code in one task, without style, layout, paint, GPU)`,
-    `  End-the-week click to paint ${ms(g.weekEndInteractionMs, g.samples.weekEndInteractionMs)}`,
+    `  End the week (key) to paint ${ms(g.weekEndInteractionMs, g.samples.weekEndInteractionMs)}`,
     `  JS heap after a whole game  ${g.heapAfterGameMb} MB`,
     `Baseline (bare Phaser 4 page, one scene, one text; same build, same method; canvas: ${base.renderer})`,
     `  first paint                 ${ms(base.firstPaintMs, base.samples.firstPaintMs)}`,
