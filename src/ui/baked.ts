@@ -17,6 +17,7 @@ export class BakedLayer {
   readonly images: Phaser.GameObjects.Image[];
   private readonly texture: Phaser.Textures.DynamicTexture;
   private dirty = true;
+  private task: ReturnType<typeof setTimeout> | null = null;
 
   /**
    * `area` is the part of the base canvas the source may draw on (base pixels), `windows` the
@@ -52,12 +53,21 @@ export class BakedLayer {
         .setOrigin(0, 0)
         .setScale(1 / scale);
     });
-    scene.events.once(Phaser.Scenes.Events.SHUTDOWN, () => scene.textures.remove(key));
+    scene.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
+      if (this.task !== null) clearTimeout(this.task);
+      this.task = null;
+      scene.textures.remove(key);
+    });
   }
 
-  /** The source changed: the texture is drawn again before the next frame (see bake). */
+  /**
+   * The source changed: the texture is drawn again in a task of its own, or before the next
+   * frame if that comes first (the scene calls bake before each frame). Baked in the first
+   * frame after a week end, the words' 46 draw calls came on top of that frame's whole canvas.
+   */
   invalidate(): void {
     this.dirty = true;
+    this.task ??= setTimeout(() => this.bake(), 0);
   }
 
   /**
@@ -65,6 +75,8 @@ export class BakedLayer {
    * drawn all the same: the texture draws what it is given, visible or not.
    */
   bake(): void {
+    if (this.task !== null) clearTimeout(this.task);
+    this.task = null;
     if (!this.dirty) return;
     this.dirty = false;
     this.texture.clear();
