@@ -40,6 +40,8 @@ export class BakedLayer {
     this.texture = texture;
     // The texture's camera sees `area` as the scene's camera would, `scale` pixels per base pixel.
     texture.camera.setZoom(scale).centerOn(area.x + area.w / 2, area.y + area.h / 2);
+    // and rounds to whole pixels as the scene's does (a word centred on a half pixel blurred).
+    texture.camera.setRoundPixels(scene.game.config.roundPixels);
     source.setVisible(false);
     this.images = windows.map((r, i) => {
       const x = Math.floor(r.x);
