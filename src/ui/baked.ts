@@ -23,13 +23,14 @@ export class BakedLayer {
    * `area` is the part of the base canvas the source may draw on (base pixels), `windows` the
    * parts of it to show (widened to whole pixels). `area` must lie on whole pixels and have an
    * even width and height: the texture's camera is centred on it, and an odd size put the
-   * words half a pixel off (blurred). `scale` is how many texture pixels to draw per base pixel (the
-   * context's render scale, so that the images are as crisp as the objects they stand for).
+   * words half a pixel off (blurred). `scale` is how many texture pixels to draw per base
+   * pixel (the context's render scale, so that the images are as crisp as the objects they
+   * stand for).
    */
   constructor(
     scene: Phaser.Scene,
     key: string,
-    readonly source: Phaser.GameObjects.Container,
+    private readonly source: Phaser.GameObjects.Container,
     area: Rect,
     scale: number,
     windows: readonly Rect[],
@@ -38,9 +39,9 @@ export class BakedLayer {
     const texture = scene.textures.addDynamicTexture(key, area.w * scale, area.h * scale);
     if (!texture) throw new Error(`could not make the texture ${key}`);
     this.texture = texture;
-    // The texture's camera sees `area` as the scene's camera would, `scale` pixels per base pixel.
+    // The texture's camera sees `area` as the scene's camera would, `scale` pixels per base
+    // pixel, and rounds to whole pixels as the scene's does (a word on a half pixel blurred).
     texture.camera.setZoom(scale).centerOn(area.x + area.w / 2, area.y + area.h / 2);
-    // and rounds to whole pixels as the scene's does (a word centred on a half pixel blurred).
     texture.camera.setRoundPixels(scene.game.config.roundPixels);
     source.setVisible(false);
     this.images = windows.map((r, i) => {
