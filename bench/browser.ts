@@ -1,11 +1,12 @@
-import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import { preview, type InlineConfig, type PreviewServer } from 'vite';
 
+import { launchChromium as launch } from '../test/chromium';
 import { ROOT } from './build';
 import { median } from './median';
 
 // Browser figures on production builds served by `vite preview` (which gzips like a web server),
-// in headless Chromium (Debian's package), every load a cold one: a new browser each time.
+// in headless Chromium (test/chromium.ts), every load a cold one: a new browser each time.
 //
 // - The game (bench/build.ts buildGame): the time to the first paint and to the first usable
 //   control (the Start button), from Start to the table's first canvas frame, the frame rate on
@@ -171,21 +172,6 @@ const WATCH_TASKS = `(() => {
       if (['keydown', 'keyup', 'click', 'pointerup'].includes(e.name)) window.__event = Math.max(window.__event, e.duration);
   }).observe({ type: 'event', durationThreshold: 16 });
 })()`;
-
-async function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--enable-unsafe-swiftshader',
-    ],
-  });
-}
 
 interface Tab {
   page: Page;

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { preview, type PreviewServer } from 'vite';
 import type { TestProject } from 'vitest/node';
 
+import { chromiumPath } from '../chromium';
 import { productionBuild } from './build';
 
 // Builds the page for production into a temporary folder and serves it with `vite preview` on a
@@ -36,6 +37,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const outDir = await mkdtemp(path.join(tmpdir(), 'frozen-assets-e2e-'));
   let server: PreviewServer | undefined;
   try {
+    // Unpacks the browser once here, before the test files start two at a time.
+    await chromiumPath();
     // Uses the project's vite.config.ts (base, chunks); only the output folder differs.
     await productionBuild({ root, build: { outDir, emptyOutDir: true } });
     // strictPort: if another process grabbed the port in between, fail loudly, never drift.

@@ -3,17 +3,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import type { AxeResults, Result as AxeResult } from 'axe-core';
-import {
-  chromium,
-  type Browser,
-  type BrowserContext,
-  type ConsoleMessage,
-  type Locator,
-  type Page,
-} from 'playwright-core';
+import type { Browser, BrowserContext, ConsoleMessage, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
 
-// Shared tools for the browser suite: launching Debian's Chromium, pages that collect console
+import { launchChromium } from '../chromium';
+
+// Shared tools for the browser suite: launching Chromium, pages that collect console
 // errors, keyboard-only navigation, screenshots and axe-core.
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -24,30 +19,8 @@ export const SAVE_KEY = 'frozen-assets.save.v1';
 /** Where `vite preview` serves the production build (set by global-setup.ts). */
 export const baseURL = (): string => inject('baseURL');
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-/**
- * Launches headless Chromium (Debian's package, see .ci/run). Playwright gives every launch a
- * fresh temporary user-data dir and deletes it on close; each test then gets its own context.
- * (The Debian wrapper may print "[: ... unexpected operator" on stderr; that is harmless.)
- */
-export function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--enable-unsafe-swiftshader',
-    ],
-  });
-}
+/** Launches the suite's headless Chromium (the packaged one, or CHROMIUM_PATH). */
+export const launch = launchChromium;
 
 export interface TestPage {
   context: BrowserContext;
