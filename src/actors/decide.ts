@@ -55,6 +55,13 @@ export function termValue(def: ActorDef, terms: OfferTerms): number {
 
 const names = (keys: string[]) => keys.map((k) => TERM_NAMES[k] ?? k).join(', ');
 
+/**
+ * How an offer was judged, in numbers the player can check against the actor's card: its
+ * willingness (-100..+100) plus what this offer is worth to it, against the bar to accept.
+ */
+const judged = (def: ActorDef, w: number, value: number) =>
+  `${verb(def, 'its', 'their')} willingness of ${w} and this offer's worth of ${value} add up to ${w + value}; ${verb(def, 'it needs', 'they need')} ${ACCEPT_AT}`;
+
 /** Scores an offer for an actor; pure, so the UI can preview it as "what would happen". */
 export function assessOffer(
   scenario: Scenario,
@@ -74,7 +81,7 @@ export function assessOffer(
     counter: null,
     effect: Math.trunc(value / 2) + 2,
     acceptReason: `${def.name} accepts: the package meets its needs.`,
-    refuseReason: `${def.name} ${verb(def, 'is', 'are')} not yet willing enough (${a.w + value}, needs ${ACCEPT_AT}).`,
+    refuseReason: `${def.name} ${verb(def, 'is', 'are')} not yet willing enough: ${judged(def, a.w, value)}.`,
     wouldChange: '',
     condition: '',
     pledge: null,
@@ -223,10 +230,10 @@ export function assessOffer(
       const refuse = unmet.length
         ? `${def.name} says no: ${unmet.join('; ')}.`
         : def.follows.some((f) => f.actor === 'us') && usOpposed
-          ? `${def.name} ${verb(def, 'hears Washington: it will', 'hear Washington: they will')} not risk a row with the US for this (${score}, needs ${ACCEPT_AT}).`
-          : `${def.name} ${verb(def, 'is', 'are')} not yet willing enough (${score}, needs ${ACCEPT_AT}).`;
+          ? `${def.name} ${verb(def, 'hears Washington: it will', 'hear Washington: they will')} not risk a row with the US for this: ${judged(def, a.w, value)}.`
+          : `${def.name} ${verb(def, 'is', 'are')} not yet willing enough: ${judged(def, a.w, value)}.`;
       const guaranteeText = terms.guarantee
-        ? `${def.guaranteeWith.length ? `if ${def.guaranteeWith.map((id) => scenario.actors.find((x) => x.id === id)?.name ?? id).join(' and ')} join too` : ''}`
+        ? `${def.guaranteeWith.length ? `if ${def.guaranteeWith.map((id) => scenario.actors.find((x) => x.id === id)?.name ?? id).join(' and ')} ${def.guaranteeWith.length === 1 ? 'joins' : 'join'} too` : ''}`
         : '';
       return {
         ...base,

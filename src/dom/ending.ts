@@ -1,5 +1,12 @@
 import { describePath, pathOf } from '../app/path';
-import { sessionGame, resultCard, resultCodeOf, type Session, type Store } from '../app/store';
+import {
+  explainActor,
+  sessionGame,
+  resultCard,
+  resultCodeOf,
+  type Session,
+  type Store,
+} from '../app/store';
 import { formatDate, money, weekStart, type Scenario, type WeekRecord } from '../engine';
 import { moneyLine } from './board';
 import { logView } from './feed';
@@ -376,6 +383,9 @@ export function endingScreen(store: Store, scenario: Scenario, session: Session,
         scenario.actors.map((def) => {
           const a = st.actors[def.id];
           if (!a) return null;
+          // Read from the final state: a reason stored weeks ago can quote old numbers (Russia's
+          // level of retaliation, Belgium's fear).
+          const { reason } = explainActor(scenario, st, def.id);
           return h(
             'li',
             null,
@@ -387,7 +397,7 @@ export function endingScreen(store: Store, scenario: Scenario, session: Session,
             ' ',
             h('strong', null, `${nameOf(def.id)}: ${STANCE_LABEL[a.stance]}. `),
             // Some reasons already open with the actor's name; say it once.
-            a.reason.startsWith(`${def.name}: `) ? a.reason.slice(def.name.length + 2) : a.reason,
+            reason.startsWith(`${def.name}: `) ? reason.slice(def.name.length + 2) : reason,
           );
         }),
       ),

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+
+import { actorRuntime, explainActor } from '../../src/actors';
+import { createGame, type GameState } from '../../src/engine';
+import { scenarios } from '../../src/scenarios';
+import { policyByName } from '../../src/sim/policies';
+import { playGame } from '../../src/sim/run';
+
+// Numbers in the game's sentences say what the state says, and the sentences are grammatical,
+// over whole games of every scenario played by the harness's players.
+
+const SEEDS = 25;
+const games = Object.values(scenarios).flatMap((scenario) => {
+  const game = createGame(scenario, actorRuntime);
+  return ['random', 'scripted'].flatMap((name) => {
+    const policy = policyByName(name, scenario.id)!;
+    return Array.from({ length: SEEDS }, (_, i) => ({
+      scenario,
+      record: playGame(game, i + 1, 'standard', policy),
+    }));
+  });
+});
+
+const lines = (state: GameState) =>
+  state.log.flatMap((e) => [e.text, e.reason ?? '', e.wouldChange ?? '']).filter(Boolean);
+
+describe('the sentences of whole games', () => {
+  it('judge an offer with the willingness the card shows, and add up', () => {
+    const judged =
+      /willingness of (-?\d+) and this offer's worth of (-?\d+) add up to (-?\d+); (?:it needs|they need) (-?\d+)/;
+    let seen = 0;
+    for (const { record } of games) {
+      for (const text of lines(record.state)) {
+        const m = judged.exec(text);
+        if (!m) continue;
+        seen++;
+        const [w, worth, total] = [Number(m[1]), Number(m[2]), Number(m[3])];
+        expect(w, text).toBeGreaterThanOrEqual(-100);
+        expect(w, text).toBeLessThanOrEqual(100);
+        expect(w + worth, text).toBe(total);
+      }
+    }
+    // The check must have something to check.
+    expect(seen).toBeGreaterThan(20);
+  });
+
+  it('agree in number ("1 point", "France joins")', () => {
+    for (const { record } of games) {
+      for (const text of lines(record.state)) {
+        expect(text).not.toMatch(/\b1 (points|weeks|states|entries|votes)\b/);
+        // One partner named before "join too" takes "joins"; two take "join".
+        expect(text).not.toMatch(/\bif [A-Z][a-z]+ join too\b/);
+        expect(text).not.toMatch(/\bif [A-Z][a-z]+ and [A-Z][a-z]+ joins too\b/);
+      }
+    }
+  });
+
+  it("quote Russia's retaliation at its final level when the game is over", () => {
+    let russian = 0;
+    for (const { scenario, record } of games) {
+      const russia = scenario.actors.find((a) => a.kind === 'russia');
+      if (!russia) continue;
+      russian++;
+      const { reason } = explainActor(scenario, record.state, russia.id);
+      expect(reason).toContain(`level ${record.state.russia} of 4`);
+    }
+    expect(russian).toBeGreaterThan(0);
+  });
+});
