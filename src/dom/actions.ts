@@ -3,7 +3,10 @@ import { TERM_NAMES, type Session, type Store } from '../app/store';
 import {
   moneyYear,
   describeTerms,
+  formatDate,
+  isSummitWeek,
   moveCost,
+  weekStart,
   type ActorDef,
   type Move,
   type OfferTerms,
@@ -13,11 +16,11 @@ import {
   type TermKey,
 } from '../engine';
 import type { View } from './board';
-import { fill, h, refill, setText, uid } from './h';
+import { fill, h, modal, refill, setText, uid } from './h';
 import {
-  bn,
   BRIDGE_LABEL,
   capitalise,
+  count,
   MOVE_TYPES,
   VOTE_MODE_HELP,
   VOTE_MODE_LABEL,
@@ -84,6 +87,63 @@ function radios<T extends string>(
     inputs.map((i) => i.el),
   );
   return { el, value: () => (inputs.find((i) => i.input.checked)?.input.value ?? initial) as T };
+}
+
+/**
+ * A click or key press that repeats the one before: the second (third...) click of a double
+ * click, or Enter held down. Deliberate presses, however quick, have a detail of 1 (0 by key).
+ */
+function isRepeat(e: Event): boolean {
+  if (e instanceof KeyboardEvent) return e.repeat && (e.key === 'Enter' || e.key === ' ');
+  return e instanceof MouseEvent && e.detail > 1;
+}
+
+/** The vote's help, from what it costs this week and when the next summit is. */
+function voteHelp(scenario: Scenario, week: number, cost: number): string {
+  const put = 'Put a tabled route to the vote.';
+  if (cost === 0)
+    return `${put} ${isSummitWeek(scenario, week) ? 'Votes are free this week: it is a summit.' : 'This vote is free this week: it is the week set aside for it.'}`;
+  const next = scenario.summitWeeks.find((w) => w > week);
+  const summit = next
+    ? ` At the summit in week ${next} (${formatDate(weekStart(scenario.startDate, next))}) votes are free.`
+    : '';
+  return `${put} Outside a summit it costs ${count(cost, 'point', 'points')}.${summit}`;
+}
+
+/** The game whose player said "don't ask again" at the week's end (until that game ends). */
+let noAskFor: string | null = null;
+const gameKey = (s: Session) => JSON.stringify([s.scenarioId, s.seed, s.difficulty, s.options]);
+
+/** Asks before a week ends with points unused; resolves true to end it. */
+function askEndWeek(s: Session): Promise<boolean> {
+  const points = s.state.capital;
+  const again = checkbox('Don’t ask again in this game', () => {});
+  const dialog = modal(
+    'End the week with points left?',
+    'confirm',
+    h(
+      'p',
+      null,
+      `You still have ${count(points, 'point', 'points')} of political capital this week. Points you do not use are lost when the week ends.`,
+    ),
+    again.el,
+    h(
+      'form',
+      { method: 'dialog', class: 'actions-row' },
+      h('button', { type: 'submit', value: 'end', class: 'primary' }, 'End the week'),
+      h('button', { type: 'submit', value: 'stay', class: 'secondary' }, 'Keep playing this week'),
+    ),
+  );
+  document.body.appendChild(dialog);
+  return new Promise((resolve) => {
+    dialog.addEventListener('close', () => {
+      const end = dialog.returnValue === 'end';
+      if (end && again.input.checked) noAskFor = gameKey(s);
+      dialog.remove();
+      resolve(end);
+    });
+    dialog.showModal();
+  });
 }
 
 export function actionsView(store: Store, scenario: Scenario, latest: HTMLElement): View {
@@ -206,7 +266,7 @@ export function actionsView(store: Store, scenario: Scenario, latest: HTMLElemen
               'Size',
               def.sizes.map((x) => ({
                 value: String(x.size),
-                label: `EUR ${x.size} bn${x.money2026 ? ` (${bn(x.money2026)} in ${moneyYear(scenario)})` : ''}`,
+                label: `EUR ${x.size} bn${x.money2026 ? ` (${(x.money2026 / 1000).toFixed(1)} bn in ${moneyYear(scenario)})` : ''}`,
               })),
               refresh,
             );
@@ -277,11 +337,14 @@ export function actionsView(store: Store, scenario: Scenario, latest: HTMLElemen
     const cost = moveCost(scenario, s.state, move);
     setText(
       preview,
-      `Costs ${cost} political capital${cost === 1 ? ' point' : cost === 0 ? '' : ' points'}. You have ${s.state.capital} left this week.`,
+      `${cost === 0 ? 'Free this week' : `Costs ${count(cost, 'point', 'points')}`}; you have ${count(s.state.capital, 'point', 'points')} left.`,
     );
+    if (move.type === 'vote.call') setText(help, voteHelp(scenario, s.state.week, cost));
     const why = store.validate(move);
     setText(check, why ? `Not possible now: ${why}` : '');
     check.hidden = !why;
+    // Still pressable (the engine then says why, out loud), but it must not look ready.
+    confirm.setAttribute('aria-disabled', String(why !== null));
   }
 
   const form = h(
@@ -289,11 +352,20 @@ export function actionsView(store: Store, scenario: Scenario, latest: HTMLElemen
     {
       class: 'move-form',
       'aria-labelledby': 'actions-title',
+      // The cost and the pre-check are written from the values: no restoring them on Back.
+      autocomplete: 'off',
       onSubmit: (e: Event) => {
         e.preventDefault();
         const move = build();
         if (!move) return;
         store.dispatch(move);
+      },
+      // One move per confirm: the second click of a double click and a held Enter do nothing.
+      onClick: (e: Event) => {
+        if (e.target === confirm && isRepeat(e)) e.preventDefault();
+      },
+      onKeydown: (e: Event) => {
+        if (isRepeat(e)) e.preventDefault();
       },
     },
     typeSel.field,
@@ -305,12 +377,25 @@ export function actionsView(store: Store, scenario: Scenario, latest: HTMLElemen
     confirm,
   );
 
+  /** After a week ends, the focus goes to the new week's summary (the narrator). */
+  let focusSummary = false;
+  const endTheWeek = () => {
+    focusSummary = store.dispatch({ type: 'week.end' }).ok;
+  };
   const endWeek = h(
     'button',
     {
       type: 'button',
       class: 'end-week',
-      onClick: () => store.dispatch({ type: 'week.end' }),
+      onClick: (e: Event) => {
+        if (isRepeat(e)) return;
+        const s = store.getState();
+        if (!s || s.state.capital === 0 || noAskFor === gameKey(s)) return endTheWeek();
+        void askEndWeek(s).then((end) => end && endTheWeek());
+      },
+      onKeydown: (e: Event) => {
+        if (isRepeat(e)) e.preventDefault();
+      },
     },
     'End the week',
   );
@@ -331,7 +416,7 @@ export function actionsView(store: Store, scenario: Scenario, latest: HTMLElemen
       h(
         'p',
         { class: 'help' },
-        'Everyone reacts, events happen, the calendar moves on. Unused points are lost.',
+        'Everyone reacts and the calendar moves on. Unused points are lost.',
       ),
     ),
   );
@@ -343,6 +428,12 @@ export function actionsView(store: Store, scenario: Scenario, latest: HTMLElemen
     update(s: Session) {
       // The alert region stays in the page (empty when quiet) so screen readers announce it.
       refusal.textContent = s.lastRefusal ? `Refused: ${s.lastRefusal}` : '';
+      // "Don't ask again" lasts until the game ends (or the same game starts afresh).
+      if (s.moves.length === 0 || s.state.status === 'over') noAskFor = null;
+      if (focusSummary) {
+        focusSummary = false;
+        latest.focus();
+      }
       const tip = hintFor(s);
       setText(hint, tip?.text ?? '');
       hint.hidden = tip === null;

@@ -2,6 +2,7 @@ import type { Session } from '../app/store';
 import { formatDate, weekStart, type LogEntry, type Scenario } from '../engine';
 import type { View } from './board';
 import { fill, h, setText } from './h';
+import { count } from './strings';
 
 // Words on the table: the narrator (a polite live region that reads out what each move did),
 // this week's news, and the full log with every reason.
@@ -18,14 +19,15 @@ const KIND_LABEL: Record<LogEntry['kind'], string> = {
   ending: 'Ending',
 };
 
-const MAX_SPOKEN = 6;
+/** Lines the narrator shows (and speaks) at most: the rest is in the news and the log. */
+const MAX_SPOKEN = 4;
 
 /** What to say after a change of session: the new log lines, with the reasons that matter. */
 export function narration(scenario: Scenario, prev: Session | null, next: Session): string[] {
   if (!prev || next.moves.length !== prev.moves.length + 1) {
     const st = next.state;
     return [
-      `Week ${st.week} of ${scenario.weeks}, ${formatDate(weekStart(scenario.startDate, st.week))}. You have ${st.capital} points of political capital.`,
+      `Week ${st.week} of ${scenario.weeks}, ${formatDate(weekStart(scenario.startDate, st.week))}. You have ${count(st.capital, 'point', 'points')} of political capital.`,
     ];
   }
   const move = next.moves[next.moves.length - 1]!;
@@ -34,7 +36,7 @@ export function narration(scenario: Scenario, prev: Session | null, next: Sessio
   if (move.type === 'week.end' && next.state.status === 'playing') {
     const st = next.state;
     lines.push(
-      `Week ${st.week} begins, ${formatDate(weekStart(scenario.startDate, st.week))}. You have ${st.capital} points of political capital.`,
+      `Week ${st.week} begins (${formatDate(weekStart(scenario.startDate, st.week))}). You have ${count(st.capital, 'point', 'points')}.`,
     );
   }
   for (const e of fresh) {
@@ -47,7 +49,7 @@ export function narration(scenario: Scenario, prev: Session | null, next: Sessio
   if (lines.length > MAX_SPOKEN) {
     const more = lines.length - MAX_SPOKEN;
     lines.length = MAX_SPOKEN;
-    lines.push(`And ${more} more in the log.`);
+    lines.push(`And ${more} more in the news and the log.`);
   }
   return lines;
 }
@@ -57,7 +59,8 @@ export function narratorView(): { el: HTMLElement; say(lines: string[]): void } 
   const box = h('div', { class: 'narrator', 'aria-live': 'polite', 'aria-atomic': 'true' });
   const el = h(
     'div',
-    { class: 'latest', role: 'region', 'aria-labelledby': 'latest-title' },
+    // Focusable: after a week ends the focus lands here, on the new week's summary.
+    { class: 'latest', role: 'region', 'aria-labelledby': 'latest-title', tabIndex: -1 },
     h('h3', { id: 'latest-title' }, 'What just happened'),
     box,
   );
@@ -153,7 +156,7 @@ export function logView(scenario: Scenario): View {
     el,
     update(s) {
       last = s;
-      setText(summary, `Full log with reasons (${s.state.log.length} entries)`);
+      setText(summary, `Full log with reasons (${count(s.state.log.length, 'entry', 'entries')})`);
       render();
     },
   };

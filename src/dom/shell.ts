@@ -50,6 +50,13 @@ function tableScreen(store: Store, scenario: Scenario, opts: ShellOptions, stage
   const news = newsView(scenario);
   const log = logView(scenario);
   const notice = h('p', { class: 'notice', role: 'status' });
+  const side = h('div', { class: 'col-side' }, actions.el);
+  // Sticky only while the move panel fits the window: a taller one scrolls with the page
+  // rather than hiding its end (the browser's own sticky would cut it off).
+  const fit = () => side.classList.toggle('stuck', side.offsetHeight + 16 <= window.innerHeight);
+  const watch = new ResizeObserver(fit);
+  watch.observe(side);
+  window.addEventListener('resize', fit);
   const views: View[] = [status, calendar, moneyPart, routes, actors, actions, promises, news, log];
   const el = h(
     'div',
@@ -60,14 +67,30 @@ function tableScreen(store: Store, scenario: Scenario, opts: ShellOptions, stage
       'div',
       { class: 'table-layout' },
       // The move panel comes first in reading and tab order; CSS puts it on the right.
-      h('div', { class: 'col-side' }, actions.el, promises.el, news.el),
-      h('div', { class: 'col-main' }, stage, moneyPart.el, routes.el, actors.el, log.el),
+      // The side column holds the move panel alone, so that it fits a laptop's screen; the
+      // week's news sits under the picture, the promises beside the routes they bind.
+      side,
+      h(
+        'div',
+        { class: 'col-main' },
+        stage,
+        news.el,
+        moneyPart.el,
+        routes.el,
+        promises.el,
+        actors.el,
+        log.el,
+      ),
     ),
   );
   return {
     el,
     heading: status.heading,
     selectActor: (id: string) => actors.select(id),
+    destroy() {
+      watch.disconnect();
+      window.removeEventListener('resize', fit);
+    },
     update(prev: Session | null, s: Session) {
       for (const v of views) v.update(s);
       const problem = !opts.autosave
@@ -81,7 +104,15 @@ function tableScreen(store: Store, scenario: Scenario, opts: ShellOptions, stage
   };
 }
 
+/** The history entry of a game opened from the menu (its address is the page without a link). */
+const GAME_ENTRY = { frozenAssets: 'game' } as const;
+const isGameEntry = (state: unknown): boolean =>
+  typeof state === 'object' && state !== null && 'frozenAssets' in state;
+
 export function mountApp(root: HTMLElement, store: Store, opts: ShellOptions): App {
+  // The page decides where each screen opens (at its top); the browser restoring an old scroll
+  // position after a reload opened the menu scrolled to its bottom.
+  history.scrollRestoration = 'manual';
   const menuSlot = h('div', { class: 'menu-slot' });
   const glossaryUi = glossaryControl();
   // The canvas lives in one slot that moves between screens, so it is built only once.
@@ -111,10 +142,29 @@ export function mountApp(root: HTMLElement, store: Store, opts: ShellOptions): A
     tools,
   );
   const main = h('main', { id: 'main', tabIndex: -1 });
-  const skip = h('a', { class: 'skip-link', href: '#main' }, 'Skip to main content');
+  // Links of this game live in the fragment, so the skip link must not change it: it moves
+  // the focus to the screen's heading (or the main landmark) and leaves the address alone.
+  const skip = h(
+    'a',
+    {
+      class: 'skip-link',
+      href: '#main',
+      onClick: (e: Event) => {
+        e.preventDefault();
+        const target = main.querySelector('h2') ?? main;
+        if (!target.hasAttribute('tabindex')) target.tabIndex = -1;
+        target.focus();
+        target.scrollIntoView({ block: 'start' });
+      },
+    },
+    'Skip to main content',
+  );
   root.replaceChildren(skip, banner, main, glossaryUi.dialog, displayUi.dialog);
 
   const toMenu = () => {
+    // A game opened from the menu has a history entry of its own: going back to the menu
+    // entry is what Back does too (see onHistory below).
+    if (isGameEntry(history.state)) return history.back();
     // Leaving a link's screen: the address loses its link, the game (if any) stays saved.
     route = { kind: 'menu' };
     opts.toMenu();
@@ -140,6 +190,7 @@ export function mountApp(root: HTMLElement, store: Store, opts: ShellOptions): A
   const leaveScreen = () => {
     teacher?.destroy();
     teacher = null;
+    table?.destroy();
     table = null;
   };
 
@@ -225,6 +276,11 @@ export function mountApp(root: HTMLElement, store: Store, opts: ShellOptions): A
     const scenario = store.scenario();
     let focusTarget: HTMLElement | null = null;
     if (next !== screen || (next === 'table' && s && prev && s.moves.length < prev.moves.length)) {
+      // A game that starts or resumes from the menu gets a history entry, so that Back
+      // returns to the menu (the game stays saved) and Forward resumes it.
+      const fromMenu = screen === 'start' || screen === 'invite';
+      if (fromMenu && (next === 'table' || next === 'ending') && !isGameEntry(history.state))
+        history.pushState(GAME_ENTRY, '', opts.base);
       leaveScreen();
       if (link) {
         focusTarget = link.build();
@@ -261,6 +317,8 @@ export function mountApp(root: HTMLElement, store: Store, opts: ShellOptions): A
           window.requestIdleCallback(() => store.rehearse(), { timeout: 3000 });
       }
       screen = next;
+      // A new screen opens at its top (the browser's own scroll restoration is off).
+      window.scrollTo(0, 0);
     }
     if (table && s) {
       table.update(prev, s);
@@ -295,6 +353,19 @@ export function mountApp(root: HTMLElement, store: Store, opts: ShellOptions): A
       // 4x CPU throttling) came on top of a frame of the table.
       main.getBoundingClientRect();
     }, 0);
+  });
+  // Back and Forward between the menu and a game's entry. A change of link (the fragment) is
+  // followed by the composition root's hashchange listener instead.
+  window.addEventListener('popstate', (e) => {
+    if (location.hash) return;
+    if (isGameEntry(e.state)) {
+      if (store.getState()) return;
+      if (!store.continueSaved().ok) history.replaceState(null, '', opts.base);
+      return;
+    }
+    route = { kind: 'menu' };
+    if (store.getState()) store.leave();
+    else show(null);
   });
   show(store.getState());
   return {

@@ -59,11 +59,28 @@ export function confirmReplace(store: Store): Promise<boolean> {
   });
 }
 
+/** The set-up form's values, kept while the page lives: the menu shows them again on return. */
+interface Setup {
+  scenarioId: string;
+  difficulty: Difficulty;
+  seed: string;
+  hints: boolean;
+}
+let remembered: Setup | null = null;
+
 export function startScreen(store: Store, opts: StartOptions, invite?: Invite): HTMLElement {
   const all = Object.values(scenarios);
+  const setup: Setup = remembered ?? {
+    scenarioId: all[0]!.id,
+    difficulty: 'standard',
+    seed: String(opts.randomSeed()),
+    hints: false,
+  };
   // An invitation shows its scenario as the teacher tuned it (target, deadline, weeks).
   let scenario =
-    (invite && gameFor(invite.link.scenarioId, invite.link.options.variant)?.scenario) || all[0]!;
+    (invite && gameFor(invite.link.scenarioId, invite.link.options.variant)?.scenario) ||
+    all.find((s) => s.id === setup.scenarioId) ||
+    all[0]!;
 
   const title = h('h2', { id: 'start-title', tabIndex: -1 }, scenario.title);
   const dates = h('p', { class: 'dates' });
@@ -88,7 +105,7 @@ export function startScreen(store: Store, opts: StartOptions, invite?: Invite): 
         showDaily();
       },
     },
-    all.map((s) => h('option', { value: s.id }, s.title)),
+    all.map((s) => h('option', { value: s.id, selected: s.id === scenario.id }, s.title)),
   );
   const scenarioField =
     all.length > 1
@@ -107,9 +124,11 @@ export function startScreen(store: Store, opts: StartOptions, invite?: Invite): 
         showLink();
       },
     },
-    DIFFICULTIES.map((d) => h('option', { value: d, selected: d === 'standard' }, capitalise(d))),
+    DIFFICULTIES.map((d) =>
+      h('option', { value: d, selected: d === setup.difficulty }, capitalise(d)),
+    ),
   );
-  diffHelp.textContent = DIFFICULTY_HELP.standard;
+  diffHelp.textContent = DIFFICULTY_HELP[setup.difficulty];
 
   const seedId = uid('seed');
   const seedHelp = h(
@@ -126,7 +145,7 @@ export function startScreen(store: Store, opts: StartOptions, invite?: Invite): 
     maxlength: 40,
     size: 12,
     'aria-describedby': seedHelp.id,
-    value: String(opts.randomSeed()),
+    value: setup.seed,
     onInput: () => showLink(),
   });
   const reseed = h(
@@ -142,13 +161,25 @@ export function startScreen(store: Store, opts: StartOptions, invite?: Invite): 
     'New random seed',
   );
   const hintsId = uid('hints');
-  const hintsBox = h('input', { id: hintsId, type: 'checkbox', onChange: () => showLink() });
+  const hintsBox = h('input', {
+    id: hintsId,
+    type: 'checkbox',
+    checked: setup.hints,
+    onChange: () => showLink(),
+  });
 
   // The link to the game being set up: whoever opens it faces the same world.
   const linkId = uid('game-link');
   const linkOut = h('output', { id: linkId, class: 'link-text' });
   const showLink = () => {
     const text = seedInput.value.trim();
+    if (!invite)
+      remembered = {
+        scenarioId: scenario.id,
+        difficulty: diffSelect.value as Difficulty,
+        seed: seedInput.value,
+        hints: hintsBox.checked,
+      };
     const seed = /^\d+$/.test(text) ? Number(text) >>> 0 : normaliseSeed(text);
     linkOut.textContent = gameLink(opts.base, {
       scenarioId: scenario.id,
@@ -172,6 +203,9 @@ export function startScreen(store: Store, opts: StartOptions, invite?: Invite): 
     {
       class: 'setup',
       'aria-labelledby': 'setup-title',
+      // No form restoration on Back and Forward: the browser would put back the old values
+      // without their help text and link, which are written from the values here.
+      autocomplete: 'off',
       onSubmit: (e: Event) => {
         e.preventDefault();
         const seed = seedInput.value.trim() || String(opts.randomSeed());

@@ -6,6 +6,10 @@ import { formatDate, type Move, type Scenario, type Stance, type VoteMode } from
 /** "story" as "Story": a label's first letter in capitals. */
 export const capitalise = (t: string): string => t.charAt(0).toUpperCase() + t.slice(1);
 
+/** "1 point", "2 points": a number with its noun. */
+export const count = (n: number, one: string, many: string): string =>
+  `${n} ${n === 1 ? one : many}`;
+
 /** EUR millions as "EUR 12.0 bn". */
 export const bn = (millions: number): string => `EUR ${(millions / 1000).toFixed(1)} bn`;
 
@@ -60,12 +64,12 @@ export const MOVE_TYPES: { type: Move['type']; label: string; help: string }[] =
   {
     type: 'vote.call',
     label: 'Call a vote',
-    help: 'Put a tabled route to the vote. Free at a summit; outside one it costs 2 points.',
+    help: 'Put a tabled route to the vote. Votes are free at a summit and cost points at other times.',
   },
   {
     type: 'bridge.request',
     label: 'Bridge finance',
-    help: 'Ask the IMF or donor countries for short-term money. It only buys time: money that lands a little after the deadline still counts.',
+    help: 'Ask the IMF or donor countries for short-term money. The IMF lends only once an EU route is agreed. It only buys time: money that lands a little after the deadline still counts.',
   },
 ];
 
@@ -91,8 +95,8 @@ export const ROUTE_STATUS_LABEL = {
 } as const;
 
 export const BRIDGE_LABEL = {
-  imf: 'IMF (needs an agreed EU route first)',
-  bilateral: 'Donor countries (bilateral)',
+  imf: 'The IMF',
+  bilateral: 'Donor countries',
 } as const;
 
 export const DIFFICULTY_HELP = {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import {
   baseURL,
   byRole,
+  endWeeksUntilOver,
   expectNoSeriousViolations,
   launch,
   newPage,
@@ -70,19 +71,16 @@ test('an open "Why?" panel', async () => {
   t.expectNoErrors();
 });
 
+test('the question before a week ends with points left', async () => {
+  await page.locator('button.end-week').click();
+  await byRole(page, 'dialog', 'End the week with points left?').waitFor();
+  await expectNoSeriousViolations(page, 'the question before ending the week');
+  await byRole(page, 'button', 'Keep playing this week').click();
+  expect(await page.locator('dialog[open]').count()).toBe(0);
+});
+
 test('the ending', async () => {
-  const endWeek = byRole(page, 'button', 'End the week');
-  for (let i = 0; i < 30 && (await page.locator('#ending-title').count()) === 0; i++) {
-    const before = await page.locator('#week-title').textContent();
-    await endWeek.click();
-    await page.waitForFunction(
-      (prev) =>
-        document.querySelector('#ending-title') !== null ||
-        document.querySelector('#week-title')?.textContent !== prev,
-      before,
-    );
-  }
-  await page.locator('#ending-title').waitFor();
+  await endWeeksUntilOver(page);
   // Open the disclosure widgets so their content is checked too.
   for (const summary of await page.locator('.ending details > summary').all())
     await summary.click();

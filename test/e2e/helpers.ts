@@ -165,6 +165,39 @@ export async function chooseWithArrows(page: Page, select: Locator, label: strin
     .toBe(label);
 }
 
+// ---- the game's own controls
+
+/**
+ * Ends the week with the "End the week" button. With points left the page asks first: this
+ * says yes, and "don't ask again", so that later weeks end at once.
+ */
+export async function endWeek(page: Page): Promise<void> {
+  await page.locator('button.end-week').click();
+  const dialog = page.locator('dialog[open]');
+  if (await dialog.count()) {
+    await dialog.getByRole('checkbox', { name: 'Don’t ask again in this game' }).check();
+    await dialog.getByRole('button', { name: 'End the week', exact: true }).click();
+  }
+}
+
+/** Ends weeks until the game is over (the ending's heading is on screen). */
+export async function endWeeksUntilOver(page: Page, max = 40): Promise<number> {
+  let weeks = 0;
+  while ((await page.locator('#ending-title').count()) === 0) {
+    if (weeks === max) throw new Error(`The game did not end within ${max} weeks.`);
+    const before = await page.locator('#week-title').textContent();
+    await endWeek(page);
+    weeks++;
+    await page.waitForFunction(
+      (prev) =>
+        document.querySelector('#ending-title') !== null ||
+        document.querySelector('#week-title')?.textContent !== prev,
+      before,
+    );
+  }
+  return weeks;
+}
+
 // ---- screenshots
 
 /** Saves a PNG under test-results/screenshots/ (git-ignored) and returns its path. */

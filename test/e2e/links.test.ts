@@ -1,9 +1,16 @@
-import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 
 import { classTag, encodeResult, verifyResult } from '../../src/share';
 import { gameFor } from '../../src/app/store';
-import { baseURL, byRole, SAVE_KEY, screenshot, useBrowser } from './helpers';
+import {
+  baseURL,
+  byRole,
+  endWeek,
+  endWeeksUntilOver,
+  SAVE_KEY,
+  screenshot,
+  useBrowser,
+} from './helpers';
 
 // Links are untrusted input: a game link opens the same world for everyone, a result code
 // replays week by week, and a tampered, garbled or hostile link gets a clear message and a way
@@ -13,12 +20,6 @@ const browser = useBrowser();
 
 const classLink = (extra = '') =>
   `${baseURL()}#play?scenario=december-summit&seed=4242&difficulty=standard&hints=on&class=7B${extra}`;
-
-async function endWeeksUntilOver(page: Page) {
-  const endWeek = byRole(page, 'button', 'End the week');
-  while (await endWeek.count()) await endWeek.click();
-  await page.locator('#ending-title').waitFor();
-}
 
 test('a class link opens the same game with hints; the ending gives a code that verifies', async () => {
   const t = await browser.open();
@@ -150,7 +151,7 @@ test('a game link never replaces a saved game without asking', async () => {
   await page.goto(baseURL());
   await byRole(page, 'textbox', 'Seed').fill('31');
   await byRole(page, 'button', 'Start').click();
-  await byRole(page, 'button', 'End the week').click();
+  await endWeek(page);
   await expect.poll(() => page.locator('#week-title').textContent()).toMatch(/^Week 2 of 19/);
   const saved = await page.evaluate((k) => localStorage.getItem(k), SAVE_KEY);
 

@@ -3,7 +3,7 @@ import { expect, test } from 'vitest';
 
 import { gameFor } from '../../src/app/store';
 import { encodeResult } from '../../src/share';
-import { baseURL, byRole, useBrowser } from './helpers';
+import { baseURL, byRole, endWeek, useBrowser } from './helpers';
 
 // Offline play: once the page has been opened, the service worker (sw.js, written by
 // build/offline-plugin.ts) holds every file of the build, so with the network down a reload
@@ -68,7 +68,7 @@ test('after one visit the game and the teacher’s page work with the network do
   await byRole(page, 'button', 'Start').click();
   await expect.poll(() => page.locator('#week-title').textContent()).toMatch(/^Week 1 of 19/);
   await page.waitForSelector('.phaser-table[data-scene="table"]', { timeout: 30_000 });
-  await byRole(page, 'button', 'End the week').click();
+  await endWeek(page);
   await expect.poll(() => page.locator('#week-title').textContent()).toMatch(/^Week 2 of 19/);
 
   // The teacher's page, opened cold with the network still down.

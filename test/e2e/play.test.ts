@@ -88,7 +88,7 @@ test('a standard game, start to ending, with the keyboard only', async () => {
   await screenshot(page, 'table');
 
   // ---- end weeks until the game is over
-  const endWeek = byRole(page, 'button', 'End the week');
+  const endWeek = page.locator('button.end-week');
   await tabTo(page, endWeek, { backwards: true });
   let weeksEnded = 0;
   while ((await page.locator('#ending-title').count()) === 0) {
@@ -96,9 +96,18 @@ test('a standard game, start to ending, with the keyboard only', async () => {
       30,
     );
     const before = await week.textContent();
-    // Focus stays on the button while the table updates in place.
     expect(await endWeek.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.keyboard.press('Enter');
+    if (weeksEnded === 0) {
+      // A point is left: the page asks once; "don't ask again" holds for the rest of the game.
+      const dialog = byRole(page, 'dialog', 'End the week with points left?');
+      await dialog.waitFor();
+      expect(await dialog.innerText()).toContain('You still have 1 point of political capital');
+      await tabTo(page, byRole(page, 'checkbox', 'Don’t ask again in this game'));
+      await page.keyboard.press('Space');
+      await tabTo(page, dialog.getByRole('button', { name: 'End the week', exact: true }));
+      await page.keyboard.press('Enter');
+    }
     weeksEnded++;
     await page.waitForFunction(
       (prev) =>
@@ -109,6 +118,9 @@ test('a standard game, start to ending, with the keyboard only', async () => {
     if ((await page.locator('#ending-title').count()) === 0) {
       expect(await week.textContent()).not.toBe(before);
       await expect.poll(() => page.locator('.narrator').innerText()).toMatch(/^Week \d+ begins/);
+      // The focus goes to the new week's summary; the next Tab reaches "End the week" again.
+      await expect.poll(() => focused(page, '.latest')).toBe(true);
+      await page.keyboard.press('Tab');
     }
   }
   expect(weeksEnded).toBeGreaterThan(0);

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 
-import { baseURL, byRole, keyboardActivate, SAVE_KEY, useBrowser } from './helpers';
+import { baseURL, byRole, endWeek, keyboardActivate, SAVE_KEY, useBrowser } from './helpers';
 
 // Autosave: a reload and "Continue" give back exactly the same game; a damaged save is explained
 // and a fresh start offered, never a blank page.
@@ -31,8 +31,8 @@ async function move(
   expect(await page.locator('.refusal').textContent()).toBe('');
 }
 
-async function endWeek(page: Page, next: number) {
-  await byRole(page, 'button', 'End the week').click();
+async function endWeekTo(page: Page, next: number) {
+  await endWeek(page);
   await expect
     .poll(() => page.locator('#week-title').textContent())
     .toMatch(new RegExp(`^Week ${next} of 19`));
@@ -68,7 +68,7 @@ test('a reload and Continue resume the same game', async () => {
   await startGame(page, '4242');
   await move(page, 'Make an offer', 'Germany', 'You offer Germany', ['Capped']);
   await move(page, 'Sound out', 'Belgium', 'You sound out Belgium');
-  await endWeek(page, 2);
+  await endWeekTo(page, 2);
   // One more move, so the capital left this week is not simply the full allowance.
   await move(page, 'Sound out', 'France', 'You sound out France');
 
@@ -92,7 +92,7 @@ test('a reload and Continue resume the same game', async () => {
   expect(await capital.textContent()).toBe('2 of 3 left this week');
   expect(await tableSnapshot(page)).toEqual(before);
   // The resumed game plays on.
-  await endWeek(page, 3);
+  await endWeekTo(page, 3);
   t.expectNoErrors();
 });
 

@@ -5,7 +5,7 @@ import { createGame, money } from '../../src/engine';
 import { getScenario } from '../../src/scenarios';
 import { policyByName } from '../../src/sim/policies';
 import { playGame } from '../../src/sim/run';
-import { baseURL, byRole, SAVE_KEY, screenshot, useBrowser } from './helpers';
+import { baseURL, byRole, endWeek, SAVE_KEY, screenshot, useBrowser } from './helpers';
 
 // Every scenario in the browser: opened from its game link, played to its debrief (the Phaser
 // debrief scene and the page's ending with the scenario's own history and sources), and a won
@@ -31,13 +31,12 @@ test.each(IDS)('%s plays from its link to its debrief', async (id) => {
   expect(await page.locator('ol.calendar > li').count()).toBe(scenario.weeks);
   await screenshot(page, `scenario-${id}-table`);
 
-  const endWeek = byRole(page, 'button', 'End the week');
   for (let i = 0; (await page.locator('#ending-title').count()) === 0; i++) {
     expect(i, 'the game ends within its weeks (plus bridge weeks)').toBeLessThan(
       scenario.weeks + 10,
     );
     const before = await week.textContent();
-    await endWeek.click();
+    await endWeek(page);
     await page.waitForFunction(
       (prev) =>
         document.querySelector('#ending-title') !== null ||

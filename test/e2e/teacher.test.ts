@@ -5,7 +5,7 @@ import { expect, test } from 'vitest';
 
 import { gameFor } from '../../src/app/store';
 import { encodeResult } from '../../src/share';
-import { baseURL, byRole, screenshot, useBrowser } from './helpers';
+import { baseURL, byRole, endWeeksUntilOver, screenshot, useBrowser } from './helpers';
 
 // A class period in the browser: the teacher sets up a class game, three students play it from
 // the class link to a result code, and the teacher checks their codes (plus one forged and one
@@ -24,9 +24,7 @@ async function studentPlays(
   await byRole(page, 'button', 'Start this game').click();
   await expect.poll(() => page.locator('#week-title').textContent()).toMatch(/^Week 1 of 19/);
   await firstMove(page);
-  const endWeek = byRole(page, 'button', 'End the week');
-  while (await endWeek.count()) await endWeek.click();
-  await page.locator('#ending-title').waitFor();
+  await endWeeksUntilOver(page);
   await byRole(page, 'textbox', /Your name/).fill(name);
   return byRole(page, 'textbox', 'Result code').inputValue();
 }

@@ -7,6 +7,7 @@ import { playGame } from '../../src/sim/run';
 import {
   baseURL,
   byRole,
+  endWeeksUntilOver,
   expectNoSeriousViolations,
   screenshot,
   tabTo,
@@ -118,9 +119,7 @@ test('a tuned class game: tune, check win rates, share, play, verify', async () 
   expect(invite).toContain('Money to find: EUR 50.0 bn (designed: EUR 71.7 bn)');
   await byRole(s, 'button', 'Start this game').click();
   await expect.poll(() => s.locator('#week-title').textContent()).toMatch(/^Week 1 of 12/);
-  const endWeek = byRole(s, 'button', 'End the week');
-  while (await endWeek.count()) await endWeek.click();
-  await s.locator('#ending-title').waitFor();
+  await endWeeksUntilOver(s);
   await byRole(s, 'textbox', /Your name/).fill('Tia');
   const tunedCode = await byRole(s, 'textbox', 'Result code').inputValue();
   student.expectNoErrors();
