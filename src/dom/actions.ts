@@ -55,6 +55,17 @@ function select<T extends string>(
   return { el, field, value: () => el.value as T };
 }
 
+/** The move panel's first choice: its label is for screen readers (the panel is "Your move"). */
+function moveSelect(onChange: () => void) {
+  const s = select(
+    'Move',
+    MOVE_TYPES.map((m) => ({ value: m.type, label: m.label })),
+    onChange,
+  );
+  s.field.querySelector('label')!.classList.add('vh');
+  return s;
+}
+
 function checkbox(label: string, onChange: () => void) {
   const id = uid('chk');
   const input = h('input', { id, type: 'checkbox', onChange });
@@ -156,11 +167,7 @@ export function actionsView(store: Store, scenario: Scenario, latest: HTMLElemen
     });
 
   const help = h('p', { class: 'help', id: uid('move-help') });
-  const typeSel = select(
-    'Move',
-    MOVE_TYPES.map((m) => ({ value: m.type, label: m.label })),
-    () => rebuild(),
-  );
+  const typeSel = moveSelect(() => rebuild());
   typeSel.el.setAttribute('aria-describedby', help.id);
   const targetSlot = h('div', { class: 'target' });
   const optionSlot = h('div', { class: 'options' });
@@ -413,11 +420,7 @@ export function actionsView(store: Store, scenario: Scenario, latest: HTMLElemen
       'div',
       { class: 'end-week-box' },
       endWeek,
-      h(
-        'p',
-        { class: 'help' },
-        'Everyone reacts and the calendar moves on. Unused points are lost.',
-      ),
+      h('p', { class: 'help' }, 'Everyone reacts; unused points are lost.'),
     ),
   );
 
