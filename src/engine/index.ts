@@ -9,3 +9,4 @@ export { digest, stableStringify } from './hash';
 export { normaliseSeed, seedRng, Dice } from './rng';
 export { describeTerms, validateRouteTerms } from './moves';
 export { candidateMoves, legalMoves } from './legal';
+export { RULES_REVISION } from './revision';
