@@ -7,5 +7,7 @@
  * as edited.
  *
  *   1: the first rules (codes made before revisions had a number carry this one's tag).
+ *   2: the score puts money first: a game that secured nothing never scores or grades above one
+ *      that secured money (src/engine/score.ts).
  */
-export const RULES_REVISION = 1;
+export const RULES_REVISION = 2;

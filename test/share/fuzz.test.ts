@@ -442,6 +442,15 @@ describe('a code made under other rules', () => {
     });
   });
 
+  it('made under an earlier revision of the rules in code, says so plainly', () => {
+    for (let revision = 1; revision < RULES_REVISION; revision++)
+      expect(verifyResult(codeWithTag(rulesTag(game.scenario, revision)))).toEqual({
+        valid: false,
+        reason:
+          'This code was made with an earlier version of the game. The rules have changed since, so this version cannot check its result.',
+      });
+  });
+
   it('the rules tag follows the scenario data', () => {
     const changed = { ...game.scenario, target: game.scenario.target + 1 };
     expect(rulesTag({ ...changed, id: 'changed-copy' })).not.toBe(rulesTag(game.scenario));
