@@ -9,3 +9,15 @@ export { digest, stableStringify } from './hash';
 export { normaliseSeed, seedRng, Dice } from './rng';
 export { describeTerms, validateRouteTerms } from './moves';
 export { candidateMoves, legalMoves } from './legal';
+export { RULES_REVISION } from './revision';
+export {
+  GRADE_THRESHOLDS,
+  gradeOf,
+  MONEY_FLOOR,
+  MONEY_SHARE,
+  OTHER_MAX,
+  OTHER_MIN,
+  OTHER_PARTS,
+  scoreExplanation,
+  scoreGame,
+} from './score';

@@ -476,6 +476,12 @@ export interface WeekRecord {
 
 export type Outcome = 'win' | 'partial' | 'loss';
 
+/**
+ * The parts of the score (src/engine/score.ts): the money floor, the share of the target, then
+ * the four parts that move a score within its money level.
+ */
+export type ScorePart = 'money' | 'share' | 'weeks' | 'unity' | 'credibility' | 'retaliation';
+
 export interface Ending {
   outcome: Outcome;
   week: number;
@@ -485,7 +491,8 @@ export interface Ending {
   grade: 'A' | 'B' | 'C' | 'D' | 'E' | 'F';
   headline: string;
   cutDepth: string;
-  breakdown: { label: string; points: number }[];
+  /** every part of the score, in a fixed order; the points add up to `score` */
+  breakdown: { part: ScorePart; label: string; points: number }[];
   turningPoints: LogEntry[];
 }
 

@@ -7,6 +7,7 @@ import {
   DIFFICULTIES,
   digest,
   money,
+  RULES_REVISION,
   stableStringify,
   stateHash,
   type Difficulty,
@@ -37,8 +38,10 @@ import { classTag, cleanName, type GameOptions } from './options';
 //   version 8 | scenario 4 | rules 16 | difficulty 2 | seed 32 | hints 1 | has class 1
 //   [| class tag 16] | name length 6 | name (UTF-8) | move count 9 | moves | claimed hash 32
 //   | checksum 32
-// "rules" is 16 bits of the scenario data's digest: a code made under other rules (a rebalanced
-// scenario) is recognised as such instead of failing its replay. A move is one 0 bit for "end
+// "rules" is 16 bits of a digest of the rules: the scenario's data and the engine's
+// RULES_REVISION (see rulesTag). A code made under other rules (a rebalanced scenario, or an
+// earlier version of the game whose rules in code gave other results) is recognised as such
+// instead of failing its replay or its hash. A move is one 0 bit for "end
 // the week", else a 1 bit and its index in the scenario's fixed move list (candidateMoves), in
 // as many bits as that list needs. The checksum is the first 32 bits of SHA-256 over everything
 // before it, so a garbled code is refused before any replay. Every code has one spelling only.
@@ -146,17 +149,39 @@ function readVariant(r: BitReader): Variant | string {
 
 const rulesCache = new WeakMap<Scenario, number>();
 /**
- * 16 bits of the digest of the scenario's data (its rules, actors, events and numbers); the
- * briefing is presentation, so rewording it does not turn away codes already shared.
+ * 16 bits of a digest of the rules a game is played under: the scenario's data (its actors,
+ * routes, events and numbers) and the revision of the rules in code (RULES_REVISION, by
+ * default the current one). The briefing is presentation, so rewording it does not turn away
+ * codes already shared. Revision 1 digests the scenario's data alone: codes made before the
+ * revision had a number carry that tag, so they are still recognised as made under revision 1.
  */
-export function rulesTag(scenario: Scenario): number {
+export function rulesTag(scenario: Scenario, revision: number = RULES_REVISION): number {
+  if (revision !== RULES_REVISION) return tagOf(scenario, revision);
   let tag = rulesCache.get(scenario);
   if (tag === undefined) {
-    const { briefing: _presentation, ...rules } = scenario;
-    tag = parseInt(digest(rules).slice(0, 4), 16);
+    tag = tagOf(scenario, revision);
     rulesCache.set(scenario, tag);
   }
   return tag;
+}
+
+function tagOf(scenario: Scenario, revision: number): number {
+  const { briefing: _presentation, ...rules } = scenario;
+  return parseInt(digest(revision === 1 ? rules : { revision, rules }).slice(0, 4), 16);
+}
+
+/** Whether a rules tag is this scenario's under an earlier revision of the rules in code. */
+function earlierRevision(scenario: Scenario, tag: number): boolean {
+  for (let revision = 1; revision < RULES_REVISION; revision++)
+    if (rulesTag(scenario, revision) === tag) return true;
+  return false;
+}
+
+/** Why a code made under other rules cannot be checked; the same words everywhere. */
+function otherRulesReason(scenario: Scenario, tag: number): string {
+  return earlierRevision(scenario, tag)
+    ? 'This code was made with an earlier version of the game. The rules have changed since, so this version cannot check its result.'
+    : `This code was made with another version of the game (older or newer), whose rules for ${scenario.title} are not the same. This version cannot check its result.`;
 }
 
 function checksum(bytes: Uint8Array): number {
@@ -303,11 +328,7 @@ function decodeBody(body: Uint8Array, version: number): Decoded {
   const tuned = tunedScenario(base.id, variant);
   if (!tuned.ok) return { ok: false, reason: `The code's tuning cannot be used: ${tuned.reason}` };
   const scenario = tuned.scenario;
-  if (tag !== rulesTag(scenario))
-    return {
-      ok: false,
-      reason: `This code was played under another version of ${base.title}'s rules, so it cannot be checked here.`,
-    };
+  if (tag !== rulesTag(scenario)) return { ok: false, reason: otherRulesReason(scenario, tag) };
   const nameLength = r.read(6);
   let name: string;
   try {

@@ -7,6 +7,8 @@ import { actorRuntime } from '../../src/actors';
 import {
   candidateMoves,
   createGame,
+  digest,
+  RULES_REVISION,
   stableStringify,
   stateHash,
   type Difficulty,
@@ -18,9 +20,11 @@ import {
   MAX_CODE_LENGTH,
   replayLink,
   rulesTag,
+  SCENARIO_CODES,
   verifyResult,
   type ResultCodeData,
 } from '../../src/share';
+import { getScenario } from '../../src/scenarios';
 import { BitWriter, fromBase64Url, toBase64Url } from '../../src/share/bits';
 import { policyByName } from '../../src/sim/policies';
 import { simulate } from '../../src/sim/run';
@@ -419,20 +423,48 @@ describe('every code has one spelling', () => {
 });
 
 describe('a code made under other rules', () => {
-  it('is recognised as such, not blamed as edited', () => {
+  /** A code of one "end the week" on seed 7, carrying the given rules tag. */
+  function codeWithTag(tag: number): string {
     const end = game.replay(7, 'standard', [{ type: 'week.end' }]);
     const w = new BitWriter();
-    const otherRules = (rulesTag(game.scenario) + 1) % 65536;
-    w.write(1, 8).write(0, 4).write(otherRules, 16).write(1, 2).write(7, 32);
+    w.write(1, 8).write(0, 4).write(tag, 16).write(1, 2).write(7, 32);
     w.write(0, 1).write(0, 1).write(0, 6).write(1, 9).write(0, 1);
     w.write(parseInt(stateHash(end.state).slice(0, 8), 16), 32);
-    const v = verifyResult(withChecksum(w.finish()));
-    expect(v.valid).toBe(false);
-    if (!v.valid) expect(v.reason).toMatch(/another version of The December Summit's rules/);
+    return withChecksum(w.finish());
+  }
+
+  it('is recognised as such, not blamed as edited', () => {
+    expect(verifyResult(codeWithTag(rulesTag(game.scenario))).valid).toBe(true);
+    expect(verifyResult(codeWithTag((rulesTag(game.scenario) + 1) % 65536))).toEqual({
+      valid: false,
+      reason:
+        'This code was made with another version of the game (older or newer), whose rules for The December Summit are not the same. This version cannot check its result.',
+    });
+  });
+
+  it('made under an earlier revision of the rules in code, says so plainly', () => {
+    for (let revision = 1; revision < RULES_REVISION; revision++)
+      expect(verifyResult(codeWithTag(rulesTag(game.scenario, revision)))).toEqual({
+        valid: false,
+        reason:
+          'This code was made with an earlier version of the game. The rules have changed since, so this version cannot check its result.',
+      });
   });
 
   it('the rules tag follows the scenario data', () => {
     const changed = { ...game.scenario, target: game.scenario.target + 1 };
     expect(rulesTag({ ...changed, id: 'changed-copy' })).not.toBe(rulesTag(game.scenario));
+  });
+
+  it('the rules tag follows the revision of the rules in code', () => {
+    for (const id of SCENARIO_CODES) {
+      const s = getScenario(id)!;
+      expect(rulesTag(s, RULES_REVISION + 1), id).not.toBe(rulesTag(s));
+    }
+  });
+
+  it('revision 1 tags the scenario data alone, as codes made before revisions had a number', () => {
+    const { briefing: _presentation, ...rules } = game.scenario;
+    expect(rulesTag(game.scenario, 1)).toBe(parseInt(digest(rules).slice(0, 4), 16));
   });
 });

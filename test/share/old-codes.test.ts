@@ -1,25 +1,45 @@
 import { describe, expect, test } from 'vitest';
 
-import { verifyResult } from '../../src/share';
+import { decodeResult, verifyResult } from '../../src/share';
 
-// Result codes shared by players before later changes: each must still open and verify, or the
-// change broke every code already pasted into a class's results (see src/share/code.ts).
-const SHARED = [
+// Result codes shared by players before later changes (see src/share/code.ts). A code made under
+// the current rules must still open and verify, or the change broke every code already pasted
+// into a class's results. A code made before a change of the rules in code (RULES_REVISION in
+// src/engine/revision.ts) replays to another result, so it cannot verify: it must be reported,
+// plainly, as made with an earlier version of the game, never as edited.
+
+const CURRENT = [
   {
-    made: 'v1 at commit b45eaa0 (seed 7, standard, class "4B", scripted strategy)',
-    code: 'AQCrRAAAAB1huA0FuYQ5E49PE2k9WQGrVZLuBwZm3G444BMdnGfgIR4kXw',
+    made: 'v1 at rules revision 2 (seed 7, standard, hints, class "4B", scripted strategy)',
+    code: 'AQph1AAAAB9huA0FuYQ5E49PE2k9WQGrVZLuBwZm3G444A0iZMTgyPeH5Q',
     name: 'Ana',
     seed: 7,
   },
 ];
 
+const EARLIER_RULES = [
+  {
+    // The same game as above, before the score put money first.
+    made: 'v1 at commit b45eaa0, rules revision 1 (seed 7, standard, class "4B", scripted strategy)',
+    code: 'AQCrRAAAAB1huA0FuYQ5E49PE2k9WQGrVZLuBwZm3G444BMdnGfgIR4kXw',
+  },
+];
+
+const EARLIER =
+  'This code was made with an earlier version of the game. The rules have changed since, so this version cannot check its result.';
+
 describe('codes shared before', () => {
-  test.each(SHARED)('$made still verifies', ({ code, name, seed }) => {
+  test.each(CURRENT)('$made still verifies', ({ code, name, seed }) => {
     const v = verifyResult(code);
     expect(v.valid, v.valid ? '' : v.reason).toBe(true);
     if (!v.valid) return;
     expect(v.name).toBe(name);
     expect(v.seed).toBe(seed);
     expect(v.scenario).toBe('december-summit');
+  });
+
+  test.each(EARLIER_RULES)('$made is reported as made with an earlier version', ({ code }) => {
+    expect(decodeResult(code)).toEqual({ ok: false, reason: EARLIER });
+    expect(verifyResult(code)).toEqual({ valid: false, reason: EARLIER });
   });
 });

@@ -13,7 +13,7 @@ import { simulate, type GameRecord } from '../../src/sim/run';
 import { scenario } from '../helpers/game';
 
 // `npm run verify` (src/verify.ts) and `npm run sim -- --codes` (src/cli.ts) as child processes.
-// Each tsx start costs about a second, so the five runs start together in beforeAll.
+// Each tsx start costs about a second, so the six runs start together in beforeAll.
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
@@ -60,6 +60,9 @@ const valid = codeOf(a);
 /** Well-formed, checksum right, but it claims another game's result: only the replay catches it. */
 const forged = codeOf(a, b.state);
 
+/** A code made before the rules changed in code (at commit b45eaa0; see old-codes.test.ts). */
+const earlier = 'AQCrRAAAAB1huA0FuYQ5E49PE2k9WQGrVZLuBwZm3G444BMdnGfgIR4kXw';
+
 /** A stack trace line, as Node prints them. */
 const STACK = /^\s+at\s/m;
 
@@ -78,14 +81,16 @@ writeFileSync(file, `${fileLines.join('\r\n')}\n\n`);
 
 let single: Run;
 let forgedRun: Run;
+let earlierRun: Run;
 let fromFile: Run;
 let noArgs: Run;
 let sim: Run;
 
 beforeAll(async () => {
-  [single, forgedRun, fromFile, noArgs, sim] = await Promise.all([
+  [single, forgedRun, earlierRun, fromFile, noArgs, sim] = await Promise.all([
     run('src/verify.ts', [valid]),
     run('src/verify.ts', [forged]),
+    run('src/verify.ts', [earlier]),
     run('src/verify.ts', ['--file', file]),
     run('src/verify.ts', []),
     run('src/cli.ts', ['--games', '3', '--seed', '5', '--policy', 'random', '--json', '--codes']),
@@ -132,6 +137,14 @@ describe('npm run verify', () => {
     });
   });
 
+  it('says plainly that a code made before the rules changed comes from an earlier version', () => {
+    const reason =
+      'This code was made with an earlier version of the game. The rules have changed since, so this version cannot check its result.';
+    expect(earlierRun.status).toBe(1);
+    expect(earlierRun.stderr).toBe(`verify: ${reason}\n`);
+    expect(JSON.parse(earlierRun.stdout)).toEqual({ valid: false, reason });
+  });
+
   it('--file: one JSON line per non-empty line, numbered, and exit 1 if any is invalid', () => {
     expect(fromFile.status).toBe(1);
     const out = fromFile.stdout
@@ -161,7 +174,8 @@ describe('npm run verify', () => {
   });
 
   it('never prints a stack trace', () => {
-    for (const r of [single, forgedRun, fromFile, noArgs]) expect(r.stderr).not.toMatch(STACK);
+    for (const r of [single, forgedRun, earlierRun, fromFile, noArgs])
+      expect(r.stderr).not.toMatch(STACK);
   });
 });
 

@@ -1,0 +1,13 @@
+/**
+ * The revision of the rules written in code (the engine, the actors and the score), as opposed to
+ * the rules written as scenario data. Bump it whenever a change in code changes the result of a
+ * game that was already possible: a final state, so its hash, outcome, score or grade. Result
+ * codes carry a tag of it together with the scenario's data (src/share/code.ts, rulesTag), so a
+ * code made before the change is reported as made with an earlier version of the game instead of
+ * as edited.
+ *
+ *   1: the first rules (codes made before revisions had a number carry this one's tag).
+ *   2: the score puts money first: a game that secured nothing never scores or grades above one
+ *      that secured money (src/engine/score.ts).
+ */
+export const RULES_REVISION = 2;
