@@ -11,7 +11,7 @@ import { decodeResult, verifyResult } from '../../src/share';
 const CURRENT = [
   {
     made: 'v1 at rules revision 2 (seed 7, standard, hints, class "4B", scripted strategy)',
-    code: 'AQph1AAAAB9huA0FuYQ5E49PE2k9WQGrVZLuBwZm3G444A0iZMTgyPeH5Q',
+    code: 'AQph1AAAAB9huA0FuYQ5E49PE2k9WQGrVZLuBwZm3G444BPJvEFAXcDSNA',
     name: 'Ana',
     seed: 7,
   },
