@@ -7,7 +7,14 @@ import {
   type Session,
   type Store,
 } from '../app/store';
-import { formatDate, money, weekStart, type Scenario, type WeekRecord } from '../engine';
+import {
+  formatDate,
+  money,
+  scoreExplanation,
+  weekStart,
+  type Scenario,
+  type WeekRecord,
+} from '../engine';
 import { moneyLine } from './board';
 import { logView } from './feed';
 import { cleanName, gameLink, MAX_NAME, replayLink } from '../share';
@@ -280,6 +287,7 @@ export function endingScreen(store: Store, scenario: Scenario, session: Session,
         h('span', { class: 'grade-letter' }, end.grade),
         ` Grade ${end.grade}, score ${end.score}`,
       ),
+      h('p', { class: 'help grade-note' }, scoreExplanation(scenario)),
       h('p', null, end.cutDepth),
       m.lines.length
         ? [

@@ -129,6 +129,10 @@ test('a standard game, start to ending, with the keyboard only', async () => {
   expect(await focused(page, '#ending-title')).toBe(true);
   expect(await page.locator('.kicker').textContent()).toMatch(/^Game over in week \d+$/);
   expect(await page.locator('.verdict .grade').innerText()).toMatch(/Grade [A-F], score -?\d+/);
+  // One line says what the grade compares.
+  expect(await page.locator('.verdict .grade-note').innerText()).toMatch(
+    /^Your grade mostly measures the money that reached Ukraine in time/,
+  );
   const real = page.locator('section', { has: byRole(page, 'heading', 'What actually happened') });
   expect(await real.isVisible()).toBe(true);
   const links = real.locator('.sources a[href^="https://"]');
