@@ -5,19 +5,24 @@ import type { Chip } from './changes';
 import type { ViewContext } from './context';
 import { addText, drawStance, strokeDashed } from './draw';
 import { fitText, rectPolyline } from './geometry';
-import { CHIP_H, CHIP_MAX_W, type CardSlot } from './layout';
+import type { CardSlot, Frame } from './layout';
 import { S, STANCE_WORD } from './strings';
 
 // One actor's card: name, stance marker (shape + colour + word), willingness bar, trust, and a
-// pledge chip. Built once; set() updates it in place and animates only what changed.
+// pledge chip. Built once; set() updates it in place and animates only what changed. Its
+// words take the frame's size (layout.ts), and everything inside it grows with them.
 // Its parts sit in three containers at the card's place, which the table puts in three layers
 // (every card's shapes, then every card's words, then the chips): the renderer batches
 // neighbours of one kind together, so the table draws in a handful of calls instead of one per
 // part. The words are drawn into a texture when they change, not every frame (baked.ts).
 
+/** The card's insides at 14 px words, in base pixels; a frame with larger words scales them. */
 const MARKER_R = 8;
 const PAD = 6;
 const BAR_H = 6;
+const BAR_Y = 18;
+const WORD_Y = -10;
+const TRUST_Y = 9;
 
 /**
  * A change of stance: the marker shrinks away, pops in larger, settles (scale, ms, easing: the
@@ -71,27 +76,55 @@ export class ActorCard {
   private barW = 0;
   private barMove: { from: { x: number; width: number }; to: { x: number; width: number } } | null =
     null;
+  /** the card's insides in base pixels, grown with the frame's words */
+  private readonly m: {
+    pad: number;
+    markerR: number;
+    barH: number;
+    barY: number;
+    chipH: number;
+    chipMaxW: number;
+  };
 
   constructor(
     private readonly scene: Phaser.Scene,
     private readonly ctx: ViewContext,
     readonly slot: CardSlot,
     name: string,
+    frame: Frame,
   ) {
     const p = ctx.palette;
     const { w, h } = slot;
-    const left = -w / 2 + PAD;
+    const font = frame.font;
+    const u = font / 14;
+    const m = {
+      pad: Math.round(PAD * u),
+      markerR: Math.round(MARKER_R * u),
+      barH: Math.round(BAR_H * u),
+      barY: Math.round(BAR_Y * u),
+      chipH: frame.chip.h,
+      chipMaxW: frame.chip.maxW,
+    };
+    this.m = m;
+    const left = -w / 2 + m.pad;
     this.bg = scene.add.rectangle(0, 0, w, h, p.card, 1).setStrokeStyle(p.line, p.cardLine, 1);
-    const nameText = addText(scene, ctx, left, -h / 2 + 3, '', { bold: true });
-    nameText.setText(fitText(name, w - 2 * PAD, (s) => this.measure(nameText, s)));
-    this.marker = scene.add.graphics({ x: left + MARKER_R, y: -1 });
-    this.word = addText(scene, ctx, left + 2 * MARKER_R + 5, -10, '');
-    this.trust = addText(scene, ctx, w / 2 - PAD, 9, '', { colour: p.muted }).setOrigin(1, 0);
-    this.track = scene.add.rectangle(left, 18, 10, BAR_H, p.track, 1).setOrigin(0, 0.5);
-    this.fill = scene.add.rectangle(left, 18, 0, BAR_H, p.muted, 1).setOrigin(0, 0.5);
-    this.zero = scene.add.rectangle(left, 18, 2, BAR_H + 4, p.ink, 1).setOrigin(0.5, 0.5);
+    const nameText = addText(scene, ctx, left, -h / 2 + 3, '', { bold: true, size: font });
+    nameText.setText(fitText(name, w - 2 * m.pad, (s) => this.measure(nameText, s)));
+    this.marker = scene.add.graphics({ x: left + m.markerR, y: -1 });
+    const wordX = left + 2 * m.markerR + Math.round(5 * u);
+    this.word = addText(scene, ctx, wordX, Math.round(WORD_Y * u), '', { size: font });
+    this.trust = addText(scene, ctx, w / 2 - m.pad, Math.round(TRUST_Y * u), '', {
+      colour: p.muted,
+      size: font,
+    }).setOrigin(1, 0);
+    this.track = scene.add.rectangle(left, m.barY, 10, m.barH, p.track, 1).setOrigin(0, 0.5);
+    this.fill = scene.add.rectangle(left, m.barY, 0, m.barH, p.muted, 1).setOrigin(0, 0.5);
+    this.zero = scene.add.rectangle(left, m.barY, 2, m.barH + 4, p.ink, 1).setOrigin(0.5, 0.5);
     this.chipGfx = scene.add.graphics();
-    this.chipText = addText(scene, ctx, 0, 0, '', { colour: p.ink }).setOrigin(0.5, 0.5);
+    this.chipText = addText(scene, ctx, 0, 0, '', { colour: p.ink, size: font }).setOrigin(
+      0.5,
+      0.5,
+    );
     this.chip = scene.add
       .container(slot.cx, slot.cy, [this.chipGfx, this.chipText])
       .setVisible(false);
@@ -203,17 +236,18 @@ export class ActorCard {
   private drawMarker(): void {
     if (!this.stance) return;
     this.marker.clear();
-    drawStance(this.marker, this.stance, 0, 0, MARKER_R, this.ctx.palette);
+    drawStance(this.marker, this.stance, 0, 0, this.m.markerR, this.ctx.palette);
   }
 
   /** The willingness bar runs from -100 (left end) through 0 (tick) to +100 (right end). */
   private layoutBar(): void {
-    const left = -this.slot.w / 2 + PAD;
-    const right = this.slot.w / 2 - PAD - this.trust.width - 8;
+    const { pad, barY, barH } = this.m;
+    const left = -this.slot.w / 2 + pad;
+    const right = this.slot.w / 2 - pad - this.trust.width - 8;
     this.barX = left;
     this.barW = Math.max(24, right - left);
-    this.track.setPosition(left, 18).setSize(this.barW, BAR_H);
-    this.zero.setPosition(left + this.barW / 2, 18);
+    this.track.setPosition(left, barY).setSize(this.barW, barH);
+    this.zero.setPosition(left + this.barW / 2, barY);
   }
 
   private barGeometry(w: number): { x: number; width: number } {
@@ -254,7 +288,7 @@ export class ActorCard {
           width: m.from.width + (m.to.width - m.from.width) * t,
         }
       : this.barGeometry(this.w ?? 0);
-    this.fill.setPosition(g.x, 18).setSize(g.width, BAR_H);
+    this.fill.setPosition(g.x, this.m.barY).setSize(g.width, this.m.barH);
   }
 
   private setChip(chip: Chip | undefined, animate: boolean): void {
@@ -326,11 +360,11 @@ export class ActorCard {
     switch (this.slot.chipSide) {
       case 'right':
       case 'left':
-        return h / 2 - CHIP_H / 2;
+        return h / 2 - this.m.chipH / 2;
       case 'below':
-        return h / 2 + 2 + CHIP_H / 2;
+        return h / 2 + 2 + this.m.chipH / 2;
       case 'above':
-        return -h / 2 - 2 - CHIP_H / 2;
+        return -h / 2 - 2 - this.m.chipH / 2;
       case 'inside':
         return h / 2;
     }
@@ -340,11 +374,12 @@ export class ActorCard {
     const p = this.ctx.palette;
     const label = chip.hosted ? S.donorsChip(chip.amount) : S.pledgeChip(chip.amount);
     this.chipText.setText(label);
-    if (this.chipText.width > CHIP_MAX_W - 12) {
-      this.chipText.setText(fitText(label, CHIP_MAX_W - 12, (s) => this.measure(this.chipText, s)));
+    const max = this.m.chipMaxW - 12;
+    if (this.chipText.width > max) {
+      this.chipText.setText(fitText(label, max, (s) => this.measure(this.chipText, s)));
     }
     const w = Math.ceil(this.chipText.width) + 12;
-    const h = CHIP_H;
+    const h = this.m.chipH;
     this.chipW = w;
     const g = this.chipGfx;
     g.clear();
