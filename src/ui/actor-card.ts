@@ -52,8 +52,13 @@ export class ActorCard {
   readonly shapes: Phaser.GameObjects.Container;
   /** name, stance word and trust */
   readonly labels: Phaser.GameObjects.Container;
-  /** the pledge chip (its own container, positioned relative to the card's centre) */
-  readonly chip: Phaser.GameObjects.Container;
+  /**
+   * the pledge chip: its outline and its words, placed at the chip's centre. The table puts
+   * every chip's outline in one layer and every chip's words in the next, so the outlines are
+   * drawn together (one draw call) instead of taking turns with the words.
+   */
+  readonly chipShape: Phaser.GameObjects.Graphics;
+  readonly chipLabel: Phaser.GameObjects.Text;
   private readonly bg: Phaser.GameObjects.Rectangle;
   private readonly marker: Phaser.GameObjects.Graphics;
   private readonly word: Phaser.GameObjects.Text;
@@ -61,8 +66,6 @@ export class ActorCard {
   private readonly fill: Phaser.GameObjects.Rectangle;
   private readonly zero: Phaser.GameObjects.Rectangle;
   private readonly trust: Phaser.GameObjects.Text;
-  private readonly chipGfx: Phaser.GameObjects.Graphics;
-  private readonly chipText: Phaser.GameObjects.Text;
 
   private stance: Stance | null = null;
   private markerTween: Phaser.Tweens.Tween | null = null;
@@ -120,14 +123,11 @@ export class ActorCard {
     this.track = scene.add.rectangle(left, m.barY, 10, m.barH, p.track, 1).setOrigin(0, 0.5);
     this.fill = scene.add.rectangle(left, m.barY, 0, m.barH, p.muted, 1).setOrigin(0, 0.5);
     this.zero = scene.add.rectangle(left, m.barY, 2, m.barH + 4, p.ink, 1).setOrigin(0.5, 0.5);
-    this.chipGfx = scene.add.graphics();
-    this.chipText = addText(scene, ctx, 0, 0, '', { colour: p.ink, size: font }).setOrigin(
-      0.5,
-      0.5,
-    );
-    this.chip = scene.add
-      .container(slot.cx, slot.cy, [this.chipGfx, this.chipText])
+    this.chipShape = scene.add.graphics({ x: slot.cx, y: slot.cy }).setVisible(false);
+    this.chipLabel = addText(scene, ctx, slot.cx, slot.cy, '', { colour: p.ink, size: font })
+      .setOrigin(0.5, 0.5)
       .setVisible(false);
+    this.chip = [this.chipShape, this.chipLabel];
     this.shapes = scene.add.container(slot.cx, slot.cy, [
       this.bg,
       this.marker,
@@ -291,6 +291,9 @@ export class ActorCard {
     this.fill.setPosition(g.x, this.m.barY).setSize(g.width, this.m.barH);
   }
 
+  /** The chip's two parts, moved and faded together. */
+  private readonly chip: [Phaser.GameObjects.Graphics, Phaser.GameObjects.Text];
+
   private setChip(chip: Chip | undefined, animate: boolean): void {
     const key = chip ? `${chip.amount}:${chip.conditional}:${chip.hosted}` : '';
     if (key === this.chipKey) return;
@@ -304,9 +307,9 @@ export class ActorCard {
           targets: this.chip,
           alpha: 0,
           duration: 300,
-          onComplete: () => this.chip.setVisible(false),
+          onComplete: () => this.chip.forEach((o) => o.setVisible(false)),
         });
-      } else this.chip.setVisible(false);
+      } else this.chip.forEach((o) => o.setVisible(false));
       return;
     }
     const wasConditional = before.includes(':true:');
@@ -314,12 +317,12 @@ export class ActorCard {
     this.drawChip(chip);
     const restX = this.slot.cx + this.chipX();
     const restY = this.slot.cy + this.chipY();
-    this.chip.setVisible(true).setAlpha(1).setScale(1).setPosition(restX, restY);
+    for (const o of this.chip) o.setVisible(true).setAlpha(1).setScale(1).setPosition(restX, restY);
     if (!animate) return;
     if (appearing) {
       // A new pledge drops onto the card.
       this.ctx.keepAwake(800);
-      this.chip.setPosition(restX, restY - 24).setAlpha(0);
+      for (const o of this.chip) o.setPosition(restX, restY - 24).setAlpha(0);
       this.scene.tweens.add({
         targets: this.chip,
         y: restY,
@@ -373,15 +376,15 @@ export class ActorCard {
   private drawChip(chip: Chip): void {
     const p = this.ctx.palette;
     const label = chip.hosted ? S.donorsChip(chip.amount) : S.pledgeChip(chip.amount);
-    this.chipText.setText(label);
+    this.chipLabel.setText(label);
     const max = this.m.chipMaxW - 12;
-    if (this.chipText.width > max) {
-      this.chipText.setText(fitText(label, max, (s) => this.measure(this.chipText, s)));
+    if (this.chipLabel.width > max) {
+      this.chipLabel.setText(fitText(label, max, (s) => this.measure(this.chipLabel, s)));
     }
-    const w = Math.ceil(this.chipText.width) + 12;
+    const w = Math.ceil(this.chipLabel.width) + 12;
     const h = this.m.chipH;
     this.chipW = w;
-    const g = this.chipGfx;
+    const g = this.chipShape;
     g.clear();
     g.fillStyle(p.card, 1);
     g.fillRect(-w / 2, -h / 2, w, h);

@@ -173,12 +173,14 @@ export class TableScene extends Phaser.Scene {
       bold: true,
     }).setOrigin(0.5);
 
-    // Three layers, so that like parts are drawn together: cards never overlap each other, and
-    // chips (which may hang off a card) come last, lower cards' chips over higher ones. The
-    // words and the hub (which no card overlaps) are baked into one texture (see below).
+    // Layers, so that like parts are drawn together: cards never overlap each other, and chips
+    // (which may hang off a card but never over another chip) come last, their outlines and
+    // then their words. The cards' words and the hub (which no card overlaps) are baked into
+    // one texture (see below).
     const shapes = this.add.container(0, 0);
     const labels = this.add.container(0, 0, [hubG, hubText]);
-    const chipLayer = this.add.container(0, 0);
+    const chipShapes = this.add.container(0, 0);
+    const chipLabels = this.add.container(0, 0);
     table.add(shapes);
     for (const def of scenario.actors) {
       const slot = layout.cards[def.id];
@@ -189,8 +191,8 @@ export class TableScene extends Phaser.Scene {
       shapes.add(card.shapes);
       labels.add(card.labels);
     }
-    const sorted = [...this.cards.values()].sort((a, b) => a.slot.cy - b.slot.cy);
-    chipLayer.add(sorted.map((c) => c.chip));
+    chipShapes.add([...this.cards.values()].map((c) => c.chipShape));
+    chipLabels.add([...this.cards.values()].map((c) => c.chipLabel));
     // The words show through windows onto the baked texture, one the size of each card.
     const windows: Rect[] = [
       { x: hub.x - hub.r - 2, y: hub.y - hub.r - 2, w: 2 * hub.r + 4, h: 2 * hub.r + 4 },
@@ -205,7 +207,7 @@ export class TableScene extends Phaser.Scene {
     // The whole frame (its sizes are even, as BakedLayer needs).
     const area = { x: 0, y: 0, w: frame.w, h: frame.h };
     this.words = new BakedLayer(this, 'fa-table-words', labels, area, k, windows);
-    table.add([...this.words.images, chipLayer]);
+    table.add([...this.words.images, chipShapes, chipLabels]);
   }
 
   private drawTethers(): void {
