@@ -280,7 +280,8 @@ export function startTable(parent: HTMLElement, store: Store, options: TableOpti
       for (const obj of list) {
         const visible = shown && ((obj as { visible?: boolean }).visible ?? true);
         if (obj instanceof Phaser.GameObjects.Container) {
-          walk(obj.list, visible || obj.name === BAKED);
+          // A baked source is hidden, yet its words are on show through its images.
+          walk(obj.list, visible || (shown && obj.name === BAKED));
         } else if (obj instanceof Phaser.GameObjects.Text && visible && obj.text.trim()) {
           texts.push({ text: obj.text, px: parseFloat(String(obj.style.fontSize)) });
         }
