@@ -33,6 +33,31 @@ export interface ShellOptions extends StartOptions {
   mountTeacher?: (main: HTMLElement) => Promise<{ heading: HTMLElement; destroy(): void }>;
 }
 
+/** The key under the picture: what its lines and chips mean (the canvas draws no legend). */
+function stageCaption(): HTMLElement {
+  const swatch = (kind: string) => h('span', { class: `stage-key ${kind}`, 'aria-hidden': 'true' });
+  return h(
+    'p',
+    { class: 'stage-caption' },
+    h(
+      'span',
+      null,
+      swatch('key-arrow'),
+      ' An arrow runs from a leader to an actor that follows it (',
+      h('strong', null, 'EU'),
+      ' is the EU as a whole).',
+    ),
+    h('span', null, swatch('key-if'), ' A pledge that waits for a condition.'),
+    h('span', null, swatch('key-real'), ' A pledge that is real.'),
+    h(
+      'span',
+      null,
+      'After each week, yellow arrows show which leaders pulled their followers, and yellow borders show which cards changed.',
+    ),
+    h('span', null, 'Click or tap a card to read why that actor acts as it does.'),
+  );
+}
+
 /** What the composition root can tell the page: the link in the address bar changed. */
 export interface App {
   setRoute(route: Route): void;
@@ -58,6 +83,8 @@ function tableScreen(store: Store, scenario: Scenario, opts: ShellOptions, stage
   watch.observe(side);
   window.addEventListener('resize', fit);
   const views: View[] = [status, calendar, moneyPart, routes, actors, actions, promises, news, log];
+  // The picture with its key (what its lines and chips mean; the stances' key is the page's).
+  const picture = h('div', { class: 'stage-area' }, stage, stageCaption());
   const el = h(
     'div',
     { class: 'table' },
@@ -73,7 +100,7 @@ function tableScreen(store: Store, scenario: Scenario, opts: ShellOptions, stage
       h(
         'div',
         { class: 'col-main' },
-        stage,
+        picture,
         news.el,
         moneyPart.el,
         routes.el,
@@ -90,6 +117,12 @@ function tableScreen(store: Store, scenario: Scenario, opts: ShellOptions, stage
     destroy() {
       watch.disconnect();
       window.removeEventListener('resize', fit);
+    },
+    /** For a projector the picture spans the page above both columns; else it heads the main one. */
+    placeStage(wide: boolean) {
+      if (wide) el.insertBefore(picture, el.querySelector('.table-layout'));
+      else el.querySelector('.col-main')?.prepend(picture);
+      picture.classList.toggle('wide', wide);
     },
     update(prev: Session | null, s: Session) {
       for (const v of views) v.update(s);
@@ -118,7 +151,10 @@ export function mountApp(root: HTMLElement, store: Store, opts: ShellOptions): A
   // The canvas lives in one slot that moves between screens, so it is built only once.
   const stageSlot = h('div', { class: 'stage' });
   let stage: Stage | null = null;
-  const displayUi = displayControl(opts.storage, (d) => stage?.setDisplay(d));
+  const displayUi = displayControl(opts.storage, (d) => {
+    stage?.setDisplay(d);
+    table?.placeStage(d.projector);
+  });
   const ensureStage = () => {
     if (stage || !opts.mountStage) return;
     stage = opts.mountStage(stageSlot, displayUi.current(), (id) => table?.selectActor(id));
@@ -306,6 +342,7 @@ export function mountApp(root: HTMLElement, store: Store, opts: ShellOptions): A
         focusTarget = ending.heading;
       } else if (next === 'table' && s && scenario) {
         table = tableScreen(store, scenario, opts, stageSlot);
+        table.placeStage(displayUi.current().projector);
         ensureStage();
         main.replaceChildren(table.el);
         menuSlot.replaceChildren(menuButton);

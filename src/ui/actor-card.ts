@@ -5,19 +5,24 @@ import type { Chip } from './changes';
 import type { ViewContext } from './context';
 import { addText, drawStance, strokeDashed } from './draw';
 import { fitText, rectPolyline } from './geometry';
-import { CHIP_H, CHIP_MAX_W, type CardSlot } from './layout';
+import type { CardSlot, Frame } from './layout';
 import { S, STANCE_WORD } from './strings';
 
 // One actor's card: name, stance marker (shape + colour + word), willingness bar, trust, and a
-// pledge chip. Built once; set() updates it in place and animates only what changed.
+// pledge chip. Built once; set() updates it in place and animates only what changed. Its
+// words take the frame's size (layout.ts), and everything inside it grows with them.
 // Its parts sit in three containers at the card's place, which the table puts in three layers
 // (every card's shapes, then every card's words, then the chips): the renderer batches
 // neighbours of one kind together, so the table draws in a handful of calls instead of one per
 // part. The words are drawn into a texture when they change, not every frame (baked.ts).
 
+/** The card's insides at 14 px words, in base pixels; a frame with larger words scales them. */
 const MARKER_R = 8;
 const PAD = 6;
 const BAR_H = 6;
+const BAR_Y = 18;
+const WORD_Y = -10;
+const TRUST_Y = 9;
 
 /**
  * A change of stance: the marker shrinks away, pops in larger, settles (scale, ms, easing: the
@@ -47,8 +52,13 @@ export class ActorCard {
   readonly shapes: Phaser.GameObjects.Container;
   /** name, stance word and trust */
   readonly labels: Phaser.GameObjects.Container;
-  /** the pledge chip (its own container, positioned relative to the card's centre) */
-  readonly chip: Phaser.GameObjects.Container;
+  /**
+   * the pledge chip: its outline and its words, placed at the chip's centre. The table puts
+   * every chip's outline in one layer and every chip's words in the next, so the outlines are
+   * drawn together (one draw call) instead of taking turns with the words.
+   */
+  readonly chipShape: Phaser.GameObjects.Graphics;
+  readonly chipLabel: Phaser.GameObjects.Text;
   private readonly bg: Phaser.GameObjects.Rectangle;
   private readonly marker: Phaser.GameObjects.Graphics;
   private readonly word: Phaser.GameObjects.Text;
@@ -56,8 +66,6 @@ export class ActorCard {
   private readonly fill: Phaser.GameObjects.Rectangle;
   private readonly zero: Phaser.GameObjects.Rectangle;
   private readonly trust: Phaser.GameObjects.Text;
-  private readonly chipGfx: Phaser.GameObjects.Graphics;
-  private readonly chipText: Phaser.GameObjects.Text;
 
   private stance: Stance | null = null;
   private markerTween: Phaser.Tweens.Tween | null = null;
@@ -71,30 +79,55 @@ export class ActorCard {
   private barW = 0;
   private barMove: { from: { x: number; width: number }; to: { x: number; width: number } } | null =
     null;
+  /** the card's insides in base pixels, grown with the frame's words */
+  private readonly m: {
+    pad: number;
+    markerR: number;
+    barH: number;
+    barY: number;
+    chipH: number;
+    chipMaxW: number;
+  };
 
   constructor(
     private readonly scene: Phaser.Scene,
     private readonly ctx: ViewContext,
     readonly slot: CardSlot,
     name: string,
+    frame: Frame,
   ) {
     const p = ctx.palette;
     const { w, h } = slot;
-    const left = -w / 2 + PAD;
+    const font = frame.font;
+    const u = font / 14;
+    const m = {
+      pad: Math.round(PAD * u),
+      markerR: Math.round(MARKER_R * u),
+      barH: Math.round(BAR_H * u),
+      barY: Math.round(BAR_Y * u),
+      chipH: frame.chip.h,
+      chipMaxW: frame.chip.maxW,
+    };
+    this.m = m;
+    const left = -w / 2 + m.pad;
     this.bg = scene.add.rectangle(0, 0, w, h, p.card, 1).setStrokeStyle(p.line, p.cardLine, 1);
-    const nameText = addText(scene, ctx, left, -h / 2 + 3, '', { bold: true });
-    nameText.setText(fitText(name, w - 2 * PAD, (s) => this.measure(nameText, s)));
-    this.marker = scene.add.graphics({ x: left + MARKER_R, y: -1 });
-    this.word = addText(scene, ctx, left + 2 * MARKER_R + 5, -10, '');
-    this.trust = addText(scene, ctx, w / 2 - PAD, 9, '', { colour: p.muted }).setOrigin(1, 0);
-    this.track = scene.add.rectangle(left, 18, 10, BAR_H, p.track, 1).setOrigin(0, 0.5);
-    this.fill = scene.add.rectangle(left, 18, 0, BAR_H, p.muted, 1).setOrigin(0, 0.5);
-    this.zero = scene.add.rectangle(left, 18, 2, BAR_H + 4, p.ink, 1).setOrigin(0.5, 0.5);
-    this.chipGfx = scene.add.graphics();
-    this.chipText = addText(scene, ctx, 0, 0, '', { colour: p.ink }).setOrigin(0.5, 0.5);
-    this.chip = scene.add
-      .container(slot.cx, slot.cy, [this.chipGfx, this.chipText])
+    const nameText = addText(scene, ctx, left, -h / 2 + 3, '', { bold: true, size: font });
+    nameText.setText(fitText(name, w - 2 * m.pad, (s) => this.measure(nameText, s)));
+    this.marker = scene.add.graphics({ x: left + m.markerR, y: -1 });
+    const wordX = left + 2 * m.markerR + Math.round(5 * u);
+    this.word = addText(scene, ctx, wordX, Math.round(WORD_Y * u), '', { size: font });
+    this.trust = addText(scene, ctx, w / 2 - m.pad, Math.round(TRUST_Y * u), '', {
+      colour: p.muted,
+      size: font,
+    }).setOrigin(1, 0);
+    this.track = scene.add.rectangle(left, m.barY, 10, m.barH, p.track, 1).setOrigin(0, 0.5);
+    this.fill = scene.add.rectangle(left, m.barY, 0, m.barH, p.muted, 1).setOrigin(0, 0.5);
+    this.zero = scene.add.rectangle(left, m.barY, 2, m.barH + 4, p.ink, 1).setOrigin(0.5, 0.5);
+    this.chipShape = scene.add.graphics({ x: slot.cx, y: slot.cy }).setVisible(false);
+    this.chipLabel = addText(scene, ctx, slot.cx, slot.cy, '', { colour: p.ink, size: font })
+      .setOrigin(0.5, 0.5)
       .setVisible(false);
+    this.chip = [this.chipShape, this.chipLabel];
     this.shapes = scene.add.container(slot.cx, slot.cy, [
       this.bg,
       this.marker,
@@ -203,17 +236,18 @@ export class ActorCard {
   private drawMarker(): void {
     if (!this.stance) return;
     this.marker.clear();
-    drawStance(this.marker, this.stance, 0, 0, MARKER_R, this.ctx.palette);
+    drawStance(this.marker, this.stance, 0, 0, this.m.markerR, this.ctx.palette);
   }
 
   /** The willingness bar runs from -100 (left end) through 0 (tick) to +100 (right end). */
   private layoutBar(): void {
-    const left = -this.slot.w / 2 + PAD;
-    const right = this.slot.w / 2 - PAD - this.trust.width - 8;
+    const { pad, barY, barH } = this.m;
+    const left = -this.slot.w / 2 + pad;
+    const right = this.slot.w / 2 - pad - this.trust.width - 8;
     this.barX = left;
     this.barW = Math.max(24, right - left);
-    this.track.setPosition(left, 18).setSize(this.barW, BAR_H);
-    this.zero.setPosition(left + this.barW / 2, 18);
+    this.track.setPosition(left, barY).setSize(this.barW, barH);
+    this.zero.setPosition(left + this.barW / 2, barY);
   }
 
   private barGeometry(w: number): { x: number; width: number } {
@@ -254,8 +288,11 @@ export class ActorCard {
           width: m.from.width + (m.to.width - m.from.width) * t,
         }
       : this.barGeometry(this.w ?? 0);
-    this.fill.setPosition(g.x, 18).setSize(g.width, BAR_H);
+    this.fill.setPosition(g.x, this.m.barY).setSize(g.width, this.m.barH);
   }
+
+  /** The chip's two parts, moved and faded together. */
+  private readonly chip: [Phaser.GameObjects.Graphics, Phaser.GameObjects.Text];
 
   private setChip(chip: Chip | undefined, animate: boolean): void {
     const key = chip ? `${chip.amount}:${chip.conditional}:${chip.hosted}` : '';
@@ -270,9 +307,9 @@ export class ActorCard {
           targets: this.chip,
           alpha: 0,
           duration: 300,
-          onComplete: () => this.chip.setVisible(false),
+          onComplete: () => this.chip.forEach((o) => o.setVisible(false)),
         });
-      } else this.chip.setVisible(false);
+      } else this.chip.forEach((o) => o.setVisible(false));
       return;
     }
     const wasConditional = before.includes(':true:');
@@ -280,12 +317,12 @@ export class ActorCard {
     this.drawChip(chip);
     const restX = this.slot.cx + this.chipX();
     const restY = this.slot.cy + this.chipY();
-    this.chip.setVisible(true).setAlpha(1).setScale(1).setPosition(restX, restY);
+    for (const o of this.chip) o.setVisible(true).setAlpha(1).setScale(1).setPosition(restX, restY);
     if (!animate) return;
     if (appearing) {
       // A new pledge drops onto the card.
       this.ctx.keepAwake(800);
-      this.chip.setPosition(restX, restY - 24).setAlpha(0);
+      for (const o of this.chip) o.setPosition(restX, restY - 24).setAlpha(0);
       this.scene.tweens.add({
         targets: this.chip,
         y: restY,
@@ -326,11 +363,11 @@ export class ActorCard {
     switch (this.slot.chipSide) {
       case 'right':
       case 'left':
-        return h / 2 - CHIP_H / 2;
+        return h / 2 - this.m.chipH / 2;
       case 'below':
-        return h / 2 + 2 + CHIP_H / 2;
+        return h / 2 + 2 + this.m.chipH / 2;
       case 'above':
-        return -h / 2 - 2 - CHIP_H / 2;
+        return -h / 2 - 2 - this.m.chipH / 2;
       case 'inside':
         return h / 2;
     }
@@ -339,14 +376,15 @@ export class ActorCard {
   private drawChip(chip: Chip): void {
     const p = this.ctx.palette;
     const label = chip.hosted ? S.donorsChip(chip.amount) : S.pledgeChip(chip.amount);
-    this.chipText.setText(label);
-    if (this.chipText.width > CHIP_MAX_W - 12) {
-      this.chipText.setText(fitText(label, CHIP_MAX_W - 12, (s) => this.measure(this.chipText, s)));
+    this.chipLabel.setText(label);
+    const max = this.m.chipMaxW - 12;
+    if (this.chipLabel.width > max) {
+      this.chipLabel.setText(fitText(label, max, (s) => this.measure(this.chipLabel, s)));
     }
-    const w = Math.ceil(this.chipText.width) + 12;
-    const h = CHIP_H;
+    const w = Math.ceil(this.chipLabel.width) + 12;
+    const h = this.m.chipH;
     this.chipW = w;
-    const g = this.chipGfx;
+    const g = this.chipShape;
     g.clear();
     g.fillStyle(p.card, 1);
     g.fillRect(-w / 2, -h / 2, w, h);

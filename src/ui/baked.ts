@@ -2,6 +2,9 @@ import * as Phaser from 'phaser';
 
 import type { Rect } from './geometry';
 
+/** The name of a baked source: hidden, yet on show through its images (the view's probe). */
+export const BAKED = 'baked-source';
+
 /**
  * A part of the scene that seldom changes, drawn into a texture when it does and shown through
  * a few images, one for each window onto it. `source` (a container built like any other) stays
@@ -43,7 +46,7 @@ export class BakedLayer {
     // pixel, and rounds to whole pixels as the scene's does (a word on a half pixel blurred).
     texture.camera.setZoom(scale).centerOn(area.x + area.w / 2, area.y + area.h / 2);
     texture.camera.setRoundPixels(scene.game.config.roundPixels);
-    source.setVisible(false);
+    source.setVisible(false).setName(BAKED);
     this.images = windows.map((r, i) => {
       const x = Math.floor(r.x);
       const y = Math.floor(r.y);

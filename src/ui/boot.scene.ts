@@ -2,14 +2,9 @@ import * as Phaser from 'phaser';
 
 import { SCENE, type ViewContext } from './context';
 import { setBackground } from './draw';
-import { BASE_H, BASE_W } from './layout';
 
-// Boot: makes the few textures the table needs, in code (no image files, no requests).
-
-export const TEXTURE = {
-  /** white diagonal stripes on transparent, tinted per theme: the pledged part of the gauge */
-  hatch: 'fa-hatch',
-} as const;
+// Boot: the first scene. The table loads no images (everything is drawn in code), so it only
+// paints the background and hands over to the loading bar.
 
 export class BootScene extends Phaser.Scene {
   constructor(private readonly ctx: ViewContext) {
@@ -18,25 +13,8 @@ export class BootScene extends Phaser.Scene {
 
   create(): void {
     setBackground(this, this.ctx.palette.bg);
-    this.cameras.main.setZoom(this.ctx.renderScale).centerOn(BASE_W / 2, BASE_H / 2);
-    if (!this.textures.exists(TEXTURE.hatch)) {
-      const size = 8;
-      const tex = this.textures.createCanvas(TEXTURE.hatch, size, size);
-      const g = tex?.getContext();
-      if (tex && g) {
-        g.clearRect(0, 0, size, size);
-        g.strokeStyle = '#ffffff';
-        g.lineWidth = 2.5;
-        g.beginPath();
-        // Three strokes so the stripes join up across tile edges.
-        for (const off of [-size, 0, size]) {
-          g.moveTo(off, size);
-          g.lineTo(off + size, 0);
-        }
-        g.stroke();
-        tex.refresh();
-      }
-    }
+    const frame = this.ctx.frame;
+    this.cameras.main.setZoom(this.ctx.renderScale).centerOn(frame.w / 2, frame.h / 2);
     this.scene.start(SCENE.preload);
   }
 }

@@ -2,6 +2,7 @@ import * as Phaser from 'phaser';
 
 import type { Session, Store } from '../app/store';
 import type { Scenario } from '../engine';
+import { FRAMES, type Frame } from './layout';
 import { paletteFor, type Palette } from './theme';
 
 // What every scene shares: the store, the display options and a wake-up call for the game loop
@@ -39,6 +40,13 @@ export class ViewContext {
   systemReducedMotion = false;
   /** device pixels per base pixel (1 or 2); the cameras zoom by it and text renders at it */
   renderScale: 1 | 2;
+  /** the frame the canvas is sized for now (layout.ts): its base size and the table's seats */
+  frame: Frame = FRAMES.wide;
+  /**
+   * Sizes the canvas for a main scene (set by start-game): the table takes the frame that fits
+   * the picture's width, the debrief the wide one. A scene calls enter() first thing in create.
+   */
+  sizeFor: (scene: MainScene) => void = () => {};
   /** the main scene on show, for tests and for the page (data-scene on the wrapper) */
   shown: string = SCENE.boot;
 
@@ -72,6 +80,12 @@ export class ViewContext {
   /** The scene that should be showing for a session. */
   target(session: Session | null = this.session): MainScene {
     return session?.state.status === 'over' ? SCENE.debrief : SCENE.table;
+  }
+
+  /** Sizes the canvas for `scene` and returns the frame it is drawn in. */
+  enter(scene: MainScene): Frame {
+    this.sizeFor(scene);
+    return this.frame;
   }
 
   /** Keeps the game loop running for at least `ms` (animations call it with their length). */

@@ -33,6 +33,8 @@ export class DebriefScene extends Phaser.Scene {
   }
 
   create(): void {
+    // The debrief is drawn in the wide frame (BASE_W x BASE_H), whatever the table's was.
+    this.ctx.enter(SCENE.debrief);
     const p = this.ctx.palette;
     setBackground(this, p.bg);
     this.cameras.main.setZoom(this.ctx.renderScale).centerOn(BASE_W / 2, BASE_H / 2);

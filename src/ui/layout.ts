@@ -1,4 +1,4 @@
-import { weekStart, type ActorDef, type Scenario } from '../engine';
+import type { ActorDef, Scenario } from '../engine';
 import {
   contains,
   overlaps,
@@ -8,24 +8,25 @@ import {
   type Quad,
   type Rect,
 } from './geometry';
-import { monthLabel, S } from './strings';
 
-// Where everything sits on the table, in base pixels (960x540), as a pure function of the
-// scenario. The scenes only read these numbers; the unit tests check that nothing overlaps.
+// Where everything sits on the table, in base pixels, as a pure function of the scenario and of
+// the frame the picture is drawn in. The scenes only read these numbers; the unit tests check
+// that nothing overlaps and that the words stay readable.
+//
+// The picture is only the table: who follows whom, with cards, lines and pledge chips. The
+// page around it shows the calendar, the money, the meters and the news, so the canvas does
+// not repeat them. It comes in three frames, chosen by how wide it shows on the page: a wide
+// one (a laptop's main column, a projector), a compact one (a 1024-pixel screen's main column)
+// and a portrait one (a phone). Each frame is about as many base pixels wide as the page shows
+// it, so its words stay crisp and at least 12 CSS pixels high (see FRAMES).
 
+/** The debrief's size, and the wide frame's. */
 export const BASE_W = 960;
 export const BASE_H = 540;
-export const CARD_W = 124;
-export const CARD_H = 58;
 /** The smallest clear space between two cards. */
 export const CARD_GAP = 6;
-
-export const AREA = {
-  calendar: { x: 8, y: 2, w: 944, h: 50 },
-  table: { x: 8, y: 56, w: 732, h: 420 },
-  panel: { x: 752, y: 56, w: 200, h: 420 },
-  news: { x: 8, y: 482, w: 944, h: 56 },
-} as const satisfies Record<string, Rect>;
+/** The smallest size, in CSS pixels, that any word of the picture may show at. */
+export const MIN_TEXT_CSS = 12;
 
 /** inner: EU governments, blocs and the ECB; outer: G7 partners; head: IMF and Ukraine; edge: Russia. */
 export type Ring = 'inner' | 'outer' | 'head' | 'edge';
@@ -52,51 +53,210 @@ interface SlotTable {
   prefer: string[];
 }
 
-// The inner ring runs clockwise from the top: the US's followers (Italy, the swing states) sit
-// next to the US's corner, Germany's (France, the others) next to Germany, Belgium faces Russia.
-const SLOTS: Record<Ring, SlotTable> = {
-  head: {
-    slots: [
-      { x: 306, y: 89 },
-      { x: 442, y: 89 },
-    ],
-    prefer: ['imf', 'ukraine'],
-  },
-  outer: {
-    slots: [
-      { x: 72, y: 89 },
-      { x: 676, y: 89 },
-      { x: 72, y: 444 },
-      { x: 676, y: 444 },
-    ],
-    prefer: ['us', 'uk', 'japan', 'canada'],
-  },
-  inner: {
-    slots: [
-      { x: 306, y: 176 },
-      { x: 442, y: 176 },
-      { x: 572, y: 240 },
-      { x: 602, y: 312 },
-      { x: 530, y: 396 },
-      { x: 374, y: 372 },
-      { x: 218, y: 396 },
-      { x: 146, y: 312 },
-      { x: 176, y: 240 },
-    ],
-    prefer: [
-      'hungary',
-      'germany',
-      'france',
-      'mainstream',
-      'ecb',
-      'belgium',
-      'hawks',
-      'swing',
-      'italy',
-    ],
-  },
-  edge: { slots: [{ x: 374, y: 447 }], prefer: ['russia'] },
+export type FrameName = 'wide' | 'compact' | 'portrait';
+export type ChipSide = 'right' | 'left' | 'below' | 'above' | 'inside';
+
+/** One way of drawing the table: its size in base pixels and where everyone sits in it. */
+export interface Frame {
+  name: FrameName;
+  /** base size: the scene's camera shows this many base pixels across and down */
+  w: number;
+  h: number;
+  /** the size of every word on a card and on a chip, in base pixels */
+  font: number;
+  /** the EU hub's label */
+  hubFont: number;
+  card: { w: number; h: number };
+  chip: { h: number; maxW: number };
+  hub: { x: number; y: number; r: number };
+  /** the EU's table under the inner ring, and the wider room under everyone */
+  innerRing: { x: number; y: number; rx: number; ry: number };
+  outerRing: { x: number; y: number; rx: number; ry: number };
+  slots: Record<Ring, SlotTable>;
+  /** the sides a chip may hang on, in order of preference */
+  chipSides: readonly Exclude<ChipSide, 'inside'>[];
+}
+
+const PREFER: Record<Ring, string[]> = {
+  head: ['imf', 'ukraine'],
+  outer: ['us', 'uk', 'japan', 'canada'],
+  inner: [
+    'hungary',
+    'germany',
+    'france',
+    'mainstream',
+    'ecb',
+    'belgium',
+    'hawks',
+    'swing',
+    'italy',
+  ],
+  edge: ['russia'],
 };
+
+const table = (slots: Record<Ring, Point[]>): Record<Ring, SlotTable> => ({
+  head: { slots: slots.head, prefer: PREFER.head },
+  outer: { slots: slots.outer, prefer: PREFER.outer },
+  inner: { slots: slots.inner, prefer: PREFER.inner },
+  edge: { slots: slots.edge, prefer: PREFER.edge },
+});
+
+// In every frame the inner ring runs clockwise from the top: the US's followers (Italy, the
+// swing states) sit on the US's side, Germany's (France, the others) on Germany's, Belgium
+// faces Russia. The outer partners take the corners, the IMF and Ukraine the head of the table.
+export const FRAMES: Record<FrameName, Frame> = {
+  // A laptop's main column (966 CSS px at 1366x768: drawn one to one) or a projector's width.
+  wide: {
+    name: 'wide',
+    w: 960,
+    h: 540,
+    font: 16,
+    hubFont: 22,
+    card: { w: 142, h: 66 },
+    chip: { h: 25, maxW: 121 },
+    hub: { x: 480, y: 282, r: 40 },
+    innerRing: { x: 480, y: 282, rx: 330, ry: 160 },
+    outerRing: { x: 480, y: 270, rx: 474, ry: 264 },
+    chipSides: ['right', 'left', 'below', 'above'],
+    slots: table({
+      head: [
+        { x: 392, y: 39 },
+        { x: 568, y: 39 },
+      ],
+      outer: [
+        { x: 77, y: 270 },
+        { x: 883, y: 270 },
+        { x: 77, y: 501 },
+        { x: 883, y: 39 },
+        { x: 77, y: 39 },
+        { x: 883, y: 501 },
+      ],
+      inner: [
+        { x: 392, y: 150 },
+        { x: 560, y: 146 },
+        { x: 720, y: 236 },
+        { x: 620, y: 340 },
+        { x: 660, y: 452 },
+        { x: 480, y: 416 },
+        { x: 320, y: 452 },
+        { x: 360, y: 330 },
+        { x: 280, y: 226 },
+      ],
+      edge: [{ x: 480, y: 501 }],
+    }),
+  },
+  // The main column next to the move panel on a 1024-pixel screen (624 CSS px): three columns
+  // of cards with two lanes between them for the lines, the chips and the hub.
+  compact: {
+    name: 'compact',
+    w: 640,
+    h: 560,
+    font: 14,
+    hubFont: 20,
+    card: { w: 124, h: 58 },
+    chip: { h: 22, maxW: 106 },
+    hub: { x: 447, y: 380, r: 30 },
+    innerRing: { x: 320, y: 300, rx: 300, ry: 190 },
+    outerRing: { x: 320, y: 280, rx: 316, ry: 276 },
+    chipSides: ['right', 'left', 'below', 'above'],
+    slots: table({
+      head: [
+        { x: 320, y: 33 },
+        { x: 574, y: 33 },
+      ],
+      outer: [
+        { x: 66, y: 132 },
+        { x: 574, y: 330 },
+        { x: 66, y: 33 },
+        { x: 574, y: 429 },
+        { x: 66, y: 527 },
+        { x: 574, y: 527 },
+      ],
+      inner: [
+        { x: 66, y: 330 },
+        { x: 574, y: 132 },
+        { x: 574, y: 231 },
+        { x: 320, y: 231 },
+        { x: 320, y: 330 },
+        { x: 320, y: 429 },
+        { x: 66, y: 429 },
+        { x: 320, y: 132 },
+        { x: 66, y: 231 },
+      ],
+      edge: [{ x: 320, y: 527 }],
+    }),
+  },
+  // A phone held upright (358 CSS px on a 390-pixel phone): two columns of cards with a lane
+  // between them for the hub, the lines and the chips. Each leader has its followers next to
+  // it, above, below or across the lane.
+  portrait: {
+    name: 'portrait',
+    w: 380,
+    h: 690,
+    font: 14,
+    hubFont: 18,
+    card: { w: 124, h: 58 },
+    chip: { h: 22, maxW: 106 },
+    hub: { x: 190, y: 517, r: 30 },
+    innerRing: { x: 190, y: 440, rx: 182, ry: 240 },
+    outerRing: { x: 190, y: 345, rx: 188, ry: 343 },
+    chipSides: ['right', 'left', 'below', 'above'],
+    slots: table({
+      head: [
+        { x: 66, y: 33 },
+        { x: 314, y: 33 },
+      ],
+      outer: [
+        { x: 66, y: 209 },
+        { x: 314, y: 473 },
+        { x: 66, y: 121 },
+        { x: 314, y: 385 },
+      ],
+      inner: [
+        { x: 66, y: 473 },
+        { x: 314, y: 209 },
+        { x: 314, y: 297 },
+        { x: 66, y: 385 },
+        { x: 314, y: 561 },
+        { x: 66, y: 649 },
+        { x: 66, y: 561 },
+        { x: 314, y: 121 },
+        { x: 66, y: 297 },
+      ],
+      edge: [{ x: 314, y: 649 }],
+    }),
+  },
+};
+
+/** The frames from the widest to the tallest: frameFor takes the first that is readable. */
+const BY_WIDTH: readonly Frame[] = [FRAMES.wide, FRAMES.compact, FRAMES.portrait];
+
+/**
+ * How wide, in CSS pixels, a frame shows in a box `boxWidth` wide whose height may not pass
+ * `maxHeight` (the picture keeps its shape and shrinks to fit).
+ */
+export const shownWidth = (frame: Frame, boxWidth: number, maxHeight = Infinity): number =>
+  Math.min(boxWidth, (maxHeight * frame.w) / frame.h);
+
+/** The size, in CSS pixels, that a frame's smallest words show at in such a box. */
+export const shownTextPx = (frame: Frame, boxWidth: number, maxHeight = Infinity): number =>
+  (frame.font * shownWidth(frame, boxWidth, maxHeight)) / frame.w;
+
+/**
+ * The frame for a picture in a box `boxWidth` CSS pixels wide and at most `maxHeight` high: the
+ * widest frame whose words show at MIN_TEXT_CSS or more there (wide from 720 px, compact from
+ * 549 px, portrait below), or, in a box too small for any, the one whose words show largest.
+ */
+export function frameFor(boxWidth: number, maxHeight = Infinity): Frame {
+  const readable = BY_WIDTH.find((f) => shownTextPx(f, boxWidth, maxHeight) >= MIN_TEXT_CSS);
+  if (readable) return readable;
+  return BY_WIDTH.reduce((best, f) =>
+    shownTextPx(f, boxWidth, maxHeight) > shownTextPx(best, boxWidth, maxHeight) ? f : best,
+  );
+}
+
+/** The part of a frame cards, chips and lines may use. */
+export const tableArea = (frame: Frame): Rect => ({ x: 4, y: 4, w: frame.w - 8, h: frame.h - 8 });
 
 export interface CardSlot extends Rect {
   id: string;
@@ -107,10 +267,6 @@ export interface CardSlot extends Rect {
   /** where its pledge chip hangs (beside, under or over the card); 'inside' overlaps its edge */
   chipSide: ChipSide;
 }
-
-/** Pledge chips: height, and the widest one the layout keeps room for. */
-export const CHIP_H = 22;
-export const CHIP_MAX_W = 106;
 
 export interface Tether {
   /** the actor that follows */
@@ -126,49 +282,35 @@ export interface Tether {
   t1: number;
 }
 
-export interface CalendarCell extends Rect {
-  week: number;
-  /** ISO date of the week's Monday */
-  date: string;
-  summit: boolean;
-  g7: boolean;
-  deadline: boolean;
-  /** any calendar entry that week */
-  event: boolean;
-}
-
 export interface TableLayout {
+  frame: Frame;
   cards: Record<string, CardSlot>;
   /** the centre of the EU ring, where the UK and Canada's lines end */
   hub: { x: number; y: number; r: number };
-  /** the EU table under the inner ring, and the wider table under everyone */
-  innerRing: { x: number; y: number; rx: number; ry: number };
-  outerRing: { x: number; y: number; rx: number; ry: number };
+  innerRing: Frame['innerRing'];
+  outerRing: Frame['outerRing'];
   tethers: Tether[];
-  calendar: CalendarLayout;
 }
 
-const cardRect = (id: string, ring: Ring, c: Point): CardSlot => ({
+const cardRect = (frame: Frame, id: string, ring: Ring, c: Point): CardSlot => ({
   id,
   ring,
   cx: c.x,
   cy: c.y,
-  x: c.x - CARD_W / 2,
-  y: c.y - CARD_H / 2,
-  w: CARD_W,
-  h: CARD_H,
+  x: c.x - frame.card.w / 2,
+  y: c.y - frame.card.h / 2,
+  w: frame.card.w,
+  h: frame.card.h,
   chipSide: 'inside',
 });
-
-export type ChipSide = 'right' | 'left' | 'below' | 'above' | 'inside';
 
 /**
  * The room a card's pledge chip may take on one side: beside the card level with its bottom
  * row, or under or over it right-aligned with it, or (no room anywhere) over its bottom edge.
  */
-export function chipRect(card: Rect, side: ChipSide): Rect {
-  const h = CHIP_H;
-  const w = CHIP_MAX_W;
+export function chipRect(frame: Frame, card: Rect, side: ChipSide): Rect {
+  const h = frame.chip.h;
+  const w = frame.chip.maxW;
   switch (side) {
     case 'right':
       return { x: card.x + card.w + 2, y: card.y + card.h - h, w, h };
@@ -185,9 +327,12 @@ export function chipRect(card: Rect, side: ChipSide): Rect {
 
 /**
  * Finds each pledging card a place for its chip that covers no card, no other chip and no
- * line (so an arrowhead is never hidden): beside it first, then under or over it.
+ * line (so an arrowhead is never hidden), beside the card if it can, else under or over it.
+ * Every combination is tried (a handful of cards, four sides each), so one card's choice never
+ * leaves another without a place when some arrangement has room for both.
  */
 function placeChips(
+  frame: Frame,
   cards: Record<string, CardSlot>,
   pledging: readonly string[],
   hub: { x: number; y: number; r: number },
@@ -199,34 +344,63 @@ function placeChips(
   for (const t of tethers) {
     for (let i = 0; i <= 60; i++) line.push(quadPoint(t.curve, i / 60, { x: 0, y: 0 }));
   }
-  const chips: Rect[] = [];
-  for (const id of pledging) {
-    const c = cards[id];
-    if (!c) continue;
-    for (const side of ['right', 'left', 'below', 'above'] as const) {
-      const r = chipRect(c, side);
-      const t = AREA.table;
-      const inside = r.x >= t.x && r.y >= t.y && r.x + r.w <= t.x + t.w && r.y + r.h <= t.y + t.h;
-      const clear =
-        all.every((o) => o === c || !overlaps(r, o, 2)) &&
-        chips.every((o) => !overlaps(r, o, 2)) &&
-        !overlaps(r, hubBox, 2) &&
-        line.every((p) => !contains(r, p.x, p.y, 2));
-      if (inside && clear) {
-        c.chipSide = side;
-        chips.push(r);
-        break;
+  const area = tableArea(frame);
+  // Each card's free sides, best first; what is left to check is chips against chips.
+  const options = pledging
+    .map((id) => cards[id])
+    .filter((c): c is CardSlot => c !== undefined)
+    .map((c) => ({
+      card: c,
+      sides: frame.chipSides
+        .map((side) => ({ side, r: chipRect(frame, c, side) }))
+        .filter(
+          ({ r }) =>
+            contains(area, r.x, r.y) &&
+            contains(area, r.x + r.w, r.y + r.h) &&
+            all.every((o) => o === c || !overlaps(r, o, 2)) &&
+            !overlaps(r, hubBox, 2) &&
+            line.every((p) => !contains(r, p.x, p.y, 5)),
+        ),
+    }));
+  let best: { placed: number; score: number; sides: (Rect & { side: ChipSide })[] } | null = null;
+  const chosen: (Rect & { side: ChipSide })[] = [];
+  const search = (i: number, placed: number, score: number) => {
+    if (i === options.length) {
+      if (!best || placed > best.placed || (placed === best.placed && score < best.score)) {
+        best = { placed, score, sides: [...chosen] };
       }
+      return;
     }
-  }
+    const { sides } = options[i]!;
+    sides.forEach(({ side, r }, rank) => {
+      if (chosen.some((o) => o.side !== 'inside' && overlaps(r, o, 2))) return;
+      chosen.push({ ...r, side });
+      search(i + 1, placed + 1, score + rank);
+      chosen.pop();
+    });
+    // No place on any side: the chip overlaps the card's bottom edge.
+    chosen.push({ x: 0, y: 0, w: 0, h: 0, side: 'inside' });
+    search(i + 1, placed, score);
+    chosen.pop();
+  };
+  search(0, 0, 0);
+  const found = best as { sides: { side: ChipSide }[] } | null;
+  options.forEach(({ card }, i) => {
+    card.chipSide = found?.sides[i]?.side ?? 'inside';
+  });
 }
 
 /** A free spot for a card nobody planned for: scan the table top to bottom, left to right. */
-function freeSpot(taken: Rect[], hub: { x: number; y: number; r: number }): Point | null {
-  const t = AREA.table;
-  for (let y = t.y + CARD_H / 2; y <= t.y + t.h - CARD_H / 2; y += 8) {
-    for (let x = t.x + CARD_W / 2; x <= t.x + t.w - CARD_W / 2; x += 8) {
-      const r = cardRect('', 'outer', { x, y });
+function freeSpot(
+  frame: Frame,
+  taken: Rect[],
+  hub: { x: number; y: number; r: number },
+): Point | null {
+  const t = tableArea(frame);
+  const { w, h } = frame.card;
+  for (let y = t.y + h / 2; y <= t.y + t.h - h / 2; y += 8) {
+    for (let x = t.x + w / 2; x <= t.x + t.w - w / 2; x += 8) {
+      const r = cardRect(frame, '', 'outer', { x, y });
       const clearOfHub = !overlaps(
         r,
         { x: hub.x - hub.r, y: hub.y - hub.r, w: hub.r * 2, h: hub.r * 2 },
@@ -238,16 +412,25 @@ function freeSpot(taken: Rect[], hub: { x: number; y: number; r: number }): Poin
   return null;
 }
 
-const HUB = { x: 374, y: 290, r: 34 };
-
 /** Card positions for every actor of the scenario (all of them, whatever the scenario). */
-export function placeCards(actors: readonly Pick<ActorDef, 'id' | 'kind' | 'members'>[]) {
+export function placeCards(
+  actors: readonly (Pick<ActorDef, 'id' | 'kind' | 'members'> &
+    Partial<Pick<ActorDef, 'follows'>>)[],
+  frame: Frame = FRAMES.wide,
+) {
   const cards: Record<string, CardSlot> = {};
   const byRing: Record<Ring, string[]> = { inner: [], outer: [], head: [], edge: [] };
   for (const a of actors) byRing[ringOf(a)].push(a.id);
   const leftovers: { id: string; ring: Ring }[] = [];
+  /** The free seat nearest to the card an actor follows (its line is then short), else the first. */
+  const seatFor = (id: string, slots: Point[], free: number[]): number | undefined => {
+    const leader = actors.find((a) => a.id === id)?.follows?.map((f) => cards[f.actor])[0];
+    if (!leader) return free[0];
+    const dist = (i: number) => Math.hypot(slots[i]!.x - leader.cx, slots[i]!.y - leader.cy);
+    return [...free].sort((a, b) => dist(a) - dist(b))[0];
+  };
   for (const ring of Object.keys(byRing) as Ring[]) {
-    const { slots, prefer } = SLOTS[ring];
+    const { slots, prefer } = frame.slots[ring];
     const free = slots.map((_, i) => i);
     const ids = byRing[ring];
     // Preferred seats first, then everyone else in scenario order.
@@ -257,25 +440,26 @@ export function placeCards(actors: readonly Pick<ActorDef, 'id' | 'kind' | 'memb
     ];
     for (const id of ordered) {
       const want = prefer.indexOf(id);
-      const slot = want >= 0 && free.includes(want) ? want : free[0];
+      const slot = want >= 0 && free.includes(want) ? want : seatFor(id, slots, free);
       if (slot === undefined) {
         leftovers.push({ id, ring });
         continue;
       }
       free.splice(free.indexOf(slot), 1);
-      cards[id] = cardRect(id, ring, slots[slot]!);
+      cards[id] = cardRect(frame, id, ring, slots[slot]!);
     }
   }
   for (const { id, ring } of leftovers) {
-    const spot = freeSpot(Object.values(cards), HUB);
+    const spot = freeSpot(frame, Object.values(cards), frame.hub);
     // A table with no room left stacks the card on the hub rather than losing it.
-    cards[id] = cardRect(id, ring, spot ?? { x: HUB.x, y: HUB.y });
+    cards[id] = cardRect(frame, id, ring, spot ?? { x: frame.hub.x, y: frame.hub.y });
   }
   return cards;
 }
 
 /** Whether a curve stays clear of every card except its own two ends (and of the hub). */
 function clearPath(
+  area: Rect,
   q: Quad,
   ends: Rect[],
   others: Rect[],
@@ -287,7 +471,7 @@ function clearPath(
     if (ends.some((e) => contains(e, p.x, p.y, 2))) continue;
     if (others.some((o) => contains(o, p.x, p.y, 3))) return false;
     if (hub && Math.hypot(p.x - hub.x, p.y - hub.y) < hub.r + 3) return false;
-    if (!contains(AREA.table, p.x, p.y)) return false;
+    if (!contains(area, p.x, p.y)) return false;
   }
   return true;
 }
@@ -320,6 +504,7 @@ function visibleSpan(q: Quad, from: (p: Point) => boolean, to: (p: Point) => boo
  * else the shortest clear curve through any point of the table.
  */
 export function routeTether(
+  area: Rect,
   a: Point,
   b: Point,
   ends: Rect[],
@@ -334,18 +519,17 @@ export function routeTether(
     for (const sign of k === 0 ? [1] : [1, -1]) {
       const off = sign * k * 6;
       const q = quadThrough(a, { x: mid.x + nx * off, y: mid.y + ny * off }, b);
-      if (clearPath(q, ends, others, hub)) return q;
+      if (clearPath(area, q, ends, others, hub)) return q;
     }
   }
   let best: Quad | null = null;
   let bestLen = Infinity;
-  const t = AREA.table;
-  for (let y = t.y; y <= t.y + t.h; y += 8) {
-    for (let x = t.x; x <= t.x + t.w; x += 8) {
+  for (let y = area.y; y <= area.y + area.h; y += 8) {
+    for (let x = area.x; x <= area.x + area.w; x += 8) {
       const around = Math.hypot(x - a.x, y - a.y) + Math.hypot(b.x - x, b.y - y);
       if (around >= bestLen) continue;
       const q = quadThrough(a, { x, y }, b);
-      if (clearPath(q, ends, others, hub)) {
+      if (clearPath(area, q, ends, others, hub)) {
         best = q;
         bestLen = around;
       }
@@ -369,101 +553,17 @@ export function tetherPairs(
   return out;
 }
 
-export interface CalendarLayout {
-  cells: CalendarCell[];
-  /** month labels that fit beside the tags: x is the label's left edge */
-  months: { x: number; label: string }[];
-  /** tags under the strip: x is the label's centre, clamped inside the strip */
-  tags: { x: number; week: number; kind: 'summit' | 'g7' | 'deadline'; label: string }[];
-  /** the row under the cells that holds both months and tags */
-  labelY: number;
-}
+/** The actors that show a pledge chip: those that can pledge, and the hosts of others' pledges. */
+export const pledgingActors = (scenario: Scenario): string[] =>
+  scenario.actors
+    .filter((a) => a.pledge > 0 || a.kind === 'imf' || Object.values(CHIP_HOSTS).includes(a.id))
+    .map((a) => a.id);
 
-/** A rough width for 14 px text when no browser is there to measure it. */
-export const roughWidth = (s: string): number => s.length * 8;
-
-const TAG_LABEL = { summit: S.tagSummit, g7: S.tagG7, deadline: S.tagDeadline } as const;
-
-/**
- * The strip across the top: a cell per week, then one row of labels under it. Tags (summits,
- * the G7 call, the deadline) always show; month names fill the gaps between them, with the
- * year where there is room.
- */
-export function calendarLayout(
-  scenario: Scenario,
-  measure: (s: string) => number = roughWidth,
-  labels: Record<'summit' | 'g7' | 'deadline', string> = TAG_LABEL,
-): CalendarLayout {
-  const area = AREA.calendar;
-  const n = Math.max(1, scenario.weeks);
-  const w = area.w / n;
-  const deadlineWeek = scenario.calendar.find((c) => c.id === 'deadline')?.week ?? scenario.weeks;
-  const cells: CalendarCell[] = [];
-  const tags: CalendarLayout['tags'] = [];
-  const taken: Rect[] = [];
-  const right = area.x + area.w;
-  for (let week = 1; week <= n; week++) {
-    const date = weekStart(scenario.startDate, week);
-    const x = area.x + (week - 1) * w;
-    const cell: CalendarCell = {
-      week,
-      date,
-      x,
-      y: area.y,
-      w,
-      h: 30,
-      summit: scenario.summitWeeks.includes(week),
-      g7: scenario.g7Weeks.includes(week),
-      deadline: week === deadlineWeek,
-      event: scenario.calendar.some((c) => c.week === week),
-    };
-    cells.push(cell);
-    for (const kind of ['summit', 'g7', 'deadline'] as const) {
-      if (!cell[kind]) continue;
-      const label = labels[kind];
-      const tw = measure(label);
-      const cx = Math.max(area.x + tw / 2, Math.min(right - tw / 2, x + w / 2));
-      tags.push({ x: cx, week, kind, label });
-      taken.push({ x: cx - tw / 2, y: 0, w: tw, h: 1 });
-    }
-  }
-  // Every month gets its short name where no tag is in the way; then the first month and
-  // January gain their year wherever that still fits before the next label.
-  const months: (CalendarLayout['months'][number] & { year: string })[] = [];
-  let lastMonth = '';
-  for (const cell of cells) {
-    const month = cell.date.slice(0, 7);
-    if (month === lastMonth) continue;
-    const first = lastMonth === '' || cell.date.slice(5, 7) === '01';
-    lastMonth = month;
-    const label = monthLabel(cell.date, false);
-    const box = { x: cell.x + 3, y: 0, w: measure(label), h: 1 };
-    if (box.x + box.w > right || taken.some((t) => overlaps(box, t, 8))) continue;
-    taken.push(box);
-    months.push({ x: box.x, label, year: first ? monthLabel(cell.date, true) : '' });
-  }
-  months.forEach((m, i) => {
-    if (!m.year) return;
-    const box = { x: m.x, y: 0, w: measure(m.year), h: 1 };
-    const others = taken.filter((t) => t.x !== m.x);
-    const nextX = months[i + 1]?.x ?? right;
-    if (box.x + box.w + 8 <= nextX && others.every((t) => !overlaps(box, t, 8))) m.label = m.year;
-  });
-  return {
-    cells,
-    months: months.map(({ x, label }) => ({ x, label })),
-    tags,
-    labelY: area.y + 32,
-  };
-}
-
-/** The whole table for a scenario (pass a real text measure when a browser is there). */
-export function tableLayout(
-  scenario: Scenario,
-  measure: (s: string) => number = roughWidth,
-): TableLayout {
-  const cards = placeCards(scenario.actors);
-  const hub = { ...HUB };
+/** The whole table for a scenario, in one frame. */
+export function tableLayout(scenario: Scenario, frame: Frame = FRAMES.wide): TableLayout {
+  const cards = placeCards(scenario.actors, frame);
+  const hub = { ...frame.hub };
+  const area = tableArea(frame);
   const rects = Object.values(cards);
   const tethers: Tether[] = [];
   for (const pair of tetherPairs(scenario.actors)) {
@@ -475,32 +575,29 @@ export function tableLayout(
     const b = { x: f.cx, y: f.cy };
     const ends = leaderCard ? [leaderCard, f] : [f];
     const others = rects.filter((r) => !ends.includes(r));
-    const curve = routeTether(a, b, ends, others, leaderCard ? hub : null);
+    const curve = routeTether(area, a, b, ends, others, leaderCard ? hub : null);
     const inLeader = leaderCard
       ? (p: Point) => contains(leaderCard, p.x, p.y, 1)
       : (p: Point) => Math.hypot(p.x - hub.x, p.y - hub.y) <= hub.r + 1;
     const span = visibleSpan(curve, inLeader, (p) => contains(f, p.x, p.y, 1));
     tethers.push({ ...pair, curve, ...span });
   }
-  const pledging = scenario.actors
-    .filter((a) => a.pledge > 0 || a.kind === 'imf' || Object.values(CHIP_HOSTS).includes(a.id))
-    .map((a) => a.id);
-  placeChips(cards, pledging, hub, tethers);
+  placeChips(frame, cards, pledgingActors(scenario), hub, tethers);
   return {
+    frame,
     cards,
     hub,
-    innerRing: { x: HUB.x, y: 284, rx: 262, ry: 130 },
-    outerRing: { x: HUB.x, y: 275, rx: 372, ry: 205 },
+    innerRing: frame.innerRing,
+    outerRing: frame.outerRing,
     tethers,
-    calendar: calendarLayout(scenario, measure),
   };
 }
 
 /**
  * How many device pixels to draw per base pixel: 2 when the canvas shows larger than about
- * 1.25x the base size on screen (a projector, a high-density laptop), else 1 (cheaper).
+ * 1.25x its frame's base size on screen (a projector, a high-density screen), else 1 (cheaper).
  */
-export function renderScaleFor(cssWidth: number, devicePixelRatio: number): 1 | 2 {
+export function renderScaleFor(cssWidth: number, devicePixelRatio: number, baseW = BASE_W): 1 | 2 {
   const shown = cssWidth * (devicePixelRatio > 0 ? devicePixelRatio : 1);
-  return shown > BASE_W * 1.25 ? 2 : 1;
+  return shown > baseW * 1.25 ? 2 : 1;
 }

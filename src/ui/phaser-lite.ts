@@ -10,16 +10,14 @@ import core from 'phaser-src/phaser-core.js';
 import Arc from 'phaser-src/gameobjects/shape/arc/Arc.js';
 import Container from 'phaser-src/gameobjects/container/Container.js';
 import Rectangle from 'phaser-src/gameobjects/shape/rectangle/Rectangle.js';
-import TileSprite from 'phaser-src/gameobjects/tilesprite/TileSprite.js';
 import LoaderEvents from 'phaser-src/loader/events/index.js';
 // A factory registers its scene.add.<name> with GameObjectFactory when it is loaded.
 import 'phaser-src/gameobjects/shape/arc/ArcFactory.js'; // add.arc, add.circle
 import 'phaser-src/gameobjects/container/ContainerFactory.js';
 import 'phaser-src/gameobjects/shape/rectangle/RectangleFactory.js';
-import 'phaser-src/gameobjects/tilesprite/TileSpriteFactory.js';
 
 // The core build has Graphics, Text, Image, Sprite and Layer (and their factories).
-export const GameObjects = { ...core.GameObjects, Arc, Container, Rectangle, TileSprite };
+export const GameObjects = { ...core.GameObjects, Arc, Container, Rectangle };
 // The core build's Loader leaves out its events (the preload scene listens to PROGRESS).
 export const Loader = { ...core.Loader, Events: LoaderEvents };
 

@@ -1,11 +1,12 @@
 import * as Phaser from 'phaser';
 
 import type { Session, Store } from '../app/store';
+import { BAKED } from './baked';
 import { BootScene } from './boot.scene';
-import { ViewContext, VIEW_EVENT, type TableOptions } from './context';
+import { SCENE, ViewContext, VIEW_EVENT, type MainScene, type TableOptions } from './context';
 import { DebriefScene } from './debrief.scene';
 import { FrameClock } from './frame-clock';
-import { BASE_H, BASE_W, renderScaleFor } from './layout';
+import { BASE_W, FRAMES, frameFor, renderScaleFor, shownWidth, type Frame } from './layout';
 import { PreloadScene } from './preload.scene';
 import { TableScene } from './table.scene';
 import { css, paletteFor } from './theme';
@@ -27,9 +28,19 @@ export interface TableView {
 
 const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
 
+/** What the view's probe reports: the scene on show, its frame and every word it shows. */
+export interface TableProbe {
+  scene: string;
+  frame: { name: string; w: number; h: number };
+  /** each word on the canvas, with its size in base pixels */
+  texts: { text: string; px: number }[];
+}
+
 /**
- * Mounts the table into `parent` (any block element; the view adds a 16:9 box that fills its
- * width) and keeps it in step with the store until destroy().
+ * Mounts the table into `parent` (any block element; the view adds a box that fills its width,
+ * shaped like the frame it draws: wide, compact or portrait, layout.ts) and keeps it in step
+ * with the store until destroy(). The box carries a `tableProbe()` method for the browser
+ * tests: what the canvas shows, in words.
  */
 export function startTable(parent: HTMLElement, store: Store, options: TableOptions): TableView {
   const box = document.createElement('div');
@@ -39,7 +50,6 @@ export function startTable(parent: HTMLElement, store: Store, options: TableOpti
   Object.assign(box.style, {
     position: 'relative',
     width: '100%',
-    aspectRatio: `${BASE_W} / ${BASE_H}`,
     maxHeight: '100vh',
     minWidth: '0',
     overflow: 'hidden',
@@ -49,7 +59,13 @@ export function startTable(parent: HTMLElement, store: Store, options: TableOpti
   parent.appendChild(box);
 
   const dpr = () => window.devicePixelRatio || 1;
-  const scaleNow = () => renderScaleFor(box.clientWidth || BASE_W, dpr());
+  const boxWidth = () => box.clientWidth || BASE_W;
+  const maxHeight = () => window.innerHeight || Infinity;
+  /** The table's frame fits the picture's width (layout.ts frameFor); the debrief is wide. */
+  const frameOf = (scene: MainScene): Frame =>
+    scene === SCENE.debrief ? FRAMES.wide : frameFor(boxWidth(), maxHeight());
+  const scaleOf = (frame: Frame) =>
+    renderScaleFor(shownWidth(frame, boxWidth(), maxHeight()), dpr(), frame.w);
 
   // ---- the idle governor: the table is mostly still, so the loop sleeps when nothing moves
   // and anything that could change the picture wakes it for a while.
@@ -75,9 +91,41 @@ export function startTable(parent: HTMLElement, store: Store, options: TableOpti
     );
   };
 
-  const ctx = new ViewContext(store, { ...options }, scaleNow(), wake, (scene) => {
+  const firstFrame = frameOf(
+    store.getState()?.state.status === 'over' ? SCENE.debrief : SCENE.table,
+  );
+  const ctx = new ViewContext(store, { ...options }, scaleOf(firstFrame), wake, (scene) => {
     box.dataset.scene = scene;
   });
+  /**
+   * Shapes the box and sizes the canvas for `frame`; says whether anything changed (the scene
+   * on show must then be built again).
+   */
+  const applyFrame = (frame: Frame): boolean => {
+    box.style.aspectRatio = `${frame.w} / ${frame.h}`;
+    box.dataset.frame = frame.name;
+    const k = scaleOf(frame);
+    const changed = frame !== ctx.frame || k !== ctx.renderScale;
+    ctx.frame = frame;
+    ctx.renderScale = k;
+    // Before boot the game takes its size from its config (ctx.frame); a change then is made
+    // when the first main scene enters.
+    const [w, h] = [frame.w * k, frame.h * k];
+    if (game?.isBooted) {
+      // Phaser fits the canvas to the size of the box it last measured; the box has just taken
+      // the frame's shape, so it is measured again first (else the canvas kept the old shape's
+      // height until the next change of the window).
+      const moved = game.scale.getParentBounds();
+      if (game.scale.width !== w || game.scale.height !== h) game.scale.setGameSize(w, h);
+      else if (moved) game.scale.refresh();
+    }
+    return changed;
+  };
+  ctx.frame = firstFrame;
+  applyFrame(firstFrame);
+  ctx.sizeFor = (scene) => {
+    applyFrame(frameOf(scene));
+  };
   const media = typeof window.matchMedia === 'function' ? window.matchMedia(REDUCED_MOTION) : null;
   ctx.systemReducedMotion = media?.matches ?? false;
 
@@ -98,15 +146,15 @@ export function startTable(parent: HTMLElement, store: Store, options: TableOpti
       antialiasGL: false,
       maxTextures: 1,
       powerPreference: 'low-power',
-      // While the table animates it draws only the parts that move (table.scene.ts); the rest
-      // of the canvas must keep the last frame.
-      preserveDrawingBuffer: true,
+      // Every frame draws the whole canvas (the table is all of it), so the browser need not
+      // keep the last frame's pixels for the next one.
+      preserveDrawingBuffer: false,
     },
     scale: {
       mode: Phaser.Scale.FIT,
       autoCenter: Phaser.Scale.CENTER_BOTH,
-      width: BASE_W * ctx.renderScale,
-      height: BASE_H * ctx.renderScale,
+      width: ctx.frame.w * ctx.renderScale,
+      height: ctx.frame.h * ctx.renderScale,
       // The box has its own size; Phaser must not restyle the page's html and body.
       expandParent: false,
     },
@@ -203,10 +251,12 @@ export function startTable(parent: HTMLElement, store: Store, options: TableOpti
       ? new ResizeObserver(() => {
           theGame.scale.dirty = true;
           wake(700);
-          const k = scaleNow();
-          if (k !== ctx.renderScale && theGame.isBooted) {
-            ctx.renderScale = k;
-            theGame.scale.setGameSize(BASE_W * k, BASE_H * k);
+          // Another width may call for another frame (a phone turned, a window narrowed, the
+          // projector's full-width picture) or another render scale: the scene on show is then
+          // built again for it.
+          const main = ctx.shown === SCENE.table || ctx.shown === SCENE.debrief;
+          const scene = main ? (ctx.shown as MainScene) : ctx.target();
+          if (applyFrame(frameOf(scene)) && theGame.isBooted) {
             ctx.events.emit(VIEW_EVENT.options, ctx.options, { theme: true, motion: false });
           }
         })
@@ -222,6 +272,27 @@ export function startTable(parent: HTMLElement, store: Store, options: TableOpti
     }
   };
   media?.addEventListener('change', onMotionPreference);
+
+  // ---- the tests' probe: the words of the scene on show (those baked into a texture too).
+  const probe = (): TableProbe => {
+    const texts: TableProbe['texts'] = [];
+    const walk = (list: readonly Phaser.GameObjects.GameObject[], shown: boolean) => {
+      for (const obj of list) {
+        const visible = shown && ((obj as { visible?: boolean }).visible ?? true);
+        if (obj instanceof Phaser.GameObjects.Container) {
+          // A baked source is hidden, yet its words are on show through its images.
+          walk(obj.list, visible || (shown && obj.name === BAKED));
+        } else if (obj instanceof Phaser.GameObjects.Text && visible && obj.text.trim()) {
+          texts.push({ text: obj.text, px: parseFloat(String(obj.style.fontSize)) });
+        }
+      }
+    };
+    const scene = ctx.shown === SCENE.table || ctx.shown === SCENE.debrief ? ctx.shown : null;
+    if (scene) walk(theGame.scene.getScene(scene)?.children.list ?? [], true);
+    const f = ctx.frame;
+    return { scene: ctx.shown, frame: { name: f.name, w: f.w, h: f.h }, texts };
+  };
+  Object.defineProperty(box, 'tableProbe', { value: probe });
 
   return {
     game: theGame,

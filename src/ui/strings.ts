@@ -3,7 +3,8 @@ import type { Stance } from '../engine';
 // Every word the canvas shows, in one place (English). Game text (reasons, news, headlines)
 // comes from the engine and the scenario; this file holds only the table's own labels.
 // The canvas is a picture of what the page already says in text, so nothing here is the only
-// place a fact appears.
+// place a fact appears. The picture's key (what the lines and chips mean) is the page's caption
+// under it (dom/shell.ts), and its stance key the page's own.
 
 /** EUR millions as "EUR 12.0 bn" (the page's own format). */
 export const bn = (millions: number): string => `EUR ${(millions / 1000).toFixed(1)} bn`;
@@ -25,27 +26,6 @@ export const S = {
   noGame: 'No game is running.',
   trust: (n: number) => `trust ${signed(n)}`,
   hub: 'EU',
-  hubCaption: '27 states',
-  weekOf: (week: number, weeks: number) => `Week ${week} of ${weeks}`,
-  moneyTitle: (year: number) => `Money for ${year}`,
-  moneySecured: (secured: number, target: number) =>
-    `${bn(secured)} of ${(target / 1000).toFixed(1)} bn`,
-  moneyPledged: (pledged: number) => `+ ${bn(pledged)} pledged`,
-  moneyLate: (late: number) => `${bn(late)} arrives too late`,
-  unity: 'EU unity',
-  market: 'Market stress',
-  russia: 'Russian retaliation',
-  outOf100: (n: number) => `${n}/100`,
-  russiaLevel: (level: number, top: number, word: string) => `${level}/${top} ${word}`,
-  keyFollows: 'follows a leader',
-  keyPledgeIf: 'pledge, if a condition',
-  keyPledgeReal: 'pledge, now real',
-  tagSummit: 'Summit',
-  tagG7: 'G7',
-  tagDeadline: 'Deadline',
-  news: 'This week',
-  newsLine: (week: number, text: string) => `Week ${week} · ${text}`,
-  noNews: 'Nothing new yet this week.',
   pledgeChip: (amount: number) => bn(amount),
   donorsChip: (amount: number) =>
     `donors ${amount % 1000 === 0 ? amount / 1000 : (amount / 1000).toFixed(1)} bn`,
@@ -64,11 +44,3 @@ export const S = {
   turningLine: (week: number, text: string) => `Week ${week}: ${text}`,
   pathTitle: 'Your path',
 } as const;
-
-/** Month labels for the calendar strip, from an ISO date (UTC, no clock involved). */
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-export function monthLabel(iso: string, withYear: boolean): string {
-  const [y, m] = iso.split('-');
-  const name = MONTHS[Number(m) - 1] ?? '';
-  return withYear ? `${name} ${y}` : name;
-}

@@ -124,6 +124,7 @@ describe('strings', () => {
   it('gives every actor a short card name and formats the card numbers', () => {
     for (const a of scenario.actors) expect(a.short.length, a.id).toBeLessThanOrEqual(16);
     expect(S.trust(5)).toBe('trust +5');
-    expect(S.moneySecured(12000, 71700)).toBe('EUR 12.0 bn of 71.7 bn');
+    expect(S.pledgeChip(52000)).toBe('EUR 52.0 bn');
+    expect(S.donorsChip(2500)).toBe('donors 2.5 bn');
   });
 });
