@@ -164,6 +164,9 @@ export function startTable(parent: HTMLElement, store: Store, options: TableOpti
       gamepad: false,
       mouse: { preventDefaultWheel: false },
       touch: { capture: false },
+      // Only presses on the canvas itself: with window events on, a click on a dialog over the
+      // picture (say, "End the week?") reached the card under it and opened that actor.
+      windowEvents: false,
     },
     audio: { noAudio: true },
     scene: [new BootScene(ctx), new PreloadScene(ctx), new TableScene(ctx), new DebriefScene(ctx)],

@@ -170,7 +170,10 @@ test('a double click or a held Enter on "Confirm move" makes one move', async ()
 test('ending a week with points left asks once; quick clicks and a held Enter end one week', async () => {
   const t = await browser.open();
   const { page } = t;
+  await page.setViewportSize({ width: 1366, height: 768 });
   await startGame(page, 12);
+  // The picture is up: the dialog below opens over it.
+  await page.waitForSelector('.phaser-table[data-scene="table"]');
   const button = page.locator('button.end-week');
 
   // "Keep playing" keeps the week and its points.
@@ -186,6 +189,8 @@ test('ending a week with points left asks once; quick clicks and a held Enter en
   await dialog.getByRole('checkbox', { name: 'Don’t ask again in this game' }).check();
   await dialog.getByRole('button', { name: 'End the week', exact: true }).click();
   await expect.poll(() => page.locator('#week-title').innerText()).toMatch(/^Week 2 of 19/);
+  // Clicks on the dialog stay in the dialog: none reached a card of the picture under it.
+  expect(await page.locator('.actor [aria-expanded="true"]').count()).toBe(0);
   await expect
     .poll(() => page.evaluate(() => document.activeElement?.classList.contains('latest')))
     .toBe(true);
