@@ -435,7 +435,9 @@ export function actionsView(store: Store, scenario: Scenario, latest: HTMLElemen
       if (s.moves.length === 0 || s.state.status === 'over') noAskFor = null;
       if (focusSummary) {
         focusSummary = false;
-        latest.focus();
+        // No jump of the page: the summary is usually in view already (the panel is sticky).
+        latest.focus({ preventScroll: true });
+        latest.scrollIntoView({ block: 'nearest' });
       }
       const tip = hintFor(s);
       setText(hint, tip?.text ?? '');
