@@ -16,7 +16,7 @@ import {
   type TermKey,
 } from '../engine';
 import type { View } from './board';
-import { fill, h, modal, refill, setText, uid } from './h';
+import { ask, fill, h, refill, setText, uid } from './h';
 import {
   BRIDGE_LABEL,
   capitalise,
@@ -126,35 +126,25 @@ let noAskFor: string | null = null;
 const gameKey = (s: Session) => JSON.stringify([s.scenarioId, s.seed, s.difficulty, s.options]);
 
 /** Asks before a week ends with points unused; resolves true to end it. */
-function askEndWeek(s: Session): Promise<boolean> {
-  const points = s.state.capital;
+async function askEndWeek(s: Session): Promise<boolean> {
   const again = checkbox('Don’t ask again in this game', () => {});
-  const dialog = modal(
+  const answer = await ask(
     'End the week with points left?',
-    'confirm',
-    h(
-      'p',
-      null,
-      `You still have ${count(points, 'point', 'points')} of political capital this week. Points you do not use are lost when the week ends.`,
-    ),
-    again.el,
-    h(
-      'form',
-      { method: 'dialog', class: 'actions-row' },
-      h('button', { type: 'submit', value: 'end', class: 'primary' }, 'End the week'),
-      h('button', { type: 'submit', value: 'stay', class: 'secondary' }, 'Keep playing this week'),
-    ),
+    [
+      h(
+        'p',
+        null,
+        `You still have ${count(s.state.capital, 'point', 'points')} of political capital this week. Points you do not use are lost when the week ends.`,
+      ),
+      again.el,
+    ],
+    [
+      { value: 'end', label: 'End the week' },
+      { value: 'stay', label: 'Keep playing this week' },
+    ],
   );
-  document.body.appendChild(dialog);
-  return new Promise((resolve) => {
-    dialog.addEventListener('close', () => {
-      const end = dialog.returnValue === 'end';
-      if (end && again.input.checked) noAskFor = gameKey(s);
-      dialog.remove();
-      resolve(end);
-    });
-    dialog.showModal();
-  });
+  if (answer === 'end' && again.input.checked) noAskFor = gameKey(s);
+  return answer === 'end';
 }
 
 export function actionsView(store: Store, scenario: Scenario, latest: HTMLElement): View {

@@ -112,6 +112,37 @@ export function modal(title: string, className: string, ...body: Child[]): HTMLD
 }
 
 /**
+ * Asks a question in a modal dialog with two answers, the first one primary, and resolves with
+ * the answer's value ('' when closed without one). The dialog is removed once answered.
+ */
+export function ask(
+  title: string,
+  body: Child[],
+  answers: [{ value: string; label: string }, { value: string; label: string }],
+): Promise<string> {
+  const [first, second] = answers;
+  const dialog = modal(
+    title,
+    'confirm',
+    ...body,
+    h(
+      'form',
+      { method: 'dialog', class: 'actions-row' },
+      h('button', { type: 'submit', value: first.value, class: 'primary' }, first.label),
+      h('button', { type: 'submit', value: second.value, class: 'secondary' }, second.label),
+    ),
+  );
+  document.body.appendChild(dialog);
+  return new Promise((resolve) => {
+    dialog.addEventListener('close', () => {
+      dialog.remove();
+      resolve(dialog.returnValue);
+    });
+    dialog.showModal();
+  });
+}
+
+/**
  * A button that copies text, with a status line beside it. Where the browser blocks the
  * clipboard, `fallback` (a text field holding the text) is selected for the player to copy.
  */

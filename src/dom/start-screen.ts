@@ -3,7 +3,7 @@ import { DIFFICULTIES, formatDate, normaliseSeed, type Difficulty } from '../eng
 import { describeVariant, getScenario, scenarios } from '../scenarios';
 import { dailyLink, dailySeed, gameLink, type GameLink } from '../share';
 import emblemUrl from '../../assets/emblem.svg';
-import { copyButton, h, modal, uid } from './h';
+import { ask, copyButton, h, uid } from './h';
 import { briefing, capitalise, DIFFICULTY_HELP } from './strings';
 
 // The start screen: the briefing, the set-up form (or the game a link invites to), the link to
@@ -34,29 +34,20 @@ export function confirmReplace(store: Store): Promise<boolean> {
   const check = store.checkSave();
   if (check.kind !== 'ok' || check.state.status === 'over') return Promise.resolve(true);
   const weeks = gameFor(check.data.scenarioId, check.data.options?.variant)?.scenario.weeks ?? '?';
-  const dialog = modal(
+  return ask(
     'Replace your saved game?',
-    'confirm',
-    h(
-      'p',
-      null,
-      `You have a game in progress: ${check.scenarioTitle}, week ${check.state.week} of ${weeks}, seed ${check.data.seed}. Starting this game deletes it.`,
-    ),
-    h(
-      'form',
-      { method: 'dialog', class: 'actions-row' },
-      h('button', { type: 'submit', value: 'keep', class: 'primary' }, 'Keep my saved game'),
-      h('button', { type: 'submit', value: 'replace', class: 'secondary' }, 'Replace it and start'),
-    ),
-  );
-  document.body.appendChild(dialog);
-  return new Promise((resolve) => {
-    dialog.addEventListener('close', () => {
-      resolve(dialog.returnValue === 'replace');
-      dialog.remove();
-    });
-    dialog.showModal();
-  });
+    [
+      h(
+        'p',
+        null,
+        `You have a game in progress: ${check.scenarioTitle}, week ${check.state.week} of ${weeks}, seed ${check.data.seed}. Starting this game deletes it.`,
+      ),
+    ],
+    [
+      { value: 'keep', label: 'Keep my saved game' },
+      { value: 'replace', label: 'Replace it and start' },
+    ],
+  ).then((answer) => answer === 'replace');
 }
 
 /** The set-up form's values, kept while the page lives: the menu shows them again on return. */
