@@ -6,11 +6,12 @@ import {
   formatDate,
   isSummitWeek,
   moveCost,
+  ROUTE_TERMS,
+  routeFlags,
   weekStart,
   type ActorDef,
   type Move,
   type OfferTerms,
-  type RouteDef,
   type RouteTerms,
   type Scenario,
   type TermKey,
@@ -28,15 +29,6 @@ import {
 
 // The action panel: choose a move, its target and its terms; see the cost before confirming.
 // The form never decides legality: the engine does, and a refusal is read out in an alert.
-
-type RouteFlag = 'liquidity' | 'legalShields' | 'excludeFrenchBanks' | 'buyEuropean' | 'optOut';
-
-/** Terms a route of each kind can carry when tabled (mirrors the engine's validation). */
-const ROUTE_FLAGS: Record<RouteDef['kind'], RouteFlag[]> = {
-  'reparations-loan': ['liquidity', 'legalShields', 'excludeFrenchBanks', 'buyEuropean'],
-  'joint-borrowing': ['buyEuropean', 'optOut'],
-  'asset-lock': [],
-};
 
 const termName = (k: TermKey) => capitalise(TERM_NAMES[k] ?? k);
 
@@ -267,19 +259,18 @@ export function actionsView(store: Store, scenario: Scenario, latest: HTMLElemen
               })),
               refresh,
             );
-            const guarantee =
-              def.kind === 'reparations-loan'
-                ? radios(
-                    'Guarantees',
-                    [
-                      { value: 'capped', label: 'Capped' },
-                      { value: 'uncapped', label: 'Uncapped' },
-                    ],
-                    'capped',
-                    refresh,
-                  )
-                : null;
-            const flags = ROUTE_FLAGS[def.kind].map((k) => ({
+            const guarantee = ROUTE_TERMS[def.kind].includes('guarantee')
+              ? radios(
+                  'Guarantees',
+                  [
+                    { value: 'capped', label: 'Capped' },
+                    { value: 'uncapped', label: 'Uncapped' },
+                  ],
+                  'capped',
+                  refresh,
+                )
+              : null;
+            const flags = routeFlags(def.kind).map((k) => ({
               k,
               box: checkbox(termName(k), refresh),
             }));

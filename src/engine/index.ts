@@ -9,6 +9,14 @@ export { digest, stableStringify } from './hash';
 export { normaliseSeed, seedRng, Dice } from './rng';
 export { describeTerms, validateRouteTerms } from './moves';
 export { candidateMoves, legalMoves } from './legal';
+export {
+  ROUTE_TERMS,
+  ROUTE_EXCLUDES,
+  routeFlags,
+  termsNotKept,
+  type RouteFlag,
+  type RouteTermKey,
+} from './terms';
 export { RULES_REVISION } from './revision';
 export {
   GRADE_THRESHOLDS,

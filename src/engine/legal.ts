@@ -1,4 +1,5 @@
 import { validateMove } from './moves';
+import { ROUTE_TERMS, routeFlags } from './terms';
 import type { GameState, Move, OfferTerms, RouteTerms, Scenario, TermKey } from './types';
 
 // Every move a player could make, as data: bots, hints and tests enumerate these and keep the
@@ -33,15 +34,11 @@ function offerVariants(keys: readonly TermKey[]): OfferTerms[] {
 
 function routeVariants(scenario: Scenario, routeId: string): RouteTerms[] {
   const def = scenario.routes.find((r) => r.id === routeId)!;
-  const flags: (keyof RouteTerms)[] =
-    def.kind === 'reparations-loan'
-      ? ['liquidity', 'legalShields', 'excludeFrenchBanks', 'buyEuropean']
-      : def.kind === 'joint-borrowing'
-        ? ['buyEuropean', 'optOut']
-        : [];
+  // NOTE: the order of these variants is part of the result-code format (see ROUTE_TERMS).
+  const flags = routeFlags(def.kind);
   const out: RouteTerms[] = [];
   for (const { size } of def.sizes) {
-    for (const g of def.kind === 'reparations-loan'
+    for (const g of ROUTE_TERMS[def.kind].includes('guarantee')
       ? (['capped', 'uncapped'] as const)
       : [undefined]) {
       for (const set of subsets(flags)) {
@@ -57,7 +54,10 @@ function routeVariants(scenario: Scenario, routeId: string): RouteTerms[] {
 
 const candidateCache = new WeakMap<Scenario, Move[]>();
 
-/** All moves of the scenario's move space, legal or not. */
+/**
+ * All moves of the scenario's move space, legal or not. NOTE: the order of this list is part of
+ * the result-code format: a code stores each move as its index here (src/share/code.ts).
+ */
 export function candidateMoves(scenario: Scenario): Move[] {
   const cached = candidateCache.get(scenario);
   if (cached) return cached;

@@ -17,10 +17,12 @@ import type {
   Move,
   MoveResult,
   OfferTerms,
+  RouteDef,
   RouteTerms,
   Scenario,
   TermKey,
 } from './types';
+import { ROUTE_EXCLUDES, ROUTE_TERMS, termsNotKept } from './terms';
 import { TERM_KEYS } from './types';
 import { castBallots, tally } from './votes';
 import { Dice } from './rng';
@@ -138,7 +140,7 @@ export function validateMove(scenario: Scenario, state: GameState, move: Move): 
       if (isCommitted(state, move.actor)) return `${def.name} has already committed.`;
       if (state.actors[move.actor]!.offeredWeek === state.week)
         return `${def.name} has already answered an offer this week.`;
-      return null;
+      return promisesOffTable(scenario, state, move.terms);
     }
     case 'pressure.public': {
       const bad = actorCheck(move.actor);
@@ -203,12 +205,40 @@ export function validateRouteTerms(
   const def = routeDef(scenario, routeId);
   if (!def.sizes.some((s) => s.size === terms.size))
     return `${def.name} can be sized at ${def.sizes.map((s) => `EUR ${s.size} bn`).join(', ')}.`;
-  if (def.kind !== 'reparations-loan') {
-    if (terms.guarantee || terms.liquidity || terms.legalShields || terms.excludeFrenchBanks)
-      return `Guarantee terms only apply to a Reparations Loan.`;
+  const allowed = ROUTE_TERMS[def.kind];
+  const extra = (Object.keys(terms) as (keyof RouteTerms)[]).filter(
+    (k) => k !== 'size' && terms[k] !== undefined && terms[k] !== false && !allowed.includes(k),
+  );
+  if (extra.length)
+    return `${def.name} cannot carry ${describeTerms(pick(terms, extra))}${allowed.length ? `; its terms are ${allowed.map(termName).join(', ')}` : ''}.`;
+  return null;
+}
+
+const pick = (terms: OfferTerms | RouteTerms, keys: readonly string[]): OfferTerms =>
+  Object.fromEntries(keys.map((k) => [k, (terms as Record<string, unknown>)[k]])) as OfferTerms;
+
+/** A term's name in words ("a liquidity mechanism"; the guarantee: "guarantees"). */
+const termName = (k: TermKey) => (k === 'guarantee' ? 'guarantees' : describeTerms({ [k]: true }));
+
+/**
+ * Why an offer may not promise these terms now: a route on the table does not carry them (or
+ * rules them out), and a promise must be one the tabled text keeps. Null when it may.
+ */
+function promisesOffTable(scenario: Scenario, state: GameState, terms: OfferTerms): string | null {
+  for (const def of scenario.routes) {
+    const r = state.routes[def.id]!;
+    if (r.status === 'draft' || !r.terms) continue;
+    const notKept = termsNotKept(def, r.terms, terms);
+    if (!notKept.length) continue;
+    const words = notKept.map((k) =>
+      k === 'guarantee'
+        ? `${terms.guarantee} guarantees (its text says ${r.terms!.guarantee ?? 'none'})`
+        : ROUTE_EXCLUDES[def.kind].includes(k)
+          ? `${describeTerms(pick(terms, [k]))} (it puts the assets to use)`
+          : describeTerms(pick(terms, [k])),
+    );
+    return `${def.name} is on the table without ${words.join(' or ')}: an offer cannot promise what the tabled text leaves out.`;
   }
-  if (def.kind !== 'joint-borrowing' && terms.optOut)
-    return 'Opt-outs only apply to joint borrowing.';
   return null;
 }
 
@@ -452,7 +482,7 @@ export function applyMove(
         );
         // An outright seizure (a scenario option) provokes Moscow more than a loan does.
         if (seize) d.provocation += SEIZURE_PROVOCATION;
-        breakPromises(scenario, runtime, state, d, def.kind, move.terms);
+        breakPromises(scenario, runtime, state, d, def, move.terms);
         break;
       }
       case 'vote.call':
@@ -521,32 +551,12 @@ function breakPromises(
   runtime: ActorRuntime,
   before: GameState,
   d: Draft<GameState>,
-  kind: string,
+  route: RouteDef,
   terms: RouteTerms,
 ) {
-  const relevant: TermKey[] =
-    kind === 'reparations-loan'
-      ? [
-          'guarantee',
-          'liquidity',
-          'legalShields',
-          'excludeFrenchBanks',
-          'buyEuropean',
-          'reconstructionRole',
-        ]
-      : kind === 'joint-borrowing'
-        ? ['buyEuropean', 'optOut']
-        : [];
   for (const p of d.promises) {
     if (p.broken) continue;
-    const broken = relevant.filter((k) => {
-      const promised = p.terms[k];
-      if (promised === undefined || promised === false) return false;
-      if (k === 'guarantee') return terms.guarantee !== promised;
-      // A US reconstruction role keeps the assets on the peace-talks table: using them breaks it.
-      if (k === 'reconstructionRole') return true;
-      return !terms[k as keyof RouteTerms];
-    });
+    const broken = termsNotKept(route, terms, p.terms);
     if (!broken.length) continue;
     p.broken = true;
     const def = findActorDef(scenario, p.actor)!;
@@ -571,7 +581,7 @@ function breakPromises(
         'decision',
         p.actor,
         `You broke a promise to ${def.name}; its commitment lapses.`,
-        `You promised ${describeTerms(p.terms)}, but the tabled text does not keep ${broken.join(', ')}. Every EU government saw it.`,
+        `You promised ${describeTerms(p.terms)}, but the tabled text does not keep ${describeTerms(pick(p.terms, broken))}. Every EU government saw it.`,
         'Only a new offer it can trust would bring it back.',
       ),
     );

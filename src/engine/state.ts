@@ -23,12 +23,16 @@ export function nudge(d: Draft<GameState>, id: string, amount: number, cause: st
 /**
  * Adds a pledge made in `week`: real at once without a condition (its money payable `lag` weeks
  * later), else conditional until the condition is met. Frozen, like every record added to a draft.
+ * Returns false, adding nothing, when the actor already has a live pledge.
  */
 export function addPledge(
   d: Draft<GameState>,
   p: Pick<Pledge, 'id' | 'actor' | 'amount' | 'condition' | 'conditionText' | 'week'>,
   lag: number,
-): void {
+): boolean {
+  // Money is counted once: an actor with a live pledge (conditional, or real even if already
+  // paid) pledges nothing more, whatever its machine asks; only a withdrawn pledge frees it.
+  if (d.pledges.some((x) => x.actor === p.actor && x.status !== 'withdrawn')) return false;
   d.pledges.push(
     Object.freeze({
       ...p,
@@ -37,6 +41,7 @@ export function addPledge(
       payableWeek: p.condition ? null : p.week + lag,
     }),
   );
+  return true;
 }
 
 /**

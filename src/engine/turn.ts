@@ -62,8 +62,8 @@ function applyIntent(
   const week = d.week;
   const name = findActorDef(scenario, intent.actor)?.name ?? intent.actor;
   switch (intent.type) {
-    case 'pledge':
-      addPledge(
+    case 'pledge': {
+      const added = addPledge(
         d,
         {
           id: `${intent.actor}-${week}`,
@@ -75,6 +75,7 @@ function applyIntent(
         },
         FOLLOWER_LAG,
       );
+      if (!added) break;
       d.log.push(
         entry(
           week,
@@ -85,6 +86,7 @@ function applyIntent(
         ),
       );
       break;
+    }
     case 'pledge.withdraw':
       for (const p of d.pledges) {
         if (p.actor === intent.actor && p.status === 'conditional') p.status = 'withdrawn';

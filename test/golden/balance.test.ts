@@ -23,7 +23,7 @@ describe(`balance over seeds 1..${GAMES} (December Summit)`, () => {
       'loan standard': 45,
       'joint standard': 115,
       'us-deal standard': 194,
-      'random standard': 2,
+      'random standard': 1,
       'repeat:pressure.public standard': 0,
       'repeat:offer.make standard': 0,
       'repeat:legal.work standard': 0,
