@@ -87,7 +87,7 @@ export function assessOffer(
     pledge: null,
   };
   switch (def.kind) {
-    case 'belgium': {
+    case 'custodian': {
       const f = belgiumFear(scenario, state, {
         ...(terms.guarantee ? { guarantee: terms.guarantee } : {}),
         ...(terms.liquidity ? { liquidity: true } : {}),
@@ -111,7 +111,7 @@ export function assessOffer(
         condition: 'as long as the tabled loan keeps these terms',
       };
     }
-    case 'hungary': {
+    case 'veto-holder': {
       const paid = termValue(def, terms);
       const ok = paid >= state.hungaryPrice;
       return {
@@ -127,7 +127,7 @@ export function assessOffer(
         condition: 'it abstains on acts needing unanimity while its price is met',
       };
     }
-    case 'us': {
+    case 'patron': {
       // With a seizure tabled there is no chip left to bargain with (only with `onSeizure`).
       const seized = opposesSeizure(def) && seizureTabled(scenario, state);
       return {
@@ -272,7 +272,7 @@ export function voteOf(
   // Consent to lend against the assets is not consent to take them (only where a size is
   // marked `seize` and the actor's onSeizure is negative).
   const seizureRefused = opposesSeizure(def) && isSeizure(route, terms);
-  if (def.kind === 'hungary') {
+  if (def.kind === 'veto-holder') {
     if (route.kind === 'joint-borrowing' && committed)
       return {
         vote: mode === 'enhanced' ? 'abstain' : 'abstain',
@@ -283,7 +283,7 @@ export function voteOf(
       reason: `${state_} will not back money for Ukraine without concessions on energy and EU funds.`,
     };
   }
-  if (def.kind === 'belgium' && route.kind === 'reparations-loan') {
+  if (def.kind === 'custodian' && route.kind === 'reparations-loan') {
     const f = belgiumFear(scenario, state, terms);
     if (
       (committed &&

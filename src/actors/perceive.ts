@@ -106,7 +106,7 @@ export function belgiumFear(
   ];
   // Taking the assets outright invites suits over state immunity: Belgium's own onSeizure
   // (a scenario option) counts as fear. Without it the list is exactly as before.
-  const belgium = scenario.actors.find((a) => a.kind === 'belgium');
+  const belgium = scenario.actors.find((a) => a.kind === 'custodian');
   if (rl && isSeizure(rl, t) && belgium?.onSeizure)
     parts.push({ label: 'outright seizure (state immunity)', points: -belgium.onSeizure });
   return {
@@ -165,7 +165,7 @@ export function perceive(
     return causes ? ` This week: ${causes}.` : '';
   };
   switch (def.kind) {
-    case 'belgium': {
+    case 'custodian': {
       const f = belgiumFear(scenario, state);
       const w = clamp(
         2 * (f.threshold - f.fear) + 40 + (own - state.actors[def.id]!.base),
@@ -222,7 +222,7 @@ export function perceive(
         }),
       };
     }
-    case 'hungary': {
+    case 'veto-holder': {
       const w = clamp(own - Math.trunc(state.hungaryPrice / 2), -100, 100);
       return {
         own,
@@ -236,7 +236,7 @@ export function perceive(
         }),
       };
     }
-    case 'us': {
+    case 'patron': {
       const w = clamp(own, -100, 100);
       return {
         own,
@@ -253,7 +253,7 @@ export function perceive(
         }),
       };
     }
-    case 'imf': {
+    case 'lender': {
       const decided = euRouteDecided(scenario, state);
       const w = clamp(
         own + (decided ? 30 : 0) + (state.ukraineReform === 'passed' ? 10 : 0),
@@ -273,7 +273,7 @@ export function perceive(
         }),
       };
     }
-    case 'ukraine': {
+    case 'recipient': {
       const w = clamp(own, -100, 100);
       return {
         own,
@@ -287,7 +287,7 @@ export function perceive(
         }),
       };
     }
-    case 'russia':
+    case 'adversary':
       return {
         own,
         w: -100,

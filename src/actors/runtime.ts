@@ -25,7 +25,7 @@ import { belgiumFear, perceive, type Percept } from './perceive';
 
 function machineFor(def: ActorDef): AnyMachine {
   if (def.kind === 'follower') return followerMachine;
-  if (def.kind === 'russia') return russiaMachine;
+  if (def.kind === 'adversary') return russiaMachine;
   return stanceMachine;
 }
 
@@ -129,7 +129,7 @@ export function step(def: ActorDef, snap: MachineSnapshot, event: { type: string
 
 function stanceOf(def: ActorDef, value: string, band: Percept['band']): Stance {
   if (def.kind === 'follower') return value === 'waiting' ? band : 'committed';
-  if (def.kind === 'russia') return 'opposed';
+  if (def.kind === 'adversary') return 'opposed';
   return value as Stance;
 }
 
@@ -150,7 +150,7 @@ export const actorRuntime: ActorRuntime = {
     const value =
       def.kind === 'follower'
         ? 'waiting'
-        : def.kind === 'russia'
+        : def.kind === 'adversary'
           ? RUSSIA_LEVELS[Math.max(0, Math.min(4, state.russia))]!
           : p.band === 'opposed' || p.cap === null
             ? p.band
@@ -207,7 +207,7 @@ export const actorRuntime: ActorRuntime = {
     const def = actorDef(scenario, id);
     const a = state.actors[id]!;
     let text = `${def.drivers} ${a.reason}`;
-    if (def.kind === 'belgium') {
+    if (def.kind === 'custodian') {
       const f = belgiumFear(scenario, state);
       text += ` Its fear adds up as: ${f.parts
         .filter((p) => p.points !== 0)
@@ -250,7 +250,7 @@ export const actorRuntime: ActorRuntime = {
         return s.emitted;
       };
       switch (def.kind) {
-        case 'russia': {
+        case 'adversary': {
           if (state.provocation > 0) {
             for (const e of run({ type: 'provoked', points: state.provocation, roll } as never)) {
               const level = e.level ?? state.russia;
@@ -301,7 +301,7 @@ export const actorRuntime: ActorRuntime = {
         }
         default: {
           if (machine.value === 'committed') {
-            if (def.kind === 'hungary') {
+            if (def.kind === 'veto-holder') {
               const c = state.commitments.find((x) => x.actor === id);
               const paid = c ? termValue(def, c.terms) : 0;
               if (paid < state.hungaryPrice) {
@@ -321,7 +321,7 @@ export const actorRuntime: ActorRuntime = {
             sig = nextSig;
             run({ type: 'percept', band: p.band, cap: p.cap } as never);
           }
-          if (def.kind === 'us' && p.w < -40) {
+          if (def.kind === 'patron' && p.w < -40) {
             const push = -Math.trunc(-p.w / 12);
             for (const target of scenario.actors) {
               if (target.follows.some((f) => f.actor === id) && target.kind !== 'aligned')

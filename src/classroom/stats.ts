@@ -101,7 +101,7 @@ export function moneyBins(values: readonly number[], targetBn: number): MoneyBin
 
 /** Actors whose stance the player can change (Russia is the other side, not a partner). */
 export function negotiators(scenario: Scenario): ActorDef[] {
-  return scenario.actors.filter((a) => a.kind !== 'russia');
+  return scenario.actors.filter((a) => a.kind !== 'adversary');
 }
 
 export function classStats(results: readonly ClassResult[], scenario: Scenario): ClassStats {

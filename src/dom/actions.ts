@@ -6,6 +6,7 @@ import {
   formatDate,
   isSummitWeek,
   moveCost,
+  BRIDGE_SOURCES,
   ROUTE_TERMS,
   routeFlags,
   weekStart,
@@ -142,9 +143,9 @@ async function askEndWeek(s: Session): Promise<boolean> {
 export function actionsView(store: Store, scenario: Scenario, latest: HTMLElement): View {
   const actorsFor = (type: Move['type']): ActorDef[] =>
     scenario.actors.filter((a) => {
-      if (type === 'actor.sound') return a.kind !== 'russia';
+      if (type === 'actor.sound') return a.kind !== 'adversary';
       if (type === 'offer.make') return a.terms.length > 0;
-      if (type === 'pressure.public') return a.kind !== 'russia' && a.kind !== 'imf';
+      if (type === 'pressure.public') return a.kind !== 'adversary' && a.kind !== 'lender';
       return false;
     });
 
@@ -300,7 +301,7 @@ export function actionsView(store: Store, scenario: Scenario, latest: HTMLElemen
       case 'bridge.request': {
         const source = select(
           'From',
-          (['imf', 'bilateral'] as const).map((v) => ({ value: v, label: BRIDGE_LABEL[v] })),
+          BRIDGE_SOURCES.map((v) => ({ value: v, label: BRIDGE_LABEL[v] })),
           refresh,
         );
         targetSlot.appendChild(source.field);

@@ -70,7 +70,7 @@ export function actorsView(scenario: Scenario): View & { select(id: string): voi
     const sounding = [...st.log]
       .reverse()
       .find((e) => e.actor === c.def.id && e.kind === 'move' && e.text.startsWith('You sound out'));
-    const fear = c.def.kind === 'belgium' && a.sounded ? belgiumFear(scenario, st) : null;
+    const fear = c.def.kind === 'custodian' && a.sounded ? belgiumFear(scenario, st) : null;
     const why = explainActor(scenario, st, c.def.id);
     refill(
       c.why,

@@ -95,8 +95,8 @@ export const ROUTE_STATUS_LABEL = {
 } as const;
 
 export const BRIDGE_LABEL = {
-  imf: 'The IMF',
-  bilateral: 'Donor countries',
+  lender: 'The IMF',
+  donors: 'Donor countries',
 } as const;
 
 export const DIFFICULTY_HELP = {

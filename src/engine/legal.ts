@@ -1,5 +1,6 @@
 import { validateMove } from './moves';
 import { ROUTE_TERMS, routeFlags } from './terms';
+import { BRIDGE_SOURCES } from './types';
 import type { GameState, Move, OfferTerms, RouteTerms, Scenario, TermKey } from './types';
 
 // Every move a player could make, as data: bots, hints and tests enumerate these and keep the
@@ -74,8 +75,7 @@ export function candidateMoves(scenario: Scenario): Move[] {
       moves.push({ type: 'route.table', route: r.id, terms });
     for (const mode of r.modes) moves.push({ type: 'vote.call', route: r.id, mode });
   }
-  moves.push({ type: 'bridge.request', source: 'bilateral' });
-  moves.push({ type: 'bridge.request', source: 'imf' });
+  for (const source of BRIDGE_SOURCES) moves.push({ type: 'bridge.request', source });
   candidateCache.set(scenario, moves);
   return moves;
 }

@@ -10,7 +10,7 @@ import {
   verb,
 } from './queries';
 import type { ActorRuntime, ActorUpdate } from './runtime';
-import { addPledge, entry, nudge } from './state';
+import { addPledge, DONORS, entry, nudge } from './state';
 import type {
   ActorState,
   GameState,
@@ -23,7 +23,7 @@ import type {
   TermKey,
 } from './types';
 import { ROUTE_EXCLUDES, ROUTE_TERMS, termsNotKept } from './terms';
-import { TERM_KEYS } from './types';
+import { BRIDGE_SOURCES, TERM_KEYS } from './types';
 import { castBallots, tally } from './votes';
 import { Dice } from './rng';
 import { endWeek, WORKAROUND_LEGAL } from './turn';
@@ -91,7 +91,7 @@ function malformed(move: unknown): string | null {
         ? null
         : 'Unknown voting rule.';
     case 'bridge.request':
-      return ['imf', 'bilateral'].includes(move.source as string)
+      return (BRIDGE_SOURCES as readonly unknown[]).includes(move.source)
         ? null
         : 'Unknown source of bridge money.';
     default:
@@ -119,7 +119,7 @@ export function validateMove(scenario: Scenario, state: GameState, move: Move): 
     case 'actor.sound': {
       const bad = actorCheck(move.actor);
       if (bad) return bad;
-      if (findActorDef(scenario, move.actor)?.kind === 'russia')
+      if (findActorDef(scenario, move.actor)?.kind === 'adversary')
         return 'Russia is not at the table: it cannot be sounded out.';
       return null;
     }
@@ -146,7 +146,7 @@ export function validateMove(scenario: Scenario, state: GameState, move: Move): 
       const bad = actorCheck(move.actor);
       if (bad) return bad;
       const def = findActorDef(scenario, move.actor)!;
-      if (def.kind === 'russia' || def.kind === 'imf')
+      if (def.kind === 'adversary' || def.kind === 'lender')
         return `Public pressure on ${def.name} would achieve nothing.`;
       if (isCommitted(state, move.actor)) return `${def.name} has already committed.`;
       return null;
@@ -184,13 +184,13 @@ export function validateMove(scenario: Scenario, state: GameState, move: Move): 
     }
     case 'bridge.request': {
       if (state.bridged[move.source]) return 'That bridge has already been arranged.';
-      if (move.source === 'imf') {
-        const imf = scenario.actors.find((a) => a.kind === 'imf');
-        if (!imf) return 'There is no IMF in this scenario.';
+      if (move.source === 'lender') {
+        const lender = scenario.actors.find((a) => a.kind === 'lender');
+        if (!lender) return 'There is no lender for a bridge in this scenario.';
         if (!euRouteDecided(scenario, state))
-          return 'The IMF needs financing assurances: an EU route must be agreed first.';
-        if (state.ukraineReform === 'failed' && state.actors[imf.id]!.w < 20)
-          return "The IMF is waiting for Ukraine's reforms before it lends.";
+          return `${lender.name} needs financing assurances: an EU route must be agreed first.`;
+        if (state.ukraineReform === 'failed' && state.actors[lender.id]!.w < 20)
+          return `${lender.name} is waiting for Ukraine's reforms before it lends.`;
       }
       return null;
     }
@@ -349,40 +349,14 @@ export function applyMove(
               2,
             );
           }
-          // Side costs of some concessions, felt by others.
-          if (move.terms.reconstructionRole) {
-            d.unity = clamp(d.unity - 12, 0, 100);
-            nudge(d, 'ukraine', -15, 'a US reconstruction role');
-            // Berlin wants European money spent on Ukraine, not on a US-run fund.
-            for (const [id, amount] of [
-              ['germany', -20],
-              ['hawks', -15],
-              ['france', -8],
-            ] as const)
-              nudge(d, id, amount, 'a US cut of reconstruction');
-            log(
-              entry(
-                week,
-                'event',
-                'us',
-                'European capitals and Kyiv bristle at a US cut of reconstruction.',
-                "Giving Washington a role in reconstruction buys its consent at the cost of EU unity and of Ukraine's trust.",
-              ),
-            );
-          }
-          if (move.terms.energyAssurance || move.terms.fundsConcession) {
-            d.unity = clamp(d.unity - 4, 0, 100);
-            nudge(d, 'hawks', -5, 'concessions to Budapest');
-          }
-          // What the scenario says a promised term costs or earns with others (optional data).
-          for (const key of offeredKeys(move.terms)) {
-            const fx = scenario.termEffects?.[key];
-            if (!fx) continue;
-            for (const [id, amount] of Object.entries(fx.actors)) {
-              if (id !== move.actor) nudge(d, id, amount, fx.cause);
-            }
+          // What the scenario says these promises cost or earn with others, felt by others.
+          const offered = offeredKeys(move.terms);
+          for (const fx of scenario.offerEffects ?? []) {
+            if (!fx.terms.some((k) => offered.includes(k))) continue;
             if (fx.unity) d.unity = clamp(d.unity + fx.unity, 0, 100);
-            log(entry(week, 'event', null, fx.text, fx.reason));
+            for (const n of fx.nudges)
+              if (n.actor !== move.actor) nudge(d, n.actor, n.amount, n.cause);
+            if (fx.text) log(entry(week, 'event', fx.actor ?? null, fx.text, fx.reason ?? ''));
           }
         }
         break;
@@ -410,13 +384,7 @@ export function applyMove(
       case 'g7.coordinate': {
         const strong = scenario.g7Weeks.includes(week);
         d.g7Basis = Math.min(2, d.g7Basis + (strong ? 2 : 1));
-        for (const [id, amount] of [
-          ['japan', 8],
-          ['uk', 5],
-          ['canada', 5],
-        ] as const) {
-          nudge(d, id, amount, 'G7 coordination');
-        }
+        for (const n of scenario.g7Nudges ?? []) nudge(d, n.actor, n.amount, n.cause);
         log(
           entry(
             week,
@@ -436,8 +404,7 @@ export function applyMove(
         const def = routeDef(scenario, move.route);
         const r = d.routes[def.id]!;
         r.legal += 1;
-        nudge(d, 'ecb', 6, 'legal work');
-        nudge(d, 'italy', 3, 'a more solid legal basis');
+        for (const n of scenario.legalWorkNudges ?? []) nudge(d, n.actor, n.amount, n.cause);
         log(
           entry(
             week,
@@ -457,16 +424,13 @@ export function applyMove(
         r.status = 'tabled';
         r.terms = move.terms;
         r.tabledWeek = week;
-        if (def.kind === 'reparations-loan') {
-          d.provocation += 2;
-          if (move.terms.guarantee === 'uncapped') {
-            for (const id of ['france', 'italy']) {
-              nudge(d, id, -12, 'uncapped guarantees on the table');
-            }
-          }
-        }
-        if (def.kind === 'joint-borrowing' && move.terms.size > (def.sizes[0]?.size ?? 0)) {
-          nudge(d, 'mainstream', -8, 'a larger joint debt');
+        if (def.kind === 'reparations-loan') d.provocation += 2;
+        for (const fx of def.tableEffects ?? []) {
+          const applies =
+            fx.when === 'uncapped'
+              ? move.terms.guarantee === 'uncapped'
+              : move.terms.size > Math.min(...def.sizes.map((s) => s.size));
+          if (applies) for (const n of fx.nudges) nudge(d, n.actor, n.amount, n.cause);
         }
         const seize = isSeizure(def, move.terms);
         log(
@@ -491,12 +455,12 @@ export function applyMove(
       case 'bridge.request': {
         d.bridged[move.source] = true;
         d.graceWeeks = Math.min(MAX_GRACE, d.graceWeeks + 2);
-        if (move.source === 'bilateral') {
+        if (move.source === 'donors') {
           addPledge(
             d,
             {
-              id: `bridge-bilateral-${week}`,
-              actor: 'bilateral',
+              id: `bridge-donors-${week}`,
+              actor: DONORS,
               amount: 2000,
               condition: null,
               conditionText: '',
@@ -516,13 +480,14 @@ export function applyMove(
           );
         } else {
           const board = scenario.imfBoardWeek;
+          const lender = scenario.actors.find((a) => a.kind === 'lender')!;
           addPledge(
             d,
             {
-              id: `bridge-imf-${week}`,
-              actor: 'imf',
+              id: `bridge-lender-${week}`,
+              actor: lender.id,
               amount: 1400,
-              condition: week >= board ? null : 'imf-board',
+              condition: week >= board ? null : 'lender-board',
               conditionText: week >= board ? '' : `after the IMF board (week ${board})`,
               week,
             },
@@ -532,7 +497,7 @@ export function applyMove(
             entry(
               week,
               'money',
-              'imf',
+              lender.id,
               'The IMF agrees to bridge with a first tranche of about EUR 1.4 bn.',
               'With an EU decision in, the IMF has its financing assurances; its money buys about two more weeks.',
             ),
@@ -673,16 +638,17 @@ function callVote(
         ),
       );
     }
-    if (overruled.includes('belgium')) {
+    const custodian = scenario.actors.find((a) => a.kind === 'custodian');
+    if (custodian && overruled.includes(custodian.id)) {
       d.unity = clamp(d.unity - 20, 0, 100);
       d.market = clamp(d.market + 20, 0, 100);
-      r.blockers.push('Belgium challenges the loan in court');
+      r.blockers.push(`${custodian.name} challenges the loan in court`);
       d.log.push(
         entry(
           d.week,
           'event',
-          'belgium',
-          'Belgium is outvoted and goes to court.',
+          custodian.id,
+          `${custodian.name} is outvoted and goes to court.`,
           isSeizure(def, terms)
             ? 'Overruling the state that holds the money shakes markets and the Union; against an outright seizure its case is state immunity itself, so the money stays frozen while it fights.'
             : 'Overruling the state that holds the money shakes markets and the Union; the loan is delayed unless its legal basis is solid.',

@@ -1,3 +1,4 @@
+import { DONORS, DONORS_NAME } from './state';
 import type {
   ActorDef,
   GameState,
@@ -172,7 +173,8 @@ export function money(scenario: Scenario, state: GameState): MoneyBreakdown {
     }
   }
   for (const p of state.pledges) {
-    const name = findActorDef(scenario, p.actor)?.name ?? p.actor;
+    const name =
+      findActorDef(scenario, p.actor)?.name ?? (p.actor === DONORS ? DONORS_NAME : p.actor);
     if (p.status === 'real' && p.payableWeek !== null) {
       add(name, p.amount, p.payableWeek <= last ? 'secured' : 'late');
     } else if (p.status === 'conditional' || p.status === 'real') {
@@ -195,26 +197,42 @@ export function guaranteeCoverage(scenario: Scenario, state: GameState): number 
   return Math.min(100, cover);
 }
 
-/** Holders of Russian assets outside Euroclear that have joined (Belgium's third condition). */
+/**
+ * Other holders of Russian assets that have joined (the custodian's third condition), by each
+ * actor's `holderJoins`: a live pledge, or a commitment without the term that keeps its own
+ * holdings out. In the scenario's order.
+ */
 export function otherHoldersJoined(scenario: Scenario, state: GameState): string[] {
   const joined: string[] = [];
-  for (const id of ['uk', 'canada', 'japan', 'us']) {
-    if (state.pledges.some((p) => p.actor === id && p.status !== 'withdrawn')) joined.push(id);
+  for (const def of scenario.actors) {
+    const how = def.holderJoins;
+    if (!how) continue;
+    if (how.by === 'pledge') {
+      if (state.pledges.some((p) => p.actor === def.id && p.status !== 'withdrawn'))
+        joined.push(def.id);
+    } else {
+      const c = commitmentOf(state, def.id);
+      if (c && isCommitted(state, def.id) && !c.terms[how.unless]) joined.push(def.id);
+    }
   }
-  const france = commitmentOf(state, 'france');
-  if (france && isCommitted(state, 'france') && !france.terms.excludeFrenchBanks) {
-    joined.push('france');
-  }
-  return joined.filter((id) => findActorDef(scenario, id));
+  return joined;
 }
 
-/** The route terms Belgium judges: the tabled ones, else the best the player has promised it. */
+/** The actor that holds the assets and fears their liability (kind 'custodian'), if any. */
+export const custodianOf = (scenario: Scenario): ActorDef | undefined =>
+  scenario.actors.find((a) => a.kind === 'custodian');
+
+/**
+ * The route terms the custodian judges: the tabled ones, else the best the player has promised
+ * it.
+ */
 export function reparationsTerms(scenario: Scenario, state: GameState) {
   const def = routeOfKind(scenario, 'reparations-loan');
   if (!def) return null;
   const route = state.routes[def.id];
   if (route?.terms) return route.terms;
-  const promised = state.promises.filter((p) => p.actor === 'belgium' && !p.broken);
+  const custodian = custodianOf(scenario)?.id;
+  const promised = state.promises.filter((p) => p.actor === custodian && !p.broken);
   const base = { size: def.sizes[0]?.size ?? 0 };
   return promised.reduce((acc, p) => ({ ...acc, ...p.terms }), base);
 }

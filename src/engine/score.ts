@@ -120,10 +120,10 @@ function cutDepth(scenario: Scenario, secured: number, target: number): string {
   return 'Nothing arrived in time: from 1 April Ukraine must cut public spending drastically.';
 }
 
-const KEY_ACTORS = new Set(['belgium', 'hungary', 'us', 'japan', 'italy']);
-
 /** How much a log entry changed the course of the game (0: not a turning point). */
-function weight(e: LogEntry): number {
+function weight(scenario: Scenario, e: LogEntry): number {
+  const def = e.actor ? scenario.actors.find((a) => a.id === e.actor) : undefined;
+  const pivotal = def?.pivotal === true;
   const t = e.text;
   if (e.kind === 'vote') return 5;
   if (e.kind === 'money') {
@@ -132,20 +132,20 @@ function weight(e: LogEntry): number {
       return 4;
     return 2;
   }
-  if (e.kind === 'reply' && t.includes('accept')) return e.actor && KEY_ACTORS.has(e.actor) ? 3 : 2;
+  if (e.kind === 'reply' && t.includes('accept')) return pivotal ? 3 : 2;
   if (e.kind === 'decision') {
     if (t.includes('broke a promise') || t.includes('steps back')) return 4;
-    if (t.endsWith('→ committed.')) return e.actor && KEY_ACTORS.has(e.actor) ? 3 : 1;
+    if (t.endsWith('→ committed.')) return pivotal ? 3 : 1;
     return 0;
   }
-  if (e.kind === 'event') return e.actor === 'russia' || e.actor === 'belgium' ? 3 : 0;
+  if (e.kind === 'event') return def?.kind === 'adversary' || def?.kind === 'custodian' ? 3 : 0;
   return 0;
 }
 
 /** The three moments that most changed the game, in the order they happened. */
-function turningPoints(state: GameState): LogEntry[] {
+function turningPoints(scenario: Scenario, state: GameState): LogEntry[] {
   return state.log
-    .map((e, i) => ({ e, i, w: weight(e) }))
+    .map((e, i) => ({ e, i, w: weight(scenario, e) }))
     .filter((x) => x.w > 0)
     .sort((a, b) => b.w - a.w || a.i - b.i)
     .slice(0, 3)
@@ -227,6 +227,6 @@ export function scoreGame(scenario: Scenario, state: GameState, won: boolean): E
     headline,
     cutDepth: cutDepth(scenario, secured, target),
     breakdown,
-    turningPoints: turningPoints(state),
+    turningPoints: turningPoints(scenario, state),
   };
 }

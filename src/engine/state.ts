@@ -20,6 +20,10 @@ export function nudge(d: Draft<GameState>, id: string, amount: number, cause: st
   d.actors[id]?.pending.push(Object.freeze({ amount, cause }));
 }
 
+/** Whose the donors' bridge money is: no actor of the scenario, so the money panel names it. */
+export const DONORS = 'donors';
+export const DONORS_NAME = 'Donor countries';
+
 /**
  * Adds a pledge made in `week`: real at once without a condition (its money payable `lag` weeks
  * later), else conditional until the condition is met. Frozen, like every record added to a draft.
@@ -132,7 +136,7 @@ export function createInitialState(
     g7Basis: 0,
     assetLock: false,
     graceWeeks: 0,
-    bridged: { imf: false, bilateral: false },
+    bridged: { lender: false, donors: false },
     ukraineReform: 'pending',
     actors,
     actorOrder: scenario.actors.map((a) => a.id),

@@ -2,6 +2,7 @@ import type { Draft } from 'immer';
 import { produce } from './immer';
 import { Dice } from './rng';
 import {
+  custodianOf,
   findActorDef,
   guaranteeCoverage,
   isCommitted,
@@ -166,9 +167,12 @@ function progressMoney(
       // A seizure (only where a size is marked `seize`) is different: its case is state immunity
       // itself, so no drafting makes it court-proof and a later consent to a loan does not cover it.
       const seizure = isSeizure(def, b.terms);
+      const custodian = custodianOf(scenario);
       const inCourt =
-        b.overruled.includes('belgium') &&
-        (seizure || (before.actors.belgium?.stance !== 'committed' && b.legal < COURT_PROOF_LEGAL));
+        !!custodian &&
+        b.overruled.includes(custodian.id) &&
+        (seizure ||
+          (before.actors[custodian.id]?.stance !== 'committed' && b.legal < COURT_PROOF_LEGAL));
       // Consents and checks the scenario adds (none in the December Summit).
       const gates = def.gates ?? [];
       const shut = gates.filter((g) => !gateOpen(before, b.legal, g, week));
@@ -176,7 +180,7 @@ function progressMoney(
         ...(coverage < PAYOUT_COVERAGE
           ? [`guarantees covering ${PAYOUT_COVERAGE}% of the loan (now ${coverage}%)`]
           : []),
-        ...(inCourt ? ['Belgium is challenging the loan in court'] : []),
+        ...(inCourt ? [`${custodian!.name} is challenging the loan in court`] : []),
         ...shut.map((g) => g.label),
       ];
       if (!sameList(blockers, b.blockers)) r().blockers = blockers;
@@ -304,7 +308,7 @@ function progressMoney(
       (pledge.condition === 'eu-route-adopted' &&
         (pledgeReady(scenario, before, pledge.actor) ||
           pledgeReady(scenario, d as GameState, pledge.actor))) ||
-      (pledge.condition === 'imf-board' && week >= scenario.imfBoardWeek);
+      (pledge.condition === 'lender-board' && week >= scenario.imfBoardWeek);
     if (!met) return;
     const p = d.pledges[i]!;
     p.status = 'real';
@@ -478,6 +482,6 @@ function moneyInMotion(scenario: Scenario, state: GameState): boolean {
     (p) =>
       p.status === 'conditional' &&
       ((p.condition === 'eu-route-adopted' && pledgeReady(scenario, state, p.actor)) ||
-        (p.condition === 'imf-board' && state.week >= scenario.imfBoardWeek)),
+        (p.condition === 'lender-board' && state.week >= scenario.imfBoardWeek)),
   );
 }

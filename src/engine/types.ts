@@ -13,17 +13,20 @@ export const STANCES: readonly Stance[] = [
   'committed',
 ];
 
-/** How an actor's machine behaves: shared machines, personalities come from ActorDef data. */
+/**
+ * How an actor's machine behaves: shared machines, personalities come from ActorDef data. Kinds
+ * name roles, never actors (the engine names no actor).
+ */
 export type ActorKind =
   | 'government' // member states, blocs and the ECB: stance machine with offers
-  | 'belgium' // liability fear
-  | 'aligned' // Japan: alliance pull from the US
-  | 'follower' // UK, Canada: conditional pledges
-  | 'hungary' // veto holder
-  | 'us' // alliance leader with a deal state
-  | 'russia' // escalation ladder
-  | 'imf' // bridge lender needing financing assurances
-  | 'ukraine'; // the client: reforms and trust
+  | 'custodian' // holds the assets (Belgium, for Euroclear): liability fear
+  | 'aligned' // follows an ally before it moves (Japan): alliance pull
+  | 'follower' // acts only if the EU does (the UK, Canada): conditional pledges
+  | 'veto-holder' // can block unanimity acts for a price (Hungary)
+  | 'patron' // the alliance leader others follow, with a deal of its own (the US)
+  | 'adversary' // answers with retaliation on an escalation ladder (Russia)
+  | 'lender' // bridge lender needing financing assurances (the IMF)
+  | 'recipient'; // the client: reforms and trust (Ukraine)
 
 export type TermKey =
   | 'guarantee' // join the guarantee coalition ('capped' | 'uncapped')
@@ -144,6 +147,14 @@ export interface ActorDef {
    */
   pledgeOn?: { route: string; text: string };
   /**
+   * Optional: it holds Russian assets outside the custodian, and counts as another holder that
+   * joined (the custodian's third condition) once it pledges, or once it commits without the
+   * term that keeps its own holdings out. Absent: it holds none that count.
+   */
+  holderJoins?: { by: 'pledge' } | { by: 'commitment'; unless: TermKey };
+  /** Optional: its commitments and events are turning points of a game (the debrief). */
+  pivotal?: boolean;
+  /**
    * Optional: what would move it, in words, for a government-kind actor that does not bargain
    * (a legislature persuaded indirectly). Absent: built from its terms and leaders, as before.
    */
@@ -175,6 +186,8 @@ export interface RouteDef {
    * wait for (defence loans to member states are not the EU using the assets). Absent: true.
    */
   countsAsEuDecision?: boolean;
+  /** Optional: what tabling it does to others, by its terms. */
+  tableEffects?: TableEffect[];
   /**
    * Optional, reparations-loan routes only: consents and checks its money waits for after the
    * vote, besides guarantees and courts (a legislature, the borrower accepting the conditions,
@@ -280,17 +293,33 @@ export interface ScenarioEndings {
   none: string;
 }
 
-/** Side effects of promising a term (Scenario.termEffects). */
-export interface TermEffect {
-  /** willingness shift per actor id at the end of the week (the accepting actor is skipped) */
-  actors: Record<string, number>;
+/** A change of an actor's willingness at the end of the week, with its cause as its card says it. */
+export interface Nudge {
+  actor: string;
+  amount: number;
+  cause: string;
+}
+
+/**
+ * What an accepted offer costs or earns with others (Scenario.offerEffects): applied once to an
+ * offer that includes any of `terms`; the actor that accepted is not nudged by it.
+ */
+export interface OfferEffect {
+  terms: TermKey[];
+  nudges: Nudge[];
   /** change to EU unity, at once */
   unity?: number;
-  /** the cause as each actor's card shows it */
-  cause: string;
-  /** the log line and why */
-  text: string;
-  reason: string;
+  /** the log's line, why, and whose it is (no line without a text) */
+  text?: string;
+  reason?: string;
+  actor?: string;
+}
+
+/** What tabling a route does to others (RouteDef.tableEffects), when its terms are so. */
+export interface TableEffect {
+  /** 'uncapped': its guarantees are uncapped; 'above-smallest': a size above its smallest */
+  when: 'uncapped' | 'above-smallest';
+  nudges: Nudge[];
 }
 
 export interface Scenario {
@@ -329,10 +358,15 @@ export interface Scenario {
   /** the year the money is for, as the money panel and route sizes name it (absent: 2026) */
   moneyYear?: number;
   /**
-   * Optional: what promising a term costs or earns with others, applied when an actor accepts an
-   * offer that includes it (benchmarks that reassure Washington and irk Kyiv). Absent: nothing.
+   * Optional: what promising some terms costs or earns with others, applied when an actor
+   * accepts an offer that includes them (a US role in reconstruction angers Berlin and Kyiv;
+   * benchmarks reassure Washington and irk Kyiv). Absent: nothing.
    */
-  termEffects?: Partial<Record<TermKey, TermEffect>>;
+  offerEffects?: OfferEffect[];
+  /** Optional: who warms to G7 coordination, and how much, each time it happens. */
+  g7Nudges?: Nudge[];
+  /** Optional: who is calmed by legal work on a route, and how much, each time. */
+  legalWorkNudges?: Nudge[];
 }
 
 // ---------------------------------------------------------------- moves
@@ -345,10 +379,14 @@ export type Move =
   | { type: 'pressure.public'; actor: string }
   | { type: 'route.table'; route: string; terms: RouteTerms }
   | { type: 'vote.call'; route: string; mode: VoteMode }
-  | { type: 'bridge.request'; source: 'imf' | 'bilateral' }
+  | { type: 'bridge.request'; source: BridgeSource }
   | { type: 'week.end' };
 
 export type MoveType = Move['type'];
+
+/** Bridge money: from the lender (the IMF), or from donor countries (no actor of their own). */
+export type BridgeSource = 'lender' | 'donors';
+export const BRIDGE_SOURCES: readonly BridgeSource[] = ['donors', 'lender'];
 
 // ---------------------------------------------------------------- state
 
@@ -407,7 +445,7 @@ export interface Pledge {
   actor: string;
   amount: number;
   /** null once unconditional */
-  condition: 'eu-route-adopted' | 'imf-board' | null;
+  condition: 'eu-route-adopted' | 'lender-board' | null;
   conditionText: string;
   status: 'conditional' | 'real' | 'withdrawn';
   week: number;
@@ -515,7 +553,7 @@ export interface GameState {
   g7Basis: number; // 0 none, 1 statement, 2 legal basis
   assetLock: boolean;
   graceWeeks: number;
-  bridged: { imf: boolean; bilateral: boolean };
+  bridged: Record<BridgeSource, boolean>;
   ukraineReform: 'pending' | 'passed' | 'failed';
   actors: Record<string, ActorState>;
   actorOrder: string[];

@@ -1,5 +1,13 @@
 import type { Scenario } from '../engine';
 
+import {
+  BUDAPEST_CONCESSIONS,
+  G7_NUDGES,
+  LARGER_JOINT_DEBT,
+  LEGAL_WORK_NUDGES,
+  UNCAPPED_ON_THE_TABLE,
+  US_RECONSTRUCTION,
+} from './common-rules';
 import { EU_STATES } from './eu-states';
 
 // The main scenario: 24 Nov 2025 to 1 Apr 2026. Figures and dates come from
@@ -146,7 +154,8 @@ export const decemberSummit: Scenario = {
       name: 'Belgium',
       short: 'Belgium',
       leader: 'Prime Minister Bart De Wever',
-      kind: 'belgium',
+      kind: 'custodian',
+      pivotal: true,
       agenda: 'Wants to help Ukraine, but not to carry the risk alone.',
       drivers:
         'Most of the money sits at Euroclear in Brussels, so if a court or a peace deal ever forces its return, Belgium could be left to pay. It asks for three things: the risk fully shared from day one, cash on demand if Euroclear has to pay out, and every other country holding Russian assets taking part. Each Russian lawsuit or threat makes it more nervous.',
@@ -189,6 +198,7 @@ export const decemberSummit: Scenario = {
       short: 'France',
       leader: 'President Emmanuel Macron',
       kind: 'government',
+      holderJoins: { by: 'commitment', unless: 'excludeFrenchBanks' },
       agenda: 'Backs the idea, on its own conditions.',
       drivers:
         'France already has high public debt, so it will not sign a guarantee without a limit. It wants only Euroclear’s cash used, not the money in French banks, which have their own contracts with Russia’s central bank. It also wants the loan spent on weapons made in Europe.',
@@ -210,6 +220,7 @@ export const decemberSummit: Scenario = {
       short: 'Italy',
       leader: 'Prime Minister Giorgia Meloni',
       kind: 'government',
+      pivotal: true,
       agenda: 'Russia should pay, but only on a solid legal footing.',
       drivers:
         'Italy has high debt and says it cannot afford large guarantees. Italian firms still work in Russia, one coalition partner opposes more arms spending, and Washington has been lobbying Rome. It prefers options with less legal and budget risk.',
@@ -230,7 +241,8 @@ export const decemberSummit: Scenario = {
       name: 'Hungary',
       short: 'Hungary',
       leader: 'Prime Minister Viktor Orbán',
-      kind: 'hungary',
+      kind: 'veto-holder',
+      pivotal: true,
       agenda: 'Against using the assets and against paying for the war.',
       drivers:
         'Budapest opposes paying for Ukraine’s war effort and says that locking the assets by majority vote breaks EU law. It relies on Russian oil arriving through the Druzhba pipeline. It bargains deal by deal: secure energy supplies or a concession on its EU funds can buy its abstention.',
@@ -361,7 +373,9 @@ export const decemberSummit: Scenario = {
       name: 'United States',
       short: 'United States',
       leader: 'President Donald Trump',
-      kind: 'us',
+      kind: 'patron',
+      holderJoins: { by: 'pledge' },
+      pivotal: true,
       agenda: 'The frozen assets are a bargaining chip for peace talks.',
       drivers:
         'Washington wants the assets kept on the table in its talks with Moscow. Its draft peace plan gave US firms the lead in rebuilding Ukraine, with a share of the profits. It has urged European capitals not to spend the money first; a real role in reconstruction is what it wants most.',
@@ -383,6 +397,8 @@ export const decemberSummit: Scenario = {
       short: 'Japan',
       leader: 'Finance Minister Satsuki Katayama',
       kind: 'aligned',
+      holderJoins: { by: 'pledge' },
+      pivotal: true,
       agenda: 'Says it wants to help, but has not promised to lend its share.',
       drivers:
         'Tokyo worries about precedent, since it could one day face a similar situation in East Asia, and it wants any loan to leave legal ownership with Russia. As a close US ally, it will not move before Washington does. Keeping the money away from weapons, as in its earlier loan, makes a yes easier.',
@@ -404,6 +420,7 @@ export const decemberSummit: Scenario = {
       short: 'UK',
       leader: 'Prime Minister Keir Starmer',
       kind: 'follower',
+      holderJoins: { by: 'pledge' },
       agenda: 'Ready to act, in step with the EU.',
       drivers:
         'London has long pushed to use the assets and wants to send Moscow a strong signal. It will only lend once the EU has adopted its own plan, and it would rather have Canada and Japan acting too. Legal shields make its own lawyers more comfortable.',
@@ -425,6 +442,7 @@ export const decemberSummit: Scenario = {
       short: 'Canada',
       leader: 'Prime Minister Mark Carney',
       kind: 'follower',
+      holderJoins: { by: 'pledge' },
       agenda: 'Very close to the EU and the UK on this.',
       drivers:
         'Canada has passed laws that allow seizing sanctioned state assets, and it chaired the G7 finance talks in 2025. Like the UK, it will act only after the EU adopts its plan, and it watches what London does.',
@@ -445,7 +463,7 @@ export const decemberSummit: Scenario = {
       name: 'International Monetary Fund',
       short: 'IMF',
       leader: 'Managing Director Kristalina Georgieva',
-      kind: 'imf',
+      kind: 'lender',
       agenda: 'Will lend once the rest of the money is assured.',
       drivers:
         'The IMF only lends when it is sure the rest of a country’s funding gap is covered, so an EU decision has to come first. Ukraine must also pass the reforms it promised, such as new taxes. It can tide Ukraine over for a few weeks, no more.',
@@ -466,7 +484,7 @@ export const decemberSummit: Scenario = {
       name: 'Ukraine',
       short: 'Ukraine',
       leader: 'President Volodymyr Zelenskyy',
-      kind: 'ukraine',
+      kind: 'recipient',
       agenda: 'Needs the money by spring.',
       drivers:
         'Ukraine’s 2026 budget is short by about 18.5% of its whole economy, and defence takes the biggest share. Without new money it must start cutting in April, drone production included. It wants money fast and never repaid from its own budget, and it must pass the IMF’s reforms at home, which is not always easy.',
@@ -486,7 +504,7 @@ export const decemberSummit: Scenario = {
       name: 'Russia',
       short: 'Russia',
       leader: 'President Vladimir Putin',
-      kind: 'russia',
+      kind: 'adversary',
       agenda: 'Calls any use of its reserves theft.',
       drivers:
         'Moscow’s view is that the reserves belong to its central bank and that using them breaks international law. It already has decrees that let it take control of Western firms’ assets in Russia, and it threatens to sue Euroclear. Each step the EU takes toward using the money can push it to hit back. It is an adversary, not a negotiator.',
@@ -506,8 +524,9 @@ export const decemberSummit: Scenario = {
 
   routes: [
     {
-      id: 'reparations-loan',
+      id: 'reparations',
       kind: 'reparations-loan',
+      tableEffects: [UNCAPPED_ON_THE_TABLE],
       name: 'Reparations Loan',
       summary:
         'The EU borrows the Russian cash sitting at Euroclear and lends it to Ukraine, which pays it back only if Russia pays for the damage it has done. It passes by qualified majority, but in practice it needs Belgium’s consent and guarantees from the big states.',
@@ -521,8 +540,9 @@ export const decemberSummit: Scenario = {
       openWeek: 2,
     },
     {
-      id: 'joint-borrowing',
+      id: 'eu-borrowing',
       kind: 'joint-borrowing',
+      tableEffects: [LARGER_JOINT_DEBT],
       name: 'Joint EU borrowing',
       summary:
         'The EU raises money on the markets, backed by spare room in its own budget. Changing the budget rules needs every government’s yes, unless the willing states go ahead by enhanced cooperation with the Parliament’s consent.',
@@ -535,7 +555,7 @@ export const decemberSummit: Scenario = {
       openWeek: 2,
     },
     {
-      id: 'asset-lock',
+      id: 'art122-lock',
       kind: 'asset-lock',
       name: 'Article 122 asset lock',
       summary:
@@ -546,6 +566,10 @@ export const decemberSummit: Scenario = {
       openWeek: 2,
     },
   ],
+
+  g7Nudges: G7_NUDGES(['japan', 'uk', 'canada']),
+  legalWorkNudges: LEGAL_WORK_NUDGES,
+  offerEffects: [US_RECONSTRUCTION, BUDAPEST_CONCESSIONS],
 
   events: [
     {

@@ -1,5 +1,12 @@
 import type { Scenario } from '../engine';
 
+import {
+  BUDAPEST_CONCESSIONS,
+  G7_NUDGES,
+  LEGAL_WORK_NUDGES,
+  UNCAPPED_ON_THE_TABLE,
+  US_RECONSTRUCTION,
+} from './common-rules';
 import { EU_STATES } from './eu-states';
 
 // The London Talks: 17 March to 31 July 2025. On 18 March 2025 the UK Foreign Secretary and the
@@ -146,7 +153,8 @@ export const londonTalks: Scenario = {
       name: 'Belgium',
       short: 'Belgium',
       leader: 'Prime Minister Bart De Wever',
-      kind: 'belgium',
+      kind: 'custodian',
+      pivotal: true,
       agenda: 'Wants to help Ukraine, but says the assets are protected by state immunity.',
       drivers:
         'Most of the money sits at Euroclear in Brussels. If the assets were taken, Russia could sue Belgium under an old investment treaty and seize what Euroclear’s clients still have in Russia. Belgium asks for the risk to be fully shared, cash on demand if Euroclear must pay out, and every other holder taking part. Taking the assets outright frightens it far more than lending against them.',
@@ -191,6 +199,7 @@ export const londonTalks: Scenario = {
       short: 'France',
       leader: 'President Emmanuel Macron',
       kind: 'government',
+      holderJoins: { by: 'commitment', unless: 'excludeFrenchBanks' },
       agenda: 'Use the assets’ profits, not the assets themselves; buy European.',
       drivers:
         'Paris has argued that taking the assets would break international law, though their profits can be used. France has high public debt, so it will not sign a guarantee without a limit, and it wants the money in French banks left out. It pushes hard for Europe to buy its weapons from European makers.',
@@ -213,6 +222,7 @@ export const londonTalks: Scenario = {
       short: 'Italy',
       leader: 'Prime Minister Giorgia Meloni',
       kind: 'government',
+      pivotal: true,
       agenda: 'Russia should pay, but only on a solid legal footing.',
       drivers:
         'Italy has high debt and says it cannot afford large guarantees. Rome stays close to Washington while the ceasefire talks go on, and one coalition partner opposes more arms spending. It prefers options with less legal and budget risk.',
@@ -234,7 +244,8 @@ export const londonTalks: Scenario = {
       name: 'Hungary',
       short: 'Hungary',
       leader: 'Prime Minister Viktor Orbán',
-      kind: 'hungary',
+      kind: 'veto-holder',
+      pivotal: true,
       agenda: 'Against using the assets and against paying for the war.',
       drivers:
         'Budapest opposes paying for Ukraine’s war effort and wants good ties with Moscow and with Washington’s peace push. It bargains deal by deal: secure energy or released EU funds can buy its abstention. Its real lever is the freeze itself, which all 27 governments must renew every six months.',
@@ -366,7 +377,9 @@ export const londonTalks: Scenario = {
       name: 'United States',
       short: 'United States',
       leader: 'President Donald Trump',
-      kind: 'us',
+      kind: 'patron',
+      holderJoins: { by: 'pledge' },
+      pivotal: true,
       agenda: 'Wants a ceasefire first; the assets could be part of a deal.',
       drivers:
         'Washington is trying to broker a ceasefire and talks to Moscow directly. It has sent Ukraine no new aid this year. It may want the frozen money kept as a chip in the talks, and it wants a share in rebuilding Ukraine. London notes that the doubts about taking the assets come mostly from inside Europe.',
@@ -389,6 +402,8 @@ export const londonTalks: Scenario = {
       short: 'Japan',
       leader: 'Prime Minister Shigeru Ishiba',
       kind: 'aligned',
+      holderJoins: { by: 'pledge' },
+      pivotal: true,
       agenda: 'Helps Ukraine, but will not cross Washington or take a state’s reserves.',
       drivers:
         'Tokyo worries about precedent: it could one day face a similar case in East Asia, so it wants any loan to leave legal ownership with Russia and will not take part in a seizure. As a close US ally, it will not move before Washington does. Keeping its money away from weapons, as in its G7 loan, makes a yes easier.',
@@ -412,6 +427,7 @@ export const londonTalks: Scenario = {
       short: 'UK',
       leader: 'Foreign Secretary David Lammy, for Prime Minister Keir Starmer',
       kind: 'follower',
+      holderJoins: { by: 'pledge' },
       agenda: 'From freezing to seizing, together with Europe.',
       drivers:
         'London has called for moving “from freezing to seizing” and wants to send Moscow a strong signal before any ceasefire deal. On 1 March it signed a GBP 2.26 bn loan for Ukraine’s army, repaid from the assets’ profits. It will only act in step with the EU using its own assets, and it wants a way into Europe’s new defence purchases.',
@@ -433,6 +449,7 @@ export const londonTalks: Scenario = {
       short: 'Canada',
       leader: 'Prime Minister Mark Carney',
       kind: 'follower',
+      holderJoins: { by: 'pledge' },
       agenda: 'Chairs the G7 this year; very close to the EU and the UK.',
       drivers:
         'Canada has passed laws that allow seizing sanctioned state assets, and it chairs the G7 in 2025. Like the UK, it will act only once the EU decides to use its assets, and it watches what London does.',
@@ -453,7 +470,7 @@ export const londonTalks: Scenario = {
       name: 'International Monetary Fund',
       short: 'IMF',
       leader: 'Managing Director Kristalina Georgieva',
-      kind: 'imf',
+      kind: 'lender',
       agenda: 'Keeps lending while the rest of Ukraine’s money is assured.',
       drivers:
         'Ukraine’s IMF programme pays out in slices after each review, but only while the Fund is sure others will cover the rest of the gap. An EU decision to use the assets would reassure it. It can tide Ukraine over for a few weeks, no more.',
@@ -473,7 +490,7 @@ export const londonTalks: Scenario = {
       name: 'Ukraine',
       short: 'Ukraine',
       leader: 'President Volodymyr Zelenskyy',
-      kind: 'ukraine',
+      kind: 'recipient',
       agenda: 'Ready for a ceasefire, but needs weapons whatever happens.',
       drivers:
         'Ukraine has said it would accept a 30-day ceasefire, but it fears a deal made over its head. With no new US aid this year, it needs Europe to pay for weapons and ammunition, and it wants the frozen Russian money used for that.',
@@ -493,7 +510,7 @@ export const londonTalks: Scenario = {
       name: 'Russia',
       short: 'Russia',
       leader: 'President Vladimir Putin',
-      kind: 'russia',
+      kind: 'adversary',
       agenda: 'Calls any use of its reserves theft.',
       drivers:
         'Moscow’s view is that the reserves belong to its central bank and are protected by state immunity, so using them breaks international law. Russian courts already hear over a hundred cases against Euroclear, and decrees let Moscow take control of Western firms’ assets in Russia. It talks peace with Washington while warning Europe. It is an adversary, not a negotiator.',
@@ -515,6 +532,7 @@ export const londonTalks: Scenario = {
     {
       id: 'assets-loan',
       kind: 'reparations-loan',
+      tableEffects: [UNCAPPED_ON_THE_TABLE],
       name: 'Frozen-assets defence loan',
       summary:
         'The EU lends Ukraine the Russian cash frozen at Euroclear to buy weapons; Ukraine repays only if Russia pays for the damage. At EUR 100 or 150 bn the money stays Russian: it is only used. At EUR 210 bn the EU takes it outright: a seizure, with more money but a clash with state immunity. Qualified majority; guarantees must cover 75%.',
@@ -541,7 +559,7 @@ export const londonTalks: Scenario = {
       countsAsEuDecision: false,
     },
     {
-      id: 'asset-lock',
+      id: 'art122-lock',
       kind: 'asset-lock',
       name: 'Locked until Russia pays',
       summary:
@@ -552,6 +570,10 @@ export const londonTalks: Scenario = {
       openWeek: 3,
     },
   ],
+
+  g7Nudges: G7_NUDGES(['japan', 'uk', 'canada']),
+  legalWorkNudges: LEGAL_WORK_NUDGES,
+  offerEffects: [US_RECONSTRUCTION, BUDAPEST_CONCESSIONS],
 
   events: [
     {

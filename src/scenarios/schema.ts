@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 
-import { STANCES, TERM_KEYS, isoToDays, weekOf } from '../engine';
+import { ROUTE_TERMS, STANCES, TERM_KEYS, isoToDays, weekOf } from '../engine';
 import type { ActorKind, Difficulty, RouteKind, Scenario, VoteMode } from '../engine';
 
 // A runtime schema mirroring the engine's `Scenario` type, plus the cross-field rules a type
@@ -16,14 +16,14 @@ type Issue = v.BaseIssue<unknown>;
 // it here is a compile error.
 const ACTOR_KIND_SET: Record<ActorKind, true> = {
   government: true,
-  belgium: true,
+  custodian: true,
   aligned: true,
   follower: true,
-  hungary: true,
-  us: true,
-  russia: true,
-  imf: true,
-  ukraine: true,
+  'veto-holder': true,
+  patron: true,
+  adversary: true,
+  lender: true,
+  recipient: true,
 };
 const ROUTE_KIND_SET: Record<RouteKind, true> = {
   'reparations-loan': true,
@@ -125,6 +125,8 @@ const EuStateSchema = v.strictObject({
   pop: int(1, MAX_POP),
 });
 
+const NudgeSchema = v.strictObject({ actor: slug, amount: weight, cause: text(80) });
+
 const ActorDefSchema = v.strictObject({
   id: slug,
   name: text(80),
@@ -145,6 +147,13 @@ const ActorDefSchema = v.strictObject({
   routeAffinity: v.record(picklist(ROUTE_KINDS), weight, objectMessage),
   onSeizure: v.optional(weight),
   pledgeOn: v.optional(v.strictObject({ route: slug, text: text(120) })),
+  holderJoins: v.optional(
+    v.variant('by', [
+      v.strictObject({ by: v.literal('pledge') }),
+      v.strictObject({ by: v.literal('commitment'), unless: picklist(TERM_KEYS) }),
+    ]),
+  ),
+  pivotal: v.optional(bool),
   wouldMove: v.optional(text(300)),
 });
 
@@ -176,6 +185,14 @@ const RouteDefSchema = v.strictObject({
   openWeek: week,
   adoptedAtVote: v.optional(bool),
   countsAsEuDecision: v.optional(bool),
+  tableEffects: v.optional(
+    list(
+      v.strictObject({
+        when: picklist(['uncapped', 'above-smallest'] as const),
+        nudges: list(NudgeSchema, 1),
+      }),
+    ),
+  ),
   gates: v.optional(list(PayoutGateSchema)),
 });
 
@@ -263,19 +280,20 @@ export const ScenarioSchema = v.strictObject({
   ),
   bridgeNote: v.optional(text(300)),
   moneyYear: v.optional(int(2000, 2100)),
-  termEffects: v.optional(
-    v.record(
-      picklist(TERM_KEYS),
+  offerEffects: v.optional(
+    list(
       v.strictObject({
-        actors: v.record(slug, weight, objectMessage),
+        terms: list(picklist(TERM_KEYS), 1),
+        nudges: list(NudgeSchema),
         unity: v.optional(weight),
-        cause: text(80),
-        text: text(200),
-        reason: text(400),
+        text: v.optional(text(200)),
+        reason: v.optional(text(400)),
+        actor: v.optional(slug),
       }),
-      objectMessage,
     ),
   ),
+  g7Nudges: v.optional(list(NudgeSchema)),
+  legalWorkNudges: v.optional(list(NudgeSchema)),
 });
 
 // The schema's output must be exactly the engine's Scenario type, both ways round.
@@ -465,12 +483,27 @@ function crossCheck(s: Scenario): string[] {
     if (a.pledgeOn && !s.routes.some((r) => r.id === a.pledgeOn!.route))
       errors.push(`actors[${i}].pledgeOn.route: unknown route "${a.pledgeOn.route}"`);
   });
-  for (const [key, fx] of Object.entries(s.termEffects ?? {})) {
-    for (const target of Object.keys(fx?.actors ?? {})) {
-      if (!actorIds.has(target))
-        errors.push(`termEffects.${key}.actors.${target}: unknown actor "${target}"`);
-    }
-  }
+  // Every nudge and every effect's actor names an actor of the scenario.
+  const nudgesAt = (path: string, nudges: readonly { actor: string }[] | undefined) =>
+    nudges?.forEach((n, j) => {
+      if (!actorIds.has(n.actor)) errors.push(`${path}[${j}].actor: unknown actor "${n.actor}"`);
+    });
+  s.offerEffects?.forEach((fx, i) => {
+    nudgesAt(`offerEffects[${i}].nudges`, fx.nudges);
+    if (fx.actor !== undefined && !actorIds.has(fx.actor))
+      errors.push(`offerEffects[${i}].actor: unknown actor "${fx.actor}"`);
+    if ((fx.text === undefined) !== (fx.reason === undefined))
+      errors.push(`offerEffects[${i}]: a log line needs both a text and a reason`);
+  });
+  nudgesAt('g7Nudges', s.g7Nudges);
+  nudgesAt('legalWorkNudges', s.legalWorkNudges);
+  s.routes.forEach((r, i) =>
+    r.tableEffects?.forEach((fx, j) => {
+      nudgesAt(`routes[${i}].tableEffects[${j}].nudges`, fx.nudges);
+      if (fx.when === 'uncapped' && !ROUTE_TERMS[r.kind].includes('guarantee'))
+        errors.push(`routes[${i}].tableEffects[${j}].when: a "${r.kind}" route has no guarantees`);
+    }),
+  );
 
   // Random events.
   duplicates(s.events, 'events', 'event id', errors);

@@ -88,7 +88,7 @@ export function tunablesOf(s: Scenario): Tunable[] {
       step: 5,
       show: (v) => `${v}%`,
     });
-  const belgium = s.actors.find((a) => a.kind === 'belgium');
+  const belgium = s.actors.find((a) => a.kind === 'custodian');
   if (belgium)
     out.push({
       key: 'fear',

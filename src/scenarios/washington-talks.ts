@@ -1,5 +1,12 @@
 import type { Scenario } from '../engine';
 
+import {
+  BUDAPEST_CONCESSIONS,
+  G7_NUDGES,
+  LARGER_JOINT_DEBT,
+  LEGAL_WORK_NUDGES,
+  UNCAPPED_ON_THE_TABLE,
+} from './common-rules';
 import { EU_STATES } from './eu-states';
 
 // A counterfactual: 5 Jan to 1 Apr 2026. Washington did not in fact offer to pool Russia's
@@ -158,7 +165,8 @@ export const washingtonTalks: Scenario = {
       name: 'Belgium',
       short: 'Belgium',
       leader: 'Prime Minister Bart De Wever',
-      kind: 'belgium',
+      kind: 'custodian',
+      pivotal: true,
       agenda: 'Will join a G7 fund only if the risk is truly shared.',
       drivers:
         'Most of the pool sits at Euroclear in Brussels, so if a court or a peace deal ever forces the money back, Belgium fears being left to pay. A US share of the guarantees would help a lot. Its three conditions stay: the risk fully shared from day one, cash on demand if Euroclear must pay out, and the other holders taking part. Russia’s lawsuit against Euroclear is already running in Moscow.',
@@ -201,6 +209,7 @@ export const washingtonTalks: Scenario = {
       short: 'France',
       leader: 'President Emmanuel Macron',
       kind: 'government',
+      holderJoins: { by: 'commitment', unless: 'excludeFrenchBanks' },
       agenda: 'Backs the fund, but wants Europe, not Washington, to set its rules.',
       drivers:
         'France has high public debt, so it will not sign a guarantee without a limit. It wants only Euroclear’s cash used, not the money in French banks, and the loans spent on weapons made in Europe. Benchmarks written and checked by a US-led board worry Paris: it wants European money under European control.',
@@ -222,6 +231,7 @@ export const washingtonTalks: Scenario = {
       short: 'Italy',
       leader: 'Prime Minister Giorgia Meloni',
       kind: 'government',
+      pivotal: true,
       agenda: 'Russia should pay, on a solid legal footing and at little cost to Italy.',
       drivers:
         'Italy has high debt and says it cannot afford large guarantees. It listens closely to Washington, so a US yes makes Rome more relaxed, but it still prefers options with little legal and budget risk. Legal work on the fund reassures it.',
@@ -242,7 +252,8 @@ export const washingtonTalks: Scenario = {
       name: 'Hungary',
       short: 'Hungary',
       leader: 'Prime Minister Viktor Orbán',
-      kind: 'hungary',
+      kind: 'veto-holder',
+      pivotal: true,
       agenda: 'Against paying for the war; bargains vote by vote.',
       drivers:
         'Budapest opposes paying for Ukraine’s war effort and relies on Russian oil arriving through the Druzhba pipeline. A fund decided by qualified majority does not need its vote, but the EU budget change behind joint borrowing does. Secure energy supplies or released EU funds can buy its abstention.',
@@ -374,6 +385,8 @@ export const washingtonTalks: Scenario = {
       short: 'United States',
       leader: 'President Donald Trump and Treasury Secretary Scott Bessent',
       kind: 'government',
+      holderJoins: { by: 'pledge' },
+      pivotal: true,
       agenda: 'Now backs using the whole pool, under strict oversight.',
       drivers:
         'In this what-if, Washington wants the assets working for Ukraine, with benchmarks tied to Ukraine’s security and humanitarian progress, audits, and international lenders checking every payment. It will share the repayment guarantees if it gets that oversight, though it dislikes putting US money at risk. It would rather US arms makers got orders than see a buy-European clause.',
@@ -418,6 +431,8 @@ export const washingtonTalks: Scenario = {
       short: 'Japan',
       leader: 'Finance Minister Satsuki Katayama',
       kind: 'aligned',
+      holderJoins: { by: 'pledge' },
+      pivotal: true,
       agenda: 'Follows Washington toward yes, but only through a G7 framework.',
       drivers:
         'Tokyo worries about precedent, since it could one day face a similar situation in East Asia, and it wants legal ownership to stay with Russia. As a close US ally it moves when Washington moves, and Washington is now for the fund. It will lend only through the G7 fund, ideally with its money kept away from weapons, as in its earlier loan.',
@@ -440,6 +455,7 @@ export const washingtonTalks: Scenario = {
       short: 'UK',
       leader: 'Prime Minister Keir Starmer',
       kind: 'follower',
+      holderJoins: { by: 'pledge' },
       agenda: 'Ready to act, in step with the EU.',
       drivers:
         'London has long pushed to use the assets and welcomes Washington’s change of heart. It will lend once the EU has decided its own route, whichever it is, and it likes acting together with Japan and the US. Legal shields make its own lawyers more comfortable.',
@@ -460,7 +476,7 @@ export const washingtonTalks: Scenario = {
       name: 'International Monetary Fund',
       short: 'IMF',
       leader: 'Managing Director Kristalina Georgieva',
-      kind: 'imf',
+      kind: 'lender',
       agenda: 'Will lend once the rest of the money is assured.',
       drivers:
         'The IMF only lends when it is sure the rest of a country’s funding gap is covered, so an EU decision has to come first. In this what-if it would also help check the fund’s payments. Ukraine must pass the reforms it promised, such as new taxes. It can tide Ukraine over for a few weeks, no more.',
@@ -481,7 +497,7 @@ export const washingtonTalks: Scenario = {
       name: 'Ukraine',
       short: 'Ukraine',
       leader: 'President Volodymyr Zelenskyy',
-      kind: 'ukraine',
+      kind: 'recipient',
       agenda: 'Needs the money by spring, with as few strings as possible.',
       drivers:
         'Ukraine’s 2026 budget is short by about 18.5% of its whole economy, and defence takes the biggest share. It welcomes a bigger fund but fears that benchmarks and audits written abroad will slow the money and tie its hands, and it wants to buy weapons wherever it can get them fastest. The fund cannot pay until Kyiv accepts its conditions, and its parliament does not pass every reform it is asked for.',
@@ -501,7 +517,7 @@ export const washingtonTalks: Scenario = {
       name: 'Russia',
       short: 'Russia',
       leader: 'President Vladimir Putin',
-      kind: 'russia',
+      kind: 'adversary',
       agenda: 'Calls any use of its reserves theft.',
       drivers:
         'Moscow’s view is that the reserves belong to its central bank and that using them breaks international law. Its central bank is already suing Euroclear in Moscow, and it has decrees that let it take control of Western firms’ assets in Russia. A fund backed by the whole G7 is the step it warns against most. It is an adversary, not a negotiator.',
@@ -523,6 +539,7 @@ export const washingtonTalks: Scenario = {
     {
       id: 'g7-fund',
       kind: 'reparations-loan',
+      tableEffects: [UNCAPPED_ON_THE_TABLE],
       name: 'G7 Ukraine Fund',
       summary:
         'In this what-if, the EU lends the Russian cash at Euroclear into a joint G7 fund, beside Japan and the UK, with international lenders checking each payment. Ukraine repays only if Russia pays for the damage. It passes by qualified majority, but guarantees must cover 75%, Belgium must agree in practice, Kyiv must accept the conditions and, if the US joins, Congress must consent.',
@@ -557,8 +574,9 @@ export const washingtonTalks: Scenario = {
       ],
     },
     {
-      id: 'joint-borrowing',
+      id: 'eu-borrowing',
       kind: 'joint-borrowing',
+      tableEffects: [LARGER_JOINT_DEBT],
       name: 'Joint EU borrowing',
       summary:
         'The loan EU leaders backed in December: the EU raises money on the markets, backed by spare room in its own budget. It needs no Russian money and no US vote, but changing the budget rules needs every government’s yes, unless the willing go ahead by enhanced cooperation with the Parliament’s consent.',
@@ -706,22 +724,33 @@ export const washingtonTalks: Scenario = {
     },
   ],
 
-  termEffects: {
-    oversight: {
-      actors: { ukraine: -20, france: -10, germany: -3, congress: 8 },
-      cause: 'benchmarks and audits promised',
-      text: 'Kyiv and Paris bristle at the benchmarks and audits.',
-      reason:
-        'Each promise of strict oversight reassures Washington and Congress, but Kyiv fears slower money and less say over its own spending, and Paris and Berlin want Europe, not a US-led board, to control European money.',
-    },
-    buyEuropean: {
-      actors: { us: -4, ukraine: -2 },
-      cause: 'a buy-European clause promised',
+  g7Nudges: G7_NUDGES(['japan', 'uk']),
+  legalWorkNudges: LEGAL_WORK_NUDGES,
+  offerEffects: [
+    BUDAPEST_CONCESSIONS,
+    {
+      terms: ['buyEuropean'],
+      nudges: [
+        { actor: 'us', amount: -4, cause: 'a buy-European clause promised' },
+        { actor: 'ukraine', amount: -2, cause: 'a buy-European clause promised' },
+      ],
       text: 'Washington and Kyiv note the buy-European clause.',
       reason:
         'A buy-European clause pleases European industry, but Washington wants orders for US arms makers too, and Kyiv wants to buy weapons wherever it can get them fastest.',
     },
-  },
+    {
+      terms: ['oversight'],
+      nudges: [
+        { actor: 'ukraine', amount: -20, cause: 'benchmarks and audits promised' },
+        { actor: 'france', amount: -10, cause: 'benchmarks and audits promised' },
+        { actor: 'germany', amount: -3, cause: 'benchmarks and audits promised' },
+        { actor: 'congress', amount: 8, cause: 'benchmarks and audits promised' },
+      ],
+      text: 'Kyiv and Paris bristle at the benchmarks and audits.',
+      reason:
+        'Each promise of strict oversight reassures Washington and Congress, but Kyiv fears slower money and less say over its own spending, and Paris and Berlin want Europe, not a US-led board, to control European money.',
+    },
+  ],
 
   endings: {
     full: 'Ukraine keeps paying salaries, pensions and soldiers through 2026, and its partners agreed not only to pay but on how the money is checked.',

@@ -20,7 +20,7 @@ const LOAN = 'assets-loan';
 const SAFE = 'safe';
 /** Berlin's new government takes office in week 8; before that Germany will not sign. */
 const BERLIN_WEEK = 9;
-const LOCK = 'asset-lock';
+const LOCK = 'art122-lock';
 const LAST_SUMMIT = 15;
 
 const loanTerms = (size: number): RouteTerms => ({

@@ -120,8 +120,8 @@ export function consultations(scenario: Scenario, state: GameState): Move[] {
 
 /** Shared end-game care: bridge money late in the game, the IMF once the EU has decided. */
 export function bridges(state: GameState): Move[] {
-  const out: Move[] = [{ type: 'bridge.request', source: 'imf' }];
-  if (state.week >= 14) out.push({ type: 'bridge.request', source: 'bilateral' });
+  const out: Move[] = [{ type: 'bridge.request', source: 'lender' }];
+  if (state.week >= 14) out.push({ type: 'bridge.request', source: 'donors' });
   return out;
 }
 

@@ -18,7 +18,7 @@ import { firstLegal, GUARANTORS, offer, predictVote, type Policy } from './polic
 
 const END: Move = { type: 'week.end' };
 const FUND = 'g7-fund';
-const JOINT = 'joint-borrowing';
+const JOINT = 'eu-borrowing';
 /** The week of the G7 finance ministers (a legal basis in one push). */
 const G7_WEEK = 4;
 
@@ -52,8 +52,8 @@ function voteIfPasses(
 
 /** Bridge money: the IMF once an EU route is decided, donors when the deadline is close. */
 function bridges(state: GameState): Move[] {
-  const out: Move[] = [{ type: 'bridge.request', source: 'imf' }];
-  if (state.week >= 10) out.push({ type: 'bridge.request', source: 'bilateral' });
+  const out: Move[] = [{ type: 'bridge.request', source: 'lender' }];
+  if (state.week >= 10) out.push({ type: 'bridge.request', source: 'donors' });
   return out;
 }
 

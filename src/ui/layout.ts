@@ -34,14 +34,14 @@ export type Ring = 'inner' | 'outer' | 'head' | 'edge';
 const G7 = new Set(['us', 'japan', 'uk', 'canada']);
 
 /** Pledges without a card of their own, and the card that shows them (donors: Ukraine). */
-export const CHIP_HOSTS: Record<string, string> = { bilateral: 'ukraine' };
+export const CHIP_HOSTS: Record<string, string> = { donors: 'ukraine' };
 const HEAD = new Set(['imf', 'ukraine']);
 
 /** Which ring an actor sits in, from the scenario data. */
 export function ringOf(def: Pick<ActorDef, 'id' | 'kind' | 'members'>): Ring {
   if (def.members.length > 0 || def.id === 'ecb') return 'inner';
-  if (HEAD.has(def.id) || def.kind === 'imf' || def.kind === 'ukraine') return 'head';
-  if (def.id === 'russia' || def.kind === 'russia') return 'edge';
+  if (HEAD.has(def.id) || def.kind === 'lender' || def.kind === 'recipient') return 'head';
+  if (def.id === 'russia' || def.kind === 'adversary') return 'edge';
   if (G7.has(def.id)) return 'outer';
   return 'outer';
 }
@@ -556,7 +556,7 @@ export function tetherPairs(
 /** The actors that show a pledge chip: those that can pledge, and the hosts of others' pledges. */
 export const pledgingActors = (scenario: Scenario): string[] =>
   scenario.actors
-    .filter((a) => a.pledge > 0 || a.kind === 'imf' || Object.values(CHIP_HOSTS).includes(a.id))
+    .filter((a) => a.pledge > 0 || a.kind === 'lender' || Object.values(CHIP_HOSTS).includes(a.id))
     .map((a) => a.id);
 
 /** The whole table for a scenario, in one frame. */

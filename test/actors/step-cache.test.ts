@@ -64,7 +64,7 @@ const CASES = [
     values: ['waiting', 'pledged'],
     event: followerEvent,
   },
-  { kind: 'russia', machine: russiaMachine, values: RUSSIA_LEVELS, event: russiaEvent },
+  { kind: 'adversary', machine: russiaMachine, values: RUSSIA_LEVELS, event: russiaEvent },
 ] as const;
 
 /** XState's answer: the next state's value and the events the step emits. */

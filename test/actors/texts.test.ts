@@ -58,7 +58,7 @@ describe('the sentences of whole games', () => {
   it("quote Russia's retaliation at its final level when the game is over", () => {
     let russian = 0;
     for (const { scenario, record } of games) {
-      const russia = scenario.actors.find((a) => a.kind === 'russia');
+      const russia = scenario.actors.find((a) => a.kind === 'adversary');
       if (!russia) continue;
       russian++;
       const { reason } = explainActor(scenario, record.state, russia.id);

@@ -40,7 +40,7 @@ const known: ClassResult[] = [
     outcome: 'win',
     securedBn: 75.2,
     grade: 'B',
-    routes: { 'joint-borrowing': 'adopted', 'reparations-loan': 'draft' },
+    routes: { 'eu-borrowing': 'adopted', reparations: 'draft' },
     turned: { belgium: 6, hungary: 4 },
     offerTerms: { belgium: ['legalShields', 'liquidity'], hungary: ['energyAssurance'] },
     pressured: { hungary: 2 },
@@ -50,7 +50,7 @@ const known: ClassResult[] = [
     outcome: 'partial',
     securedBn: 40,
     grade: 'D',
-    routes: { 'joint-borrowing': 'agreed', 'reparations-loan': 'tabled' },
+    routes: { 'eu-borrowing': 'agreed', reparations: 'tabled' },
     turned: { belgium: 9 },
     offerTerms: { belgium: ['legalShields'] },
   }),
@@ -59,7 +59,7 @@ const known: ClassResult[] = [
     outcome: 'win',
     securedBn: 80,
     grade: 'B',
-    routes: { 'joint-borrowing': 'adopted' },
+    routes: { 'eu-borrowing': 'adopted' },
     turned: { belgium: 3, hungary: 7 },
     offerTerms: { belgium: ['guarantee'] },
     pressured: { hungary: 1 },
@@ -118,16 +118,16 @@ describe('class statistics', () => {
       { grade: 'F', count: 0 },
       { grade: NO_GRADE, count: 1 },
     ]);
-    const joint = s.routes.find((r) => r.id === 'joint-borrowing')!;
+    const joint = s.routes.find((r) => r.id === 'eu-borrowing')!;
     expect(joint).toEqual({
-      id: 'joint-borrowing',
+      id: 'eu-borrowing',
       name: 'Joint EU borrowing',
       adopted: 2,
       agreed: 1,
       tried: 3,
       winsWhenAdopted: 2,
     });
-    expect(s.routes.find((r) => r.id === 'reparations-loan')).toMatchObject({
+    expect(s.routes.find((r) => r.id === 'reparations')).toMatchObject({
       adopted: 0,
       agreed: 0,
       tried: 1,
@@ -164,7 +164,7 @@ describe('class statistics', () => {
     for (const [actor, week] of Object.entries(r.turned)) {
       expect(st.history.find((w) => w.stance[actor] === 'committed')!.week).toBe(week);
     }
-    expect(r.routes['joint-borrowing']).toBe(st.routes['joint-borrowing']!.status);
+    expect(r.routes['eu-borrowing']).toBe(st.routes['eu-borrowing']!.status);
     expect(r.actions).toBe(decoded.data.moves.filter((m) => m.type !== 'week.end').length);
     expect(r.outcome).toBe(st.ending?.outcome);
   });

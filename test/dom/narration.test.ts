@@ -28,7 +28,7 @@ describe('the narrator', () => {
     const first = narration(scenario, null, session(state, 0));
     expect(first[0]).toContain(`You have ${state.capital} points of political capital.`);
     // Spend all but one point, then end the week: the new week has the full allowance again.
-    const sound = scenario.actors.find((a) => a.kind !== 'russia')!;
+    const sound = scenario.actors.find((a) => a.kind !== 'adversary')!;
     const spend = state.capital - 1;
     for (let i = 0; i < spend; i++) {
       const r = game.play(state, { type: 'actor.sound', actor: sound.id });

@@ -146,7 +146,7 @@ function violations({ before, after: s }: Step): string[] {
       `pledge ${p.id} is real without an EU route decided`,
     );
     bad(
-      p.status === 'real' && p.condition === 'imf-board' && s.week < scenario.imfBoardWeek,
+      p.status === 'real' && p.condition === 'lender-board' && s.week < scenario.imfBoardWeek,
       `pledge ${p.id} is real before the IMF board`,
     );
     bad(p.status === 'real' && p.payableWeek === null, `real pledge ${p.id} has no payable week`);

@@ -119,7 +119,7 @@ describe('replay with an illegal move', () => {
     const { game } = newGame();
     const moves: Move[] = [
       { type: 'actor.sound', actor: 'belgium' },
-      { type: 'route.table', route: 'reparations-loan', terms: { size: 90, guarantee: 'capped' } },
+      { type: 'route.table', route: 'reparations', terms: { size: 90, guarantee: 'capped' } },
       { type: 'week.end' },
     ];
     const r = game.replay(1, 'standard', moves);
@@ -207,14 +207,14 @@ describe('refused moves never throw and leave the state untouched', () => {
     const { game, state } = newGame();
     const s = untilWeek(game, state, 2);
     const rl = { size: 90, guarantee: 'capped' as const };
-    expectRefused(s, { type: 'route.table', route: 'reparations-loan', terms: { size: 91 } });
+    expectRefused(s, { type: 'route.table', route: 'reparations', terms: { size: 91 } });
     expectRefused(s, {
       type: 'route.table',
-      route: 'joint-borrowing',
+      route: 'eu-borrowing',
       terms: { size: 90, guarantee: 'capped' },
     });
-    const tabled = play(game, s, { type: 'route.table', route: 'reparations-loan', terms: rl });
-    expectRefused(tabled, { type: 'route.table', route: 'reparations-loan', terms: rl });
+    const tabled = play(game, s, { type: 'route.table', route: 'reparations', terms: rl });
+    expectRefused(tabled, { type: 'route.table', route: 'reparations', terms: rl });
   });
 
   it('voting on a route that has not been tabled (even at a summit, where votes are free)', () => {
@@ -262,11 +262,8 @@ describe('untrusted moves from a decoded link', () => {
       'an offer with a bad guarantee kind',
       { type: 'offer.make', actor: 'germany', terms: { guarantee: 'maybe' } },
     ],
-    ['a route tabled without terms', { type: 'route.table', route: 'reparations-loan' }],
-    [
-      'a vote by an unknown procedure',
-      { type: 'vote.call', route: 'joint-borrowing', mode: 'coin' },
-    ],
+    ['a route tabled without terms', { type: 'route.table', route: 'reparations' }],
+    ['a vote by an unknown procedure', { type: 'vote.call', route: 'eu-borrowing', mode: 'coin' }],
     ['legal work on an unknown route', { type: 'legal.work', route: 'nowhere' }],
   ];
 
@@ -275,7 +272,7 @@ describe('untrusted moves from a decoded link', () => {
     // Week 2 with joint borrowing on the table and capital left for a vote outside a summit.
     const s = play(game, untilWeek(game, state, 2), {
       type: 'route.table',
-      route: 'joint-borrowing',
+      route: 'eu-borrowing',
       terms: { size: 90 },
     });
     expect(s.capital).toBeGreaterThanOrEqual(2);

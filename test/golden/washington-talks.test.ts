@@ -70,7 +70,6 @@ describe('Washington Opens Talks: the rules it adds', () => {
   });
 
   it('leaves the December Summit without any of the optional rules', () => {
-    expect(decemberSummit.termEffects).toBeUndefined();
     expect(decemberSummit.routes.some((r) => r.gates)).toBe(false);
     expect(decemberSummit.actors.some((a) => a.pledgeOn)).toBe(false);
   });

@@ -119,10 +119,10 @@ describe('policies by name', () => {
     expect(pressures).toBeGreaterThanOrEqual(records.length * 3);
   });
 
-  it('"repeat:legal.work:joint-borrowing" targets a route', () => {
-    const { records } = simulate(options('repeat:legal.work:joint-borrowing', { games: 2 }));
+  it('"repeat:legal.work:eu-borrowing" targets a route', () => {
+    const { records } = simulate(options('repeat:legal.work:eu-borrowing', { games: 2 }));
     const moves = records.flatMap((r) => r.moves).filter((m) => m.type !== 'week.end');
     expect(moves.length).toBeGreaterThan(0);
-    for (const m of moves) expect(m).toEqual({ type: 'legal.work', route: 'joint-borrowing' });
+    for (const m of moves) expect(m).toEqual({ type: 'legal.work', route: 'eu-borrowing' });
   });
 });

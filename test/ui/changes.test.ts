@@ -79,8 +79,8 @@ describe('diffStates', () => {
 describe('chipsOf', () => {
   it('sums live pledges per card, dashed while any waits, and shows donors on Ukraine', () => {
     const s = withPledges(start, {
-      imf: { amount: 1400, status: 'conditional', condition: 'imf-board' },
-      bilateral: { amount: 2000 },
+      imf: { amount: 1400, status: 'conditional', condition: 'lender-board' },
+      donors: { amount: 2000 },
     });
     const chips = chipsOf(s, hasCard);
     expect(chips.get('imf')).toEqual({
@@ -95,6 +95,6 @@ describe('chipsOf', () => {
       conditional: false,
       hosted: true,
     });
-    expect(chips.has('bilateral')).toBe(false);
+    expect(chips.has('donors')).toBe(false);
   });
 });

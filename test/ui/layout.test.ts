@@ -215,8 +215,8 @@ describe('rings and seats for any scenario', () => {
       'inner',
     );
     expect(ringOf({ id: 'ecb', kind: 'government', members: [] })).toBe('inner');
-    expect(ringOf({ id: 'imf', kind: 'imf', members: [] })).toBe('head');
-    expect(ringOf({ id: 'russia', kind: 'russia', members: [] })).toBe('edge');
+    expect(ringOf({ id: 'imf', kind: 'lender', members: [] })).toBe('head');
+    expect(ringOf({ id: 'russia', kind: 'adversary', members: [] })).toBe('edge');
     expect(ringOf({ id: 'japan', kind: 'aligned', members: [] })).toBe('outer');
   });
 
