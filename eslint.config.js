@@ -70,7 +70,8 @@ const LAYERS = {
   },
   classroom: {
     // sim: the teacher's win-rate check plays a tuned scenario with the balance harness
-    // (src/sim/run.ts and policies.ts, which use no Node builtins) in a worker.
+    // (src/sim/run.ts and policies.ts with the strategies and tactics.ts they import, which use
+    // no Node builtins) in a worker.
     layers: ['app', 'engine', 'share', 'scenarios', 'dom', 'sim'],
     packages: ['lean-qr'],
     why: 'classroom tools talk to the game through app and must not pull in Phaser',

@@ -2,8 +2,8 @@ import type { Game, LogEntry, Move, MoveType } from '../engine';
 import type { Session } from './store';
 
 // The path the player took, for the debrief: every move in order, grouped by week, each with
-// what it led to at once (a reply, a vote, money). Built by replaying the session's moves one
-// by one: the log only grows, so what a move added is the slice of log it appended.
+// what it led to at once (a reply, a vote, money). Built from the engine's step-by-step replay
+// (Game.replaySteps): the log only grows, so what a move added is the slice of log it appended.
 
 export interface PathStep {
   move: Move;
@@ -22,14 +22,14 @@ const OUTCOME_KINDS = new Set<LogEntry['kind']>(['reply', 'vote', 'money']);
 
 export function pathOf(game: Game, session: Session): PathWeek[] {
   const weeks: PathWeek[] = [];
-  let state = game.start(session.seed, session.difficulty);
-  for (const move of session.moves) {
-    const before = state.log.length;
-    const r = game.play(state, move);
-    if (!r.ok) break;
-    state = r.state;
+  for (const { ok, move, before, state } of game.replaySteps(
+    session.seed,
+    session.difficulty,
+    session.moves,
+  )) {
+    if (!ok) break;
     if (move.type === 'week.end') continue;
-    const added = state.log.slice(before);
+    const added = state.log.slice(before.log.length);
     const outcomes = added.filter((e) => OUTCOME_KINDS.has(e.kind));
     // Votes and bridge requests log only their result: that result is the step's line.
     const line = added.find((e) => e.kind === 'move') ?? outcomes.shift();

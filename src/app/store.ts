@@ -241,7 +241,6 @@ export function createStore(options: StoreOptions = {}): Store {
     leave: () => set(null),
   };
 }
-export { resultCard, commitOrder } from './result-card';
 
 /** The session's result code (see src/share/code.ts), with the player's display name. */
 export function resultCodeOf(session: Session, name = ''): string {

@@ -1,12 +1,6 @@
 import { describePath, pathOf } from '../app/path';
-import {
-  explainActor,
-  sessionGame,
-  resultCard,
-  resultCodeOf,
-  type Session,
-  type Store,
-} from '../app/store';
+import { resultCard } from '../app/result-card';
+import { explainActor, sessionGame, resultCodeOf, type Session, type Store } from '../app/store';
 import {
   formatDate,
   money,

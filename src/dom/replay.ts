@@ -22,17 +22,22 @@ interface Snapshot {
   final: boolean;
 }
 
+/** The start of each week and the end, from the engine's replay (a verified code has no refusal) */
 function snapshots(v: Verified): Snapshot[] {
   const game = gameFor(v.scenario, v.variant)!;
-  let state = game.start(v.seed, v.difficulty);
-  const out: Snapshot[] = [{ week: state.week, state, movesSoFar: 0, final: false }];
-  v.moves.forEach((move, i) => {
-    const r = game.play(state, move);
-    if (!r.ok) return;
-    state = r.state;
-    if (move.type === 'week.end' && state.status === 'playing')
-      out.push({ week: state.week, state, movesSoFar: i + 1, final: false });
-  });
+  const out: Snapshot[] = [];
+  let state: GameState | null = null;
+  for (const step of game.replaySteps(v.seed, v.difficulty, v.moves)) {
+    if (!state)
+      out.push({ week: step.before.week, state: step.before, movesSoFar: 0, final: false });
+    state = step.state;
+    if (step.ok && step.move.type === 'week.end' && state.status === 'playing')
+      out.push({ week: state.week, state, movesSoFar: step.index + 1, final: false });
+  }
+  if (!state) {
+    state = game.start(v.seed, v.difficulty);
+    out.push({ week: state.week, state, movesSoFar: 0, final: false });
+  }
   out.push({ week: state.week, state, movesSoFar: v.moves.length, final: true });
   return out;
 }

@@ -1,7 +1,7 @@
 // The engine's public surface: other layers import from here only.
 export * from './types';
 export type { ActorRuntime, ActorUpdate, Ballot, Intent, OfferReply, WeekRolls } from './runtime';
-export { createGame, stateHash, type Game, type ReplayResult } from './game';
+export { createGame, stateHash, type Game, type ReplayResult, type ReplayStep } from './game';
 export * from './queries';
 export { castBallots, tally, type Tally } from './votes';
 export { addDays, formatDate, weekOf, weekStart, isoToDays } from './calendar';

@@ -1,6 +1,6 @@
 import { addDays, formatDate, type Scenario } from '../engine';
 
-import { getScenario } from './index';
+import { getScenario } from './registry';
 import { validateScenario } from './schema';
 
 // Teacher-tuned variants: a scenario with a few of its lesson-relevant numbers changed (the

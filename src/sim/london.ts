@@ -9,7 +9,7 @@ import {
   type OfferTerms,
   type RouteTerms,
 } from '../engine';
-import { bridges, firstLegal, GUARANTORS, offer, predictVote, type Policy } from './policies';
+import { bridges, firstLegal, GUARANTORS, offer, predictVote, type Policy } from './tactics';
 
 // The London Talks' strategies (game.md section 11): each plays one lesson of the scenario the
 // way a sensible player would, seeing what the screen shows (stances, vote counts, sounded-out

@@ -1,28 +1,26 @@
-import { actorRuntime, assessOffer, belgiumFear } from '../actors';
+import { belgiumFear } from '../actors';
 import {
   commitmentOf,
-  type Dice,
   isCommitted,
   isSummitWeek,
   legalMoves,
   routeOfKind,
-  castBallots,
-  tally,
   type Game,
   type GameState,
   type Move,
-  type OfferTerms,
   type RouteTerms,
   type Scenario,
   type VoteMode,
 } from '../engine';
 import { LONDON_POLICIES } from './london';
+import { bridges, firstLegal, GUARANTORS, offer, predictVote, type Policy } from './tactics';
 import { WASHINGTON_POLICIES } from './washington';
 
 // Bots that play the game headless. A policy picks the next move from the state; it may use the
 // same information a player sees on screen (stances, vote counts, conditions sounded out).
-
-export type Policy = (game: Game, state: GameState, dice: Dice) => Move;
+// The pieces every scenario's strategies share are in tactics.ts, which london.ts and
+// washington.ts import instead of this file; re-exported here for the harness and the tests.
+export { bridges, firstLegal, GUARANTORS, offer, predictVote, type Policy } from './tactics';
 
 const END: Move = { type: 'week.end' };
 
@@ -45,62 +43,6 @@ export function repeatPolicy(spec: string): Policy {
   };
 }
 
-/** Counts a vote the way the on-screen vote panel would show it. */
-export function predictVote(
-  scenario: Scenario,
-  state: GameState,
-  routeId: string,
-  mode: VoteMode,
-  terms: RouteTerms,
-) {
-  const route = scenario.routes.find((r) => r.id === routeId)!;
-  return tally(
-    scenario.states,
-    castBallots(scenario, actorRuntime, state, route, terms, mode),
-    mode,
-  ).passed;
-}
-
-export function firstLegal(
-  game: Game,
-  state: GameState,
-  moves: (Move | null | false | undefined)[],
-): Move | null {
-  for (const m of moves) if (m && game.validate(state, m) === null) return m;
-  return null;
-}
-
-const answeredThisWeek = (state: GameState, actor: string) =>
-  state.actors[actor]?.offeredWeek === state.week;
-
-/**
- * An offer a sensible player would make: the first time to learn where the actor stands, and
- * after a refusal only once the actor's card shows it is close enough (asking again costs).
- */
-export function offer(
-  scenario: Scenario,
-  state: GameState,
-  actor: string,
-  terms: OfferTerms,
-): Move | null {
-  const a = state.actors[actor];
-  if (!a || isCommitted(state, actor) || answeredThisWeek(state, actor)) return null;
-  if (a.refusals > 0) {
-    const def = scenario.actors.find((x) => x.id === actor)!;
-    const x = assessOffer(scenario, state, def, terms, 0);
-    if (x.unmet.length || x.score < x.threshold) return null;
-  }
-  return { type: 'offer.make', actor, terms };
-}
-
-export const GUARANTORS: [string, OfferTerms][] = [
-  ['germany', { guarantee: 'capped', buyEuropean: true }],
-  ['france', { guarantee: 'capped', excludeFrenchBanks: true, buyEuropean: true }],
-  ['mainstream', { guarantee: 'capped', buyEuropean: true }],
-  ['hawks', { guarantee: 'capped' }],
-  ['italy', { guarantee: 'capped', buyEuropean: true }],
-];
-
 const LOAN_TERMS: RouteTerms = {
   size: 140,
   guarantee: 'capped',
@@ -116,13 +58,6 @@ export function consultations(scenario: Scenario, state: GameState): Move[] {
   return scenario.actors
     .filter((a) => a.members.length && !state.actors[a.id]!.sounded)
     .map((a) => ({ type: 'actor.sound', actor: a.id }));
-}
-
-/** Shared end-game care: bridge money late in the game, the IMF once the EU has decided. */
-export function bridges(state: GameState): Move[] {
-  const out: Move[] = [{ type: 'bridge.request', source: 'lender' }];
-  if (state.week >= 14) out.push({ type: 'bridge.request', source: 'donors' });
-  return out;
 }
 
 function voteIfPasses(

@@ -12,7 +12,7 @@ import {
   type Move,
   type Scenario,
 } from '../engine';
-import type { Policy } from './policies';
+import type { Policy } from './tactics';
 
 // Plays seeded games headless. Everything here is deterministic: the same arguments give the same
 // games, the same report and the same hash; only the timing figure varies.

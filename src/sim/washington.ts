@@ -10,7 +10,7 @@ import {
   type RouteTerms,
   type VoteMode,
 } from '../engine';
-import { firstLegal, GUARANTORS, offer, predictVote, type Policy } from './policies';
+import { firstLegal, GUARANTORS, offer, predictVote, type Policy } from './tactics';
 
 // Washington Opens Talks: strategies for the balance harness (game.md section 11). Each plays one
 // answer to "on whose terms?" the way a sensible player would, from what the screen shows

@@ -144,6 +144,79 @@ describe('replay with an illegal move', () => {
   });
 });
 
+describe('replaySteps: the one replay, step by step', () => {
+  it('yields every move with the state before and after, as playing them one by one does', () => {
+    const { game } = newGame();
+    const record = playGame(game, 17, 'standard', policy('scripted'));
+    let state = game.start(17, 'standard');
+    let count = 0;
+    for (const step of game.replaySteps(17, 'standard', record.moves)) {
+      expect(step.index).toBe(count);
+      expect(step.move).toBe(record.moves[count]);
+      expect(stateHash(step.before)).toBe(stateHash(state));
+      const r = game.play(state, step.move);
+      expect(step.ok && r.ok).toBe(true);
+      state = r.state;
+      expect(stateHash(step.state)).toBe(stateHash(state));
+      count++;
+    }
+    expect(count).toBe(record.moves.length);
+    expect(stateHash(state)).toBe(stateHash(record.state));
+    expect(stateHash(game.replay(17, 'standard', record.moves).state)).toBe(stateHash(state));
+  });
+
+  it('ends with the first refusal, its reason and the state before it', () => {
+    const { game } = newGame();
+    const moves: Move[] = [
+      { type: 'actor.sound', actor: 'belgium' },
+      { type: 'route.table', route: 'reparations-loan', terms: { size: 90, guarantee: 'capped' } },
+      { type: 'week.end' },
+    ];
+    const steps = [...game.replaySteps(1, 'standard', moves)];
+    expect(steps.map((s) => s.ok)).toEqual([true, false]);
+    const refused = steps[1]!;
+    if (refused.ok) return;
+    expect(refused.index).toBe(1);
+    expect(refused.move).toBe(moves[1]);
+    expect(refused.state).toBe(refused.before);
+    expect(refused.before).toBe(steps[0]!.state);
+    const r = game.replay(1, 'standard', moves);
+    expect(r).toEqual({ ok: false, state: refused.state, index: 1, reason: refused.reason });
+  });
+
+  it('is lazy: it plays a move only when its step is asked for', () => {
+    const { game } = newGame();
+    const read: number[] = [];
+    const moves = new Proxy<Move[]>(
+      [{ type: 'week.end' }, { type: 'week.end' }, { type: 'week.end' }],
+      {
+        get(target, key, receiver) {
+          if (typeof key === 'string' && /^\d+$/.test(key)) read.push(Number(key));
+          return Reflect.get(target, key, receiver) as unknown;
+        },
+      },
+    );
+    const steps = game.replaySteps(4, 'standard', moves);
+    expect(read).toEqual([]);
+    const first = steps.next();
+    expect(first.done).toBe(false);
+    if (first.done) return;
+    expect(first.value.state.week).toBe(2);
+    expect(read).toEqual([0]);
+    steps.return();
+    expect(steps.next().done).toBe(true);
+    expect(read).toEqual([0]);
+  });
+
+  it('yields nothing for no moves; replay then gives the first state', () => {
+    const { game } = newGame();
+    expect([...game.replaySteps(2, 'standard', [])]).toEqual([]);
+    const r = game.replay(2, 'standard', []);
+    expect(r.ok).toBe(true);
+    expect(stateHash(r.state)).toBe(stateHash(game.start(2, 'standard')));
+  });
+});
+
 describe('refused moves never throw and leave the state untouched', () => {
   function expectRefused(state: GameState, move: Move, pattern?: RegExp) {
     const { game } = newGame();
