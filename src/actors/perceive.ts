@@ -329,7 +329,7 @@ export function perceive(
         band: bandOf(w, state.actors[def.id]!.stance),
         cap: null,
         text: () => ({
-          reason: `${def.name}: ${def.agenda} Willingness ${w}${leaders ? `, pulled toward ${leaders}` : ''}${notes.length ? `; ${notes.join('; ')}` : ''}.${heardOf()}`,
+          reason: `${def.agenda} Willingness ${w}${leaders ? `, pulled toward ${leaders}` : ''}${notes.length ? `; ${notes.join('; ')}` : ''}.${heardOf()}`,
           wouldMove: wouldMoveGovernment(scenario, def),
         }),
       };

@@ -9,7 +9,7 @@ export function commitOrder(scenario: Scenario, state: GameState): string[] {
   const order: string[] = [];
   for (const e of state.log) {
     const committed =
-      (e.kind === 'reply' && e.text.includes(' accept')) || e.text.endsWith('→ committed.');
+      e.code === 'reply.accept' || (e.code === 'decision.stance' && e.data?.to === 'committed');
     if (committed && e.actor && !order.includes(e.actor)) order.push(e.actor);
   }
   return order.filter((id) => scenario.actors.some((a) => a.id === id));

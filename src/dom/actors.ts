@@ -69,7 +69,7 @@ export function actorsView(scenario: Scenario): View & { select(id: string): voi
     // The "Why?" region: the public reason always, what it privately needs once sounded out.
     const sounding = [...st.log]
       .reverse()
-      .find((e) => e.actor === c.def.id && e.kind === 'move' && e.text.startsWith('You sound out'));
+      .find((e) => e.actor === c.def.id && e.code === 'move.sound');
     const fear = c.def.kind === 'custodian' && a.sounded ? belgiumFear(scenario, st) : null;
     const why = explainActor(scenario, st, c.def.id);
     refill(

@@ -274,7 +274,7 @@ export function routesView(scenario: Scenario): View {
         setText(c.legal, `Legal robustness ${r.legal} of 3`);
         refill(
           c.blockers,
-          r.blockers.map((b) => h('li', null, `Waiting for: ${b}`)),
+          r.blockers.map((b) => h('li', null, `Waiting for: ${b.text}`)),
         );
         c.blockers.hidden = r.blockers.length === 0;
         const last = [...s.state.votes].reverse().find((v) => v.route === c.def.id);

@@ -233,7 +233,7 @@ export function endingScreen(store: Store, scenario: Scenario, session: Session,
   const heldUp = (label: string) => {
     const def = scenario.routes.find((r) => r.name === label);
     const blockers = def ? (st.routes[def.id]?.blockers ?? []) : [];
-    return blockers.length ? ` Held up by: ${blockers.join('; ')}.` : '';
+    return blockers.length ? ` Held up by: ${blockers.map((b) => b.text).join('; ')}.` : '';
   };
 
   const chartTitle = 'money-chart-title';
@@ -398,8 +398,7 @@ export function endingScreen(store: Store, scenario: Scenario, session: Session,
             ),
             ' ',
             h('strong', null, `${nameOf(def.id)}: ${STANCE_LABEL[a.stance]}. `),
-            // Some reasons already open with the actor's name; say it once.
-            reason.startsWith(`${def.name}: `) ? reason.slice(def.name.length + 2) : reason,
+            reason,
           );
         }),
       ),

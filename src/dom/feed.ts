@@ -1,5 +1,5 @@
 import type { Session } from '../app/store';
-import { formatDate, weekStart, type LogEntry, type Scenario } from '../engine';
+import { formatDate, weekStart, type LogCode, type LogEntry, type Scenario } from '../engine';
 import type { View } from './board';
 import { fill, h, setText } from './h';
 import { count } from './strings';
@@ -74,6 +74,23 @@ export function narratorView(): { el: HTMLElement; say(lines: string[]): void } 
   };
 }
 
+/** Entries whose words already name their actor ("Germany accepts."): no "Germany: " before them. */
+const NAMES_ITS_ACTOR = new Set<LogCode>([
+  'move.sound',
+  'move.offer',
+  'move.pressure',
+  'reply.accept',
+  'reply.counter',
+  'reply.reject',
+  'decision.stance',
+  'decision.promise-broken',
+  'decision.lapse',
+  'money.pledge',
+  'money.withdraw',
+  'money.real',
+  'event.court',
+]);
+
 function entryItem(e: LogEntry, nameOf: (id: string) => string) {
   return h(
     'li',
@@ -82,7 +99,7 @@ function entryItem(e: LogEntry, nameOf: (id: string) => string) {
       'p',
       { class: 'entry-text' },
       h('span', { class: 'kind' }, KIND_LABEL[e.kind]),
-      e.actor && !e.text.includes(nameOf(e.actor)) ? `${nameOf(e.actor)}: ` : '',
+      e.actor && !NAMES_ITS_ACTOR.has(e.code) ? `${nameOf(e.actor)}: ` : '',
       e.text,
     ),
     e.reason ? h('p', { class: 'entry-reason' }, e.reason) : null,

@@ -294,7 +294,7 @@ export function applyMove(
         log(
           entry(
             week,
-            'move',
+            'move.sound',
             move.actor,
             `You sound out ${def.name}.`,
             sound!.text,
@@ -310,7 +310,12 @@ export function applyMove(
         applyUpdate(a, r.update);
         if (r.effect) nudge(d, move.actor, r.effect, 'your offer');
         log(
-          entry(week, 'move', move.actor, `You offer ${def.name}: ${describeTerms(move.terms)}.`),
+          entry(
+            week,
+            'move.offer',
+            move.actor,
+            `You offer ${def.name}: ${describeTerms(move.terms)}.`,
+          ),
         );
         const verdictText = {
           accept: verb(def, 'accepts', 'accept'),
@@ -318,7 +323,14 @@ export function applyMove(
           reject: verb(def, 'rejects', 'reject'),
         }[r.verdict];
         log(
-          entry(week, 'reply', move.actor, `${def.name} ${verdictText}.`, r.reason, r.wouldChange),
+          entry(
+            week,
+            `reply.${r.verdict}`,
+            move.actor,
+            `${def.name} ${verdictText}.`,
+            r.reason,
+            r.wouldChange,
+          ),
         );
         a.offeredWeek = week;
         if (r.verdict !== 'accept') a.refusals += 1;
@@ -356,7 +368,8 @@ export function applyMove(
             if (fx.unity) d.unity = clamp(d.unity + fx.unity, 0, 100);
             for (const n of fx.nudges)
               if (n.actor !== move.actor) nudge(d, n.actor, n.amount, n.cause);
-            if (fx.text) log(entry(week, 'event', fx.actor ?? null, fx.text, fx.reason ?? ''));
+            if (fx.text)
+              log(entry(week, 'event.offer-effect', fx.actor ?? null, fx.text, fx.reason ?? ''));
           }
         }
         break;
@@ -373,7 +386,7 @@ export function applyMove(
         log(
           entry(
             week,
-            'move',
+            'move.pressure',
             move.actor,
             `You put ${def.name} under public pressure.`,
             `Blocking gets costlier for ${def.name} (+${amount} willingness at the end of the week), but it trusts you less${def.members.length ? ' and EU unity suffers' : ''}; each new round works less well.`,
@@ -388,7 +401,7 @@ export function applyMove(
         log(
           entry(
             week,
-            'move',
+            'move.g7',
             null,
             d.g7Basis >= 2
               ? 'The G7 agrees a joint legal basis.'
@@ -408,7 +421,7 @@ export function applyMove(
         log(
           entry(
             week,
-            'move',
+            'move.legal',
             null,
             `Lawyers strengthen ${def.name} (legal robustness ${r.legal}/3).`,
             def.kind === 'joint-borrowing' && r.legal >= WORKAROUND_LEGAL
@@ -436,7 +449,7 @@ export function applyMove(
         log(
           entry(
             week,
-            'move',
+            'move.table',
             null,
             `You table ${def.name} (EUR ${move.terms.size} bn${describeTerms(move.terms) ? `; ${describeTerms(move.terms)}` : ''})${seize ? ': an outright seizure' : ''}.`,
             seize
@@ -471,7 +484,7 @@ export function applyMove(
           log(
             entry(
               week,
-              'money',
+              'money.bridge',
               null,
               'Donors arrange a EUR 2 bn bilateral bridge.',
               scenario.bridgeNote ??
@@ -496,7 +509,7 @@ export function applyMove(
           log(
             entry(
               week,
-              'money',
+              'money.bridge',
               lender.id,
               'The IMF agrees to bridge with a first tranche of about EUR 1.4 bn.',
               'With an EU decision in, the IMF has its financing assurances; its money buys about two more weeks.',
@@ -543,7 +556,7 @@ function breakPromises(
     d.log.push(
       entry(
         d.week,
-        'decision',
+        'decision.promise-broken',
         p.actor,
         `You broke a promise to ${def.name}; its commitment lapses.`,
         `You promised ${describeTerms(p.terms)}, but the tabled text does not keep ${describeTerms(pick(p.terms, broken))}. Every EU government saw it.`,
@@ -587,7 +600,7 @@ function callVote(
   d.log.push(
     entry(
       d.week,
-      'vote',
+      'vote.council',
       null,
       `${def.name} (${mode === 'qmv' ? 'qualified majority' : mode === 'unanimity' ? 'unanimity' : 'enhanced cooperation'}) ${t.passed ? 'passes' : 'fails'}: ${t.summary}.`,
       why.length ? `Against: ${why.join(' ')}` : 'Nobody voted against.',
@@ -612,7 +625,7 @@ function callVote(
     d.log.push(
       entry(
         d.week,
-        'money',
+        'money.lock',
         null,
         'The assets are locked until Russia pays.',
         'The freeze no longer needs unanimous renewal every six months, so no single government can release the assets; Belgium worries less about a sudden release, and Hungary loses a lever.',
@@ -623,7 +636,7 @@ function callVote(
     r.agreedWeek = d.week;
     r.adoptedWeek = d.week;
     d.provocation += 3;
-    r.blockers = ['guarantees covering 75% of the loan'];
+    r.blockers = [{ code: 'coverage', text: 'guarantees covering 75% of the loan' }];
     if (isSeizure(def, terms)) {
       // Taking a central bank's reserves outright makes other holders of euros think twice.
       d.market = clamp(d.market + SEIZURE_MARKET, 0, 100);
@@ -631,7 +644,7 @@ function callVote(
       d.log.push(
         entry(
           d.week,
-          'event',
+          'event.seizure',
           null,
           'Markets ask whether reserves are still safe in euros.',
           'An outright seizure of a central bank’s reserves is a first for Europe: investors and other central banks wonder who could be next, and Moscow promises to answer.',
@@ -642,11 +655,11 @@ function callVote(
     if (custodian && overruled.includes(custodian.id)) {
       d.unity = clamp(d.unity - 20, 0, 100);
       d.market = clamp(d.market + 20, 0, 100);
-      r.blockers.push(`${custodian.name} challenges the loan in court`);
+      r.blockers.push({ code: 'court', text: `${custodian.name} challenges the loan in court` });
       d.log.push(
         entry(
           d.week,
-          'event',
+          'event.court',
           custodian.id,
           `${custodian.name} is outvoted and goes to court.`,
           isSeizure(def, terms)
@@ -665,7 +678,7 @@ function callVote(
     d.log.push(
       entry(
         d.week,
-        'money',
+        'money.adopted',
         null,
         `${def.name} is adopted; money from week ${r.payableWeek}.`,
         'Under the emergency clause the Council decides alone: no Parliament consent and no act that needs every government.',
@@ -674,6 +687,9 @@ function callVote(
   } else {
     r.status = 'agreed';
     r.agreedWeek = d.week;
-    r.blockers = ['European Parliament consent', 'the budget-headroom act (unanimity)'];
+    r.blockers = [
+      { code: 'parliament', text: 'European Parliament consent' },
+      { code: 'unanimity-act', text: 'the budget-headroom act (unanimity)' },
+    ];
   }
 }

@@ -120,26 +120,43 @@ function cutDepth(scenario: Scenario, secured: number, target: number): string {
   return 'Nothing arrived in time: from 1 April Ukraine must cut public spending drastically.';
 }
 
-/** How much a log entry changed the course of the game (0: not a turning point). */
+/** How much a log entry changed the course of the game (0: not a turning point), by its code. */
 function weight(scenario: Scenario, e: LogEntry): number {
   const def = e.actor ? scenario.actors.find((a) => a.id === e.actor) : undefined;
   const pivotal = def?.pivotal === true;
-  const t = e.text;
-  if (e.kind === 'vote') return 5;
-  if (e.kind === 'money') {
-    if (t.includes('pledges EUR')) return 1;
-    if (t.includes('adopted') || t.includes('payments can start') || t.includes('consents'))
+  switch (e.code) {
+    case 'vote.council':
+    case 'vote.parliament':
+    case 'vote.gate':
+    case 'vote.veto':
+      return 5;
+    case 'money.pledge':
+      return 1;
+    case 'money.adopted':
+    case 'money.payments':
+    case 'money.consent':
       return 4;
-    return 2;
+    case 'money.withdraw':
+    case 'money.real':
+    case 'money.lock':
+    case 'money.bridge':
+      return 2;
+    case 'reply.accept':
+      return pivotal ? 3 : 2;
+    case 'decision.promise-broken':
+    case 'decision.lapse':
+      return 4;
+    case 'decision.stance':
+      return e.data?.to === 'committed' ? (pivotal ? 3 : 1) : 0;
+    case 'event.random':
+    case 'event.actor':
+    case 'event.offer-effect':
+    case 'event.court':
+    case 'event.seizure':
+      return def?.kind === 'adversary' || def?.kind === 'custodian' ? 3 : 0;
+    default:
+      return 0;
   }
-  if (e.kind === 'reply' && t.includes('accept')) return pivotal ? 3 : 2;
-  if (e.kind === 'decision') {
-    if (t.includes('broke a promise') || t.includes('steps back')) return 4;
-    if (t.endsWith('→ committed.')) return pivotal ? 3 : 1;
-    return 0;
-  }
-  if (e.kind === 'event') return def?.kind === 'adversary' || def?.kind === 'custodian' ? 3 : 0;
-  return 0;
 }
 
 /** The three moments that most changed the game, in the order they happened. */

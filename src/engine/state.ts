@@ -5,7 +5,9 @@ import type {
   ActorState,
   Difficulty,
   GameState,
+  LogCode,
   LogEntry,
+  LogKind,
   Pledge,
   RouteState,
   Scenario,
@@ -55,20 +57,26 @@ export function addPledge(
  */
 export function entry(
   week: number,
-  kind: LogEntry['kind'],
+  code: LogCode,
   actor: string | null,
   text: string,
   reason = '',
   wouldChange = '',
+  data?: LogEntry['data'],
 ): LogEntry {
-  return Object.freeze({ week, kind, actor, text, reason, wouldChange });
+  const kind = code.slice(0, code.indexOf('.')) as LogKind;
+  return Object.freeze(
+    data
+      ? { week, kind, code, actor, text, reason, wouldChange, data: Object.freeze(data) }
+      : { week, kind, code, actor, text, reason, wouldChange },
+  );
 }
 
 /** News for the start of a week: the fixed calendar entries that fall in it. */
 export function calendarNews(scenario: Scenario, week: number): LogEntry[] {
   return scenario.calendar
     .filter((c) => c.week === week)
-    .map((c) => entry(week, 'calendar', null, `${formatDate(c.date)}: ${c.title}`, c.text));
+    .map((c) => entry(week, 'calendar.entry', null, `${formatDate(c.date)}: ${c.title}`, c.text));
 }
 
 /** The state of week 1 for a scenario, seed and difficulty. */

@@ -14,6 +14,7 @@ import {
 import type { ActorRuntime, Intent, WeekRolls } from './runtime';
 import { addPledge, calendarNews, entry, nudge } from './state';
 import type {
+  Blocker,
   GameState,
   LogEntry,
   PayoutGate,
@@ -80,10 +81,12 @@ function applyIntent(
       d.log.push(
         entry(
           week,
-          'money',
+          'money.pledge',
           intent.actor,
           `${name} pledges EUR ${(intent.amount / 1000).toFixed(1)} bn${intent.conditionText ? ` ${intent.conditionText}` : ''}.`,
           intent.reason,
+          '',
+          { amount: intent.amount },
         ),
       );
       break;
@@ -93,17 +96,28 @@ function applyIntent(
         if (p.actor === intent.actor && p.status === 'conditional') p.status = 'withdrawn';
       }
       d.log.push(
-        entry(week, 'money', intent.actor, `${name} withdraws its pledge.`, intent.reason),
+        entry(week, 'money.withdraw', intent.actor, `${name} withdraws its pledge.`, intent.reason),
       );
       break;
-    case 'escalate':
+    case 'escalate': {
       d.russia = intent.level;
-      d.log.push(entry(week, 'event', intent.actor, intent.text, intent.reason));
-      d.news.push(entry(week, 'event', intent.actor, intent.text, intent.reason));
+      const e = entry(week, 'event.actor', intent.actor, intent.text, intent.reason, '', {
+        level: intent.level,
+      });
+      d.log.push(e);
+      d.news.push(e);
       break;
+    }
     case 'statement':
       d.log.push(
-        entry(week, 'decision', intent.actor, intent.text, intent.reason, intent.wouldChange),
+        entry(
+          week,
+          'decision.statement',
+          intent.actor,
+          intent.text,
+          intent.reason,
+          intent.wouldChange,
+        ),
       );
       break;
     case 'commitment.lapse': {
@@ -112,7 +126,7 @@ function applyIntent(
       d.log.push(
         entry(
           week,
-          'decision',
+          'decision.lapse',
           intent.actor,
           `${name} steps back from its commitment.`,
           intent.reason,
@@ -139,8 +153,11 @@ function gateOpen(state: GameState, legal: number, g: PayoutGate, week: number):
   return true;
 }
 
-const sameList = (a: readonly string[], b: readonly string[]) =>
-  a.length === b.length && a.every((x, i) => x === b[i]);
+/** A blocker, frozen when made (like every record pushed into a draft). */
+const blocker = (code: Blocker['code'], text: string): Blocker => Object.freeze({ code, text });
+
+const sameList = (a: readonly Blocker[], b: readonly Blocker[]) =>
+  a.length === b.length && a.every((x, i) => x.code === b[i]!.code && x.text === b[i]!.text);
 
 /** Moves routes and pledges along their legal steps; returns nothing, writes the draft. */
 function progressMoney(
@@ -176,12 +193,19 @@ function progressMoney(
       // Consents and checks the scenario adds (none in the December Summit).
       const gates = def.gates ?? [];
       const shut = gates.filter((g) => !gateOpen(before, b.legal, g, week));
-      const blockers = [
+      const blockers: Blocker[] = [
         ...(coverage < PAYOUT_COVERAGE
-          ? [`guarantees covering ${PAYOUT_COVERAGE}% of the loan (now ${coverage}%)`]
+          ? [
+              blocker(
+                'coverage',
+                `guarantees covering ${PAYOUT_COVERAGE}% of the loan (now ${coverage}%)`,
+              ),
+            ]
           : []),
-        ...(inCourt ? [`${custodian!.name} is challenging the loan in court`] : []),
-        ...shut.map((g) => g.label),
+        ...(inCourt
+          ? [blocker('court', `${custodian!.name} is challenging the loan in court`)]
+          : []),
+        ...shut.map((g) => blocker('gate', g.label)),
       ];
       if (!sameList(blockers, b.blockers)) r().blockers = blockers;
       for (const g of shut) {
@@ -191,7 +215,7 @@ function progressMoney(
         d.log.push(
           entry(
             week,
-            'vote',
+            'vote.gate',
             g.actor,
             `${def.name} still waits: ${g.label}.`,
             `${who} is ${before.actors[g.actor]?.stance ?? 'absent'}; the money needs it ${g.stance ?? 'supportive'} or better.`,
@@ -208,7 +232,7 @@ function progressMoney(
         d.log.push(
           entry(
             week,
-            'money',
+            'money.payments',
             null,
             `${def.name}: guarantees cover ${coverage}% of the loan; payments can start in week ${payableWeek}.`,
             open.length
@@ -221,14 +245,14 @@ function progressMoney(
     if (inLegalSteps) {
       const consentWeek = Math.max(scenario.epConsentWeek, (b.agreedWeek ?? week) + 2);
       if (week < consentWeek) continue;
-      if (b.blockers.includes('European Parliament consent')) {
+      if (b.blockers.some((x) => x.code === 'parliament')) {
         // Parliament sits every few weeks; a divided Union does not carry a majority there.
         if ((week - consentWeek) % PLENARY_EVERY !== 0) continue;
         if (before.unity < EP_UNITY) {
           d.log.push(
             entry(
               week,
-              'vote',
+              'vote.parliament',
               null,
               `The European Parliament withholds consent to ${def.name} for now.`,
               `With EU unity at ${before.unity} (it needs ${EP_UNITY}), the groups in Parliament will not rally behind it; the next plenary is in ${PLENARY_EVERY} weeks.`,
@@ -238,12 +262,12 @@ function progressMoney(
           continue;
         }
         const route = r();
-        route.blockers = b.blockers.filter((x) => x !== 'European Parliament consent');
+        route.blockers = b.blockers.filter((x) => x.code !== 'parliament');
         route.consentWeek = week;
         d.log.push(
           entry(
             week,
-            'money',
+            'money.consent',
             null,
             `The European Parliament consents to ${def.name}.`,
             "Joint borrowing and enhanced cooperation need Parliament's consent; it came in its plenary window.",
@@ -268,11 +292,11 @@ function progressMoney(
         }
       }
       if (blocked) {
-        if (!b.blockers.some((x) => x.startsWith('vetoed'))) {
+        if (!b.blockers.some((x) => x.code === 'vetoed')) {
           d.log.push(
             entry(
               week,
-              'vote',
+              'vote.veto',
               null,
               `The budget-headroom act for ${def.name} is vetoed; the money is held.`,
               blockReason,
@@ -280,7 +304,7 @@ function progressMoney(
             ),
           );
         }
-        const vetoed = ['vetoed: the budget-headroom act needs unanimity'];
+        const vetoed = [blocker('vetoed', 'vetoed: the budget-headroom act needs unanimity')];
         if (!sameList(vetoed, b.blockers)) r().blockers = vetoed;
       } else {
         const route = r();
@@ -291,7 +315,7 @@ function progressMoney(
         d.log.push(
           entry(
             week,
-            'money',
+            'money.adopted',
             null,
             `${def.name} is adopted; money from week ${route.payableWeek}.`,
             workaround
@@ -318,10 +342,12 @@ function progressMoney(
     d.log.push(
       entry(
         week,
-        'money',
+        'money.real',
         p.actor,
         `${name}'s pledge becomes real money (EUR ${(p.amount / 1000).toFixed(1)} bn).`,
         `Its condition (${p.conditionText}) is met.`,
+        '',
+        { amount: p.amount },
       ),
     );
   });
@@ -349,7 +375,7 @@ export function endWeek(scenario: Scenario, runtime: ActorRuntime, state: GameSt
         for (const ev of fired) {
           d.firedEvents.push(ev.id);
           applyEventEffects(d, ev);
-          const e = entry(d.week, 'event', null, ev.title, ev.text);
+          const e = entry(d.week, 'event.random', null, ev.title, ev.text, '', { event: ev.id });
           d.log.push(e);
           d.news.push(e);
         }
@@ -373,11 +399,12 @@ export function endWeek(scenario: Scenario, runtime: ActorRuntime, state: GameSt
       decisions.push(
         entry(
           clean.week,
-          'decision',
+          'decision.stance',
           id,
           `${name}: ${a.stance} → ${u.stance}.`,
           u.reason,
           u.wouldMove,
+          { from: a.stance, to: u.stance },
         ),
       );
     }
@@ -458,7 +485,7 @@ export function endWeek(scenario: Scenario, runtime: ActorRuntime, state: GameSt
   const history = [...resolved.history, record];
   const ending = over ? scoreGame(scenario, { ...resolved, history }, won) : null;
   if (ending) {
-    const last = entry(resolved.week, 'ending', null, ending.headline, ending.cutDepth);
+    const last = entry(resolved.week, 'ending.result', null, ending.headline, ending.cutDepth);
     return { ...resolved, history, status: 'over', ending, log: [...resolved.log, last] };
   }
   const news = calendarNews(scenario, resolved.week + 1);

@@ -433,11 +433,17 @@ export interface RouteState {
   adoptedWeek: number | null;
   /** week from which its money can be paid (null while blocked) */
   payableWeek: number | null;
-  /** what still blocks it, in plain words */
-  blockers: string[];
+  /** what still blocks it: a code for the rules, words for people */
+  blockers: Blocker[];
   mode: VoteMode | null;
   overruled: string[];
   attempts: number;
+}
+
+/** Something a route's money still waits for. */
+export interface Blocker {
+  code: 'coverage' | 'court' | 'gate' | 'parliament' | 'unanimity-act' | 'vetoed';
+  text: string;
 }
 
 export interface Pledge {
@@ -471,9 +477,51 @@ export interface Commitment {
 export type LogKind =
   'move' | 'refused' | 'reply' | 'decision' | 'event' | 'vote' | 'money' | 'calendar' | 'ending';
 
+/**
+ * What a log entry records, as a code (its kind, a dot, what happened): code reads codes and
+ * data, never the English of `text` and `reason`, which are for people. NOTE: codes are part of
+ * the hashed state; renaming one changes results (RULES_REVISION).
+ */
+export type LogCode =
+  | 'move.sound' // you sound an actor out
+  | 'move.offer' // you make an offer
+  | 'move.pressure' // you put an actor under public pressure
+  | 'move.g7' // G7 coordination
+  | 'move.legal' // legal work on a route
+  | 'move.table' // you table a route
+  | 'reply.accept' // an actor accepts an offer
+  | 'reply.counter'
+  | 'reply.reject'
+  | 'decision.stance' // an actor changes stance (data: from, to)
+  | 'decision.statement' // an actor says where it stands
+  | 'decision.promise-broken' // a promise to the actor was broken; its commitment lapses
+  | 'decision.lapse' // an actor steps back from its commitment
+  | 'event.random' // a scenario event fires
+  | 'event.actor' // an actor acts on its own (retaliation, lobbying)
+  | 'event.offer-effect' // what a promise costs with others
+  | 'event.court' // the custodian is outvoted and goes to court
+  | 'event.seizure' // markets react to an outright seizure
+  | 'vote.council' // a vote of the governments (data: route, passed)
+  | 'vote.parliament' // Parliament withholds consent
+  | 'vote.gate' // a payout gate's vote week passes without consent
+  | 'vote.veto' // a unanimity act is vetoed
+  | 'money.pledge' // an actor pledges (data: amount)
+  | 'money.withdraw'
+  | 'money.real' // a pledge's condition is met (data: amount)
+  | 'money.payments' // a route's payments can start (data: route)
+  | 'money.adopted' // a route is adopted (data: route)
+  | 'money.consent' // Parliament consents (data: route)
+  | 'money.lock' // the assets are locked
+  | 'money.bridge' // bridge money is arranged
+  | 'calendar.entry'
+  | 'ending.result';
+
 export interface LogEntry {
   week: number;
   kind: LogKind;
+  code: LogCode;
+  /** the facts behind the text that code may read (a stance moved from and to, an amount) */
+  data?: Readonly<Record<string, string | number | boolean>>;
   actor: string | null;
   text: string;
   /** why, in plain language */

@@ -177,6 +177,9 @@ function violations({ before, after: s }: Step): string[] {
       );
     }
   }
+  // Every log line carries a code of its kind: code reads codes, people read the words.
+  for (const e of s.log.slice(before.log.length))
+    bad(!e.code.startsWith(`${e.kind}.`), `a ${e.kind} line coded ${e.code}: ${e.text}`);
   bad(s.status === 'over' && s.ending === null, 'over without an ending');
   bad(s.status === 'playing' && s.ending !== null, 'an ending while still playing');
   return out;
