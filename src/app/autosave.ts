@@ -1,4 +1,11 @@
-import { DIFFICULTIES, type Difficulty, type Game, type GameState, type Move } from '../engine';
+import {
+  DIFFICULTIES,
+  isMove,
+  type Difficulty,
+  type Game,
+  type GameState,
+  type Move,
+} from '../engine';
 import { getScenario, tunedScenario, type Variant } from '../scenarios';
 import { cleanLabel, DEFAULT_OPTIONS, type GameOptions } from '../share';
 
@@ -35,31 +42,8 @@ export type SaveRead =
 export type SaveRestore =
   { ok: true; data: SaveData; state: GameState } | { ok: false; error: string };
 
-const MOVE_TYPES: ReadonlySet<string> = new Set<Move['type']>([
-  'actor.sound',
-  'offer.make',
-  'g7.coordinate',
-  'legal.work',
-  'pressure.public',
-  'route.table',
-  'vote.call',
-  'bridge.request',
-  'week.end',
-]);
-
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** A move's outer shape; the engine judges the rest when the save is replayed. */
-function looksLikeMove(v: unknown): v is Move {
-  if (!isRecord(v) || typeof v.type !== 'string' || !MOVE_TYPES.has(v.type)) return false;
-  if ('actor' in v && typeof v.actor !== 'string') return false;
-  if ('route' in v && typeof v.route !== 'string') return false;
-  if (v.type === 'offer.make' && !isRecord(v.terms)) return false;
-  if (v.type === 'route.table' && (!isRecord(v.terms) || typeof v.terms.size !== 'number'))
-    return false;
-  return true;
-}
 
 /** Checks a save's text without trusting it; every failure is a sentence a player can read. */
 export function parseSave(
@@ -94,7 +78,7 @@ export function parseSave(
   if (!Array.isArray(moves)) {
     return { ok: false, error: 'The saved game is damaged (its list of moves is missing).' };
   }
-  const bad = moves.findIndex((m) => !looksLikeMove(m));
+  const bad = moves.findIndex((m) => !isMove(m));
   if (bad >= 0) {
     return { ok: false, error: `The saved game is damaged (move ${bad + 1} is not a valid move).` };
   }

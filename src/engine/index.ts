@@ -8,6 +8,7 @@ export { addDays, formatDate, weekOf, weekStart, isoToDays } from './calendar';
 export { digest, stableStringify } from './hash';
 export { normaliseSeed, seedRng, Dice } from './rng';
 export { describeTerms, validateRouteTerms } from './moves';
+export { isMove, malformedMove } from './move-schema';
 export { candidateMoves, legalMoves } from './legal';
 export {
   ROUTE_TERMS,

@@ -22,8 +22,9 @@ import type {
   Scenario,
   TermKey,
 } from './types';
+import { malformedMove } from './move-schema';
 import { ROUTE_EXCLUDES, ROUTE_TERMS, termsNotKept } from './terms';
-import { BRIDGE_SOURCES, TERM_KEYS } from './types';
+import { TERM_KEYS } from './types';
 import { castBallots, tally } from './votes';
 import { Dice } from './rng';
 import { endWeek, WORKAROUND_LEGAL } from './turn';
@@ -60,48 +61,9 @@ function offeredKeys(terms: OfferTerms): TermKey[] {
   return TERM_KEYS.filter((k) => terms[k] !== undefined && terms[k] !== false);
 }
 
-const isObject = (x: unknown): x is Record<string, unknown> =>
-  typeof x === 'object' && x !== null && !Array.isArray(x);
-
-/** Moves can arrive from links and saves: check their shape before trusting any field. */
-function malformed(move: unknown): string | null {
-  if (!isObject(move) || typeof move.type !== 'string')
-    return 'A move must be an object with a type.';
-  const str = (k: string) => typeof move[k] === 'string';
-  switch (move.type) {
-    case 'week.end':
-    case 'g7.coordinate':
-      return null;
-    case 'actor.sound':
-    case 'pressure.public':
-      return str('actor') ? null : 'This move needs an actor.';
-    case 'offer.make':
-      if (!str('actor')) return 'An offer needs an actor.';
-      return isObject(move.terms) ? null : 'An offer needs terms.';
-    case 'legal.work':
-      return str('route') ? null : 'Legal work needs a route.';
-    case 'route.table':
-      if (!str('route')) return 'Tabling needs a route.';
-      if (!isObject(move.terms) || !Number.isInteger(move.terms.size))
-        return 'Tabling needs terms with a size.';
-      return null;
-    case 'vote.call':
-      if (!str('route')) return 'A vote needs a route.';
-      return ['qmv', 'unanimity', 'enhanced'].includes(move.mode as string)
-        ? null
-        : 'Unknown voting rule.';
-    case 'bridge.request':
-      return (BRIDGE_SOURCES as readonly unknown[]).includes(move.source)
-        ? null
-        : 'Unknown source of bridge money.';
-    default:
-      return `Unknown move "${String(move.type).slice(0, 40)}".`;
-  }
-}
-
 /** Why a move is not allowed now, or null if it is. */
 export function validateMove(scenario: Scenario, state: GameState, move: Move): string | null {
-  const bad = malformed(move);
+  const bad = malformedMove(move);
   if (bad) return bad;
   if (state.status !== 'playing') return 'The game is over.';
   const cost = moveCost(scenario, state, move);
