@@ -7,7 +7,11 @@
  * as edited.
  *
  *   1: the first rules (codes made before revisions had a number carry this one's tag).
- *   2: the score puts money first: a game that secured nothing never scores or grades above one
- *      that secured money (src/engine/score.ts).
+ *   2: the score puts money first (a game that secured nothing never scores or grades above one
+ *      that secured money); promises hold at all times and money is counted once; the engine
+ *      is generic (scenario rules as data) and its log lines carry codes.
+ *
+ * test/engine/rules-revision.test.ts pins the results of the current revision: it fails when a
+ * change in code changes a result, until this number is raised.
  */
 export const RULES_REVISION = 2;

@@ -29,6 +29,7 @@ import {
 } from '../scenarios';
 import { BitReader, BitWriter, fromBase64Url, OutOfBits, toBase64Url } from './bits';
 import { classTag, cleanName, type GameOptions } from './options';
+import { EARLIER_TAGS } from './rules-history';
 
 // The result code: everything needed to replay a game (scenario, seed, difficulty, options, the
 // moves) plus the player's display name and the first 32 bits of the final state's hash, packed
@@ -150,36 +151,22 @@ function readVariant(r: BitReader): Variant | string {
 const rulesCache = new WeakMap<Scenario, number>();
 /**
  * 16 bits of a digest of the rules a game is played under: the scenario's data (its actors,
- * routes, events and numbers) and the revision of the rules in code (RULES_REVISION, by
- * default the current one). The briefing is presentation, so rewording it does not turn away
- * codes already shared. Revision 1 digests the scenario's data alone: codes made before the
- * revision had a number carry that tag, so they are still recognised as made under revision 1.
+ * routes, events and numbers) and the revision of the rules in code (RULES_REVISION). The
+ * briefing is presentation, so rewording it does not turn away codes already shared.
  */
-export function rulesTag(scenario: Scenario, revision: number = RULES_REVISION): number {
-  if (revision !== RULES_REVISION) return tagOf(scenario, revision);
+export function rulesTag(scenario: Scenario): number {
   let tag = rulesCache.get(scenario);
   if (tag === undefined) {
-    tag = tagOf(scenario, revision);
+    const { briefing: _presentation, ...rules } = scenario;
+    tag = parseInt(digest({ revision: RULES_REVISION, rules }).slice(0, 4), 16);
     rulesCache.set(scenario, tag);
   }
   return tag;
 }
 
-function tagOf(scenario: Scenario, revision: number): number {
-  const { briefing: _presentation, ...rules } = scenario;
-  return parseInt(digest(revision === 1 ? rules : { revision, rules }).slice(0, 4), 16);
-}
-
-/** Whether a rules tag is this scenario's under an earlier revision of the rules in code. */
-function earlierRevision(scenario: Scenario, tag: number): boolean {
-  for (let revision = 1; revision < RULES_REVISION; revision++)
-    if (rulesTag(scenario, revision) === tag) return true;
-  return false;
-}
-
 /** Why a code made under other rules cannot be checked; the same words everywhere. */
 function otherRulesReason(scenario: Scenario, tag: number): string {
-  return earlierRevision(scenario, tag)
+  return EARLIER_TAGS[scenario.id]?.includes(tag)
     ? 'This code was made with an earlier version of the game. The rules have changed since, so this version cannot check its result.'
     : `This code was made with another version of the game (older or newer), whose rules for ${scenario.title} are not the same. This version cannot check its result.`;
 }

