@@ -454,7 +454,7 @@ export function promisesView(scenario: Scenario): View {
         h(
           'p',
           { class: 'help' },
-          'Table routes whose terms keep these promises, or lose trust with everyone who saw them.',
+          'Table routes whose terms keep these promises, or lose trust with everyone who saw them. Once a route is on the table, an offer can promise only what its text carries.',
         ),
       );
     },
