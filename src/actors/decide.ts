@@ -3,6 +3,7 @@ import {
   isCommitted,
   isSeizure,
   seizureTabled,
+  routeOfKind,
   verb,
   type ActorDef,
   type Ballot,
@@ -52,6 +53,15 @@ export function termValue(def: ActorDef, terms: OfferTerms): number {
   }
   return v;
 }
+
+/** The scenario's loan against the assets, by its own name ("the Reparations Loan"). */
+const loanName = (scenario: Scenario) => {
+  const name = routeOfKind(scenario, 'reparations-loan')?.name;
+  return name ? `the ${name}` : 'a loan against the assets';
+};
+
+/** "Belgium's", "the United States'": a name's possessive. */
+const possessive = (name: string) => (name.endsWith('s') ? `${name}’` : `${name}'s`);
 
 const names = (keys: string[]) => keys.map((k) => TERM_NAMES[k] ?? k).join(', ');
 
@@ -105,8 +115,8 @@ export function assessOffer(
         unmet: ok ? [] : ['fear above tolerance'],
         counter: !ok && Object.keys(missing).length ? { ...terms, ...missing } : null,
         effect: 3,
-        acceptReason: `Belgium consents to a Reparations Loan on these terms: its fear (${f.fear}) is within its tolerance (${f.threshold}). ${belgiumConditions(f)}`,
-        refuseReason: `With these terms Belgium's fear would still be ${f.fear}, above its tolerance of ${f.threshold}. ${belgiumConditions(f)}`,
+        acceptReason: `${def.name} consents to ${loanName(scenario)} on these terms: its fear (${f.fear}) is within its tolerance (${f.threshold}). ${belgiumConditions(f)}`,
+        refuseReason: `With these terms ${possessive(def.name)} fear would still be ${f.fear}, above its tolerance of ${f.threshold}. ${belgiumConditions(f)}`,
         wouldChange: `More guarantors committed (coverage ${f.coverage}%), uncapped risk-sharing, liquidity on demand, legal shields, and other holders joining.`,
         condition: 'as long as the tabled loan keeps these terms',
       };
@@ -140,10 +150,9 @@ export function assessOffer(
           'Washington drops its opposition in exchange for a role in rebuilding Ukraine.',
         refuseReason: seized
           ? 'Washington will not deal: with the assets being seized, there is nothing left to bargain with.'
-          : `Washington is not interested at this price (${a.w + value}).`,
+          : `Washington is not interested at this price: ${judged(def, a.w, value)}.`,
         wouldChange: 'A role in reconstruction.',
-        condition:
-          'the US stops lobbying and joins once the EU decides, as long as no Reparations Loan is tabled',
+        condition: `the US stops lobbying and joins once the EU decides, as long as ${loanName(scenario)} is not tabled`,
         pledge: def.pledge
           ? {
               amount: def.pledge,
@@ -157,7 +166,7 @@ export function assessOffer(
       const unmet: string[] = [];
       const leader = def.follows[0]?.actor ?? 'us';
       if (state.actors[leader]?.stance === 'opposed') unmet.push('the US is opposed');
-      if (state.g7Basis < 2) unmet.push('there is no G7 legal basis');
+      if (state.g7Basis < 2) unmet.push('the G7 has no common line yet');
       if (opposesSeizure(def) && seizureTabled(scenario, state))
         unmet.push('it will not take part in an outright seizure');
       const score = a.w + value;
@@ -168,12 +177,12 @@ export function assessOffer(
         unmet,
         counter: null,
         effect: Math.trunc(value / 2),
-        acceptReason: `Japan joins: with the US not opposed and a G7 legal basis, it lends its share for non-military use.`,
+        acceptReason: `Japan joins: with the US not opposed and a common G7 line, it lends its share for non-military use.`,
         refuseReason: unmet.length
           ? `Japan will not move yet: ${unmet.join(' and ')}.`
           : `Japan is not yet convinced (${score}, needs 40).`,
         wouldChange:
-          'A US shift, a G7 legal basis, and a clause keeping its money away from weapons.',
+          'A US shift, a common G7 line, and a clause keeping its money away from weapons.',
         // With its own route (pledgeOn) the money waits for that route; else it is lent at once.
         pledge: def.pledge
           ? def.pledgeOn

@@ -204,7 +204,7 @@ export function perceive(
             ? `Tokyo will not move before Washington: the US is opposed (${usW}), which drags Japan's own willingness (${clamp(own + bonus, -100, 100)}) down to ${w}.${heardOf()}`
             : `With Washington no longer opposed, Japan weighs the legal precedent for East Asia; its own willingness is ${clamp(own + bonus, -100, 100)}, pulled to ${w} by the US.${heardOf()}`,
           wouldMove:
-            'A shift in the US position moves Japan most; a G7 legal basis, a non-military-use clause and the UK and Canada committing help its own view.',
+            'A shift in the US position moves Japan most; a common G7 line, a non-military-use clause and the UK and Canada committing help its own view.',
         }),
       };
     }
@@ -295,8 +295,7 @@ export function perceive(
         cap: null,
         text: () => ({
           reason: `Moscow calls any use of its reserves theft (its own claim) and answers each European step; retaliation is at level ${state.russia} of 4.`,
-          wouldMove:
-            'Nothing the Commission offers: Russia is not at the table. Tabling or adopting the Reparations Loan and public pressure provoke it.',
+          wouldMove: `Nothing the Commission offers: Russia is not at the table. Tabling or adopting ${routeOfKind(scenario, 'reparations-loan') ? `the ${routeOfKind(scenario, 'reparations-loan')!.name}` : 'a loan against the assets'} and public pressure provoke it.`,
         }),
       };
     case 'government':

@@ -256,7 +256,7 @@ export function actionsView(store: Store, scenario: Scenario, latest: HTMLElemen
               'Size',
               def.sizes.map((x) => ({
                 value: String(x.size),
-                label: `EUR ${x.size} bn${x.money2026 ? ` (${(x.money2026 / 1000).toFixed(1)} bn in ${moneyYear(scenario)})` : ''}`,
+                label: `EUR ${x.size} bn${x.money2026 ? ` (${(x.money2026 / 1000).toFixed(1)} bn in ${moneyYear(scenario)}${x.whatIf ? ', what-if' : ''})` : ''}`,
               })),
               refresh,
             );

@@ -150,6 +150,7 @@ export function moneyLine(
     { class: `money-line ${l.status}` },
     `${l.label}: ${bn(l.amount)} `,
     h('span', { class: 'line-status' }, status),
+    l.whatIf ? [' ', h('span', { class: 'line-status what-if' }, 'what-if')] : null,
     ...extra,
   );
 }

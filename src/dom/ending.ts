@@ -100,6 +100,36 @@ function moneyChart(scenario: Scenario, history: readonly WeekRecord[], titleId:
   );
 }
 
+/**
+ * Every sum or step of the scenario that no source reports, with why: the game's what-ifs,
+ * kept apart from what happened (the money lines mark them too).
+ */
+function whatIfs(scenario: Scenario): HTMLElement | null {
+  const items: string[] = [];
+  if (scenario.premiseWhatIf) items.push(scenario.premiseWhatIf);
+  for (const a of scenario.actors)
+    if (a.pledgeWhatIf) items.push(`${a.name}’s pledge of ${bn(a.pledge)}: ${a.pledgeWhatIf}`);
+  for (const r of scenario.routes)
+    for (const s of r.sizes)
+      if (s.whatIf) items.push(`${r.name} at EUR ${s.size} bn (${bn(s.money2026)}): ${s.whatIf}`);
+  if (!items.length) return null;
+  return h(
+    'div',
+    { class: 'what-ifs' },
+    h('h3', null, 'What-ifs in this scenario'),
+    h(
+      'p',
+      { class: 'help' },
+      'These are the game’s inventions, not facts: no source reports them.',
+    ),
+    h(
+      'ul',
+      null,
+      items.map((t) => h('li', null, t)),
+    ),
+  );
+}
+
 /** Each actor's stance week by week: the text twin of the canvas's stance ribbons. */
 function stanceTable(scenario: Scenario, history: readonly WeekRecord[]): HTMLElement {
   return h(
@@ -424,6 +454,7 @@ export function endingScreen(store: Store, scenario: Scenario, session: Session,
         ),
       ),
       h('p', { class: 'help' }, MODEL_NOTE),
+      whatIfs(scenario),
     ),
     log.el,
   );

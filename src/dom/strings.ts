@@ -49,7 +49,7 @@ export const MOVE_TYPES: { type: Move['type']; label: string; help: string }[] =
   {
     type: 'g7.coordinate',
     label: 'G7 coordination',
-    help: 'A joint G7 statement, then a shared legal basis. Strongest in the week of the G7 finance ministers’ call.',
+    help: 'A joint G7 statement, then a common line (each partner still acts under its own law). Strongest in the week of the G7 finance ministers’ call.',
   },
   {
     type: 'legal.work',

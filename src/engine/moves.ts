@@ -114,7 +114,7 @@ export function validateMove(scenario: Scenario, state: GameState, move: Move): 
       return null;
     }
     case 'g7.coordinate':
-      if (state.g7Basis >= 2) return 'The G7 already has a joint legal basis.';
+      if (state.g7Basis >= 2) return 'The G7 has already agreed a common line.';
       return null;
     case 'legal.work': {
       const def = scenario.routes.find((r) => r.id === move.route);
@@ -366,11 +366,11 @@ export function applyMove(
             'move.g7',
             null,
             d.g7Basis >= 2
-              ? 'The G7 agrees a joint legal basis.'
+              ? 'The G7 agrees a common line: each partner will act under its own law, together.'
               : 'The G7 issues a joint statement.',
             strong
-              ? "In the week of the G7 ministers' call, one push is enough for a legal basis."
-              : 'Outside a G7 meeting, a statement comes first and a legal basis needs a second push.',
+              ? "In the week of the G7 ministers' call, one push is enough for a common line."
+              : 'Outside a G7 meeting, a statement comes first and a common line needs a second push.',
           ),
         );
         break;

@@ -148,7 +148,13 @@ export interface MoneyBreakdown {
   pledged: number;
   /** adopted but arriving after the deadline */
   late: number;
-  lines: { label: string; amount: number; status: 'secured' | 'pledged' | 'late' }[];
+  /** each source of money; `whatIf` when no source reports that sum (a scenario's what-if) */
+  lines: {
+    label: string;
+    amount: number;
+    status: 'secured' | 'pledged' | 'late';
+    whatIf: boolean;
+  }[];
 }
 
 /** The year a scenario's money is for (the December Summit's: 2026). */
@@ -158,27 +164,35 @@ export const moneyYear = (scenario: Scenario | null): number => scenario?.moneyY
 export function money(scenario: Scenario, state: GameState): MoneyBreakdown {
   const last = lastPayableWeek(scenario, state);
   const out: MoneyBreakdown = { secured: 0, pledged: 0, late: 0, lines: [] };
-  const add = (label: string, amount: number, status: 'secured' | 'pledged' | 'late') => {
+  const add = (
+    label: string,
+    amount: number,
+    status: 'secured' | 'pledged' | 'late',
+    whatIf: boolean,
+  ) => {
     out[status] += amount;
-    out.lines.push({ label, amount, status });
+    out.lines.push({ label, amount, status, whatIf });
   };
   for (const def of scenario.routes) {
     const r = state.routes[def.id];
     if (!r || def.kind === 'asset-lock') continue;
     const amount = routeMoney(scenario, r);
+    const whatIf = def.sizes.some((s) => s.size === r.terms?.size && s.whatIf !== undefined);
     if (r.status === 'adopted' && r.payableWeek !== null) {
-      add(def.name, amount, r.payableWeek <= last ? 'secured' : 'late');
+      add(def.name, amount, r.payableWeek <= last ? 'secured' : 'late', whatIf);
     } else if (r.status === 'adopted' || r.status === 'agreed') {
-      add(def.name, amount, 'pledged');
+      add(def.name, amount, 'pledged', whatIf);
     }
   }
   for (const p of state.pledges) {
-    const name =
-      findActorDef(scenario, p.actor)?.name ?? (p.actor === DONORS ? DONORS_NAME : p.actor);
+    const def = findActorDef(scenario, p.actor);
+    const name = def?.name ?? (p.actor === DONORS ? DONORS_NAME : p.actor);
+    // Bridge money is the lender's usual tranche, not the pledge the scenario makes up.
+    const whatIf = def?.pledgeWhatIf !== undefined && !p.id.startsWith('bridge-');
     if (p.status === 'real' && p.payableWeek !== null) {
-      add(name, p.amount, p.payableWeek <= last ? 'secured' : 'late');
+      add(name, p.amount, p.payableWeek <= last ? 'secured' : 'late', whatIf);
     } else if (p.status === 'conditional' || p.status === 'real') {
-      add(name, p.amount, 'pledged');
+      add(name, p.amount, 'pledged', whatIf);
     }
   }
   return out;

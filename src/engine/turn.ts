@@ -344,7 +344,7 @@ function progressMoney(
         week,
         'money.real',
         p.actor,
-        `${name}'s pledge becomes real money (EUR ${(p.amount / 1000).toFixed(1)} bn).`,
+        `${name.endsWith('s') ? `${name}’` : `${name}'s`} pledge becomes real money (EUR ${(p.amount / 1000).toFixed(1)} bn).`,
         `Its condition (${p.conditionText}) is met.`,
         '',
         { amount: p.amount },

@@ -131,6 +131,11 @@ export interface ActorDef {
   guaranteeWith: string[];
   /** EUR m it pledges to 2026 when it commits (G7 partners, IMF) */
   pledge: number;
+  /**
+   * Optional: no source reports this pledge (its sum or that it was offered at all): why, in a
+   * sentence. The game then marks its money a what-if wherever it shows it.
+   */
+  pledgeWhatIf?: string;
   /** willingness bonus for each route kind when voting */
   routeAffinity: Partial<Record<RouteKind, number>>;
   /**
@@ -170,7 +175,7 @@ export interface RouteDef {
    * allowed sizes in EUR bn, with the money each gives in 2026 (EUR m); optional `seize` marks a
    * size at which the route takes the assets outright instead of lending against them
    */
-  sizes: { size: number; money2026: number; seize?: boolean }[];
+  sizes: { size: number; money2026: number; seize?: boolean; whatIf?: string }[];
   modes: VoteMode[];
   /** weeks from adoption until money can be paid */
   lag: number;
@@ -357,6 +362,8 @@ export interface Scenario {
   bridgeNote?: string;
   /** the year the money is for, as the money panel and route sizes name it (absent: 2026) */
   moneyYear?: number;
+  /** Optional: the scenario's own premise is a what-if, said in a sentence for the debrief. */
+  premiseWhatIf?: string;
   /**
    * Optional: what promising some terms costs or earns with others, applied when an actor
    * accepts an offer that includes them (a US role in reconstruction angers Berlin and Kyiv;
@@ -598,7 +605,7 @@ export interface GameState {
   /** Belgium's extra fear from lawsuits and threats so far */
   fear: number;
   hungaryPrice: number;
-  g7Basis: number; // 0 none, 1 statement, 2 legal basis
+  g7Basis: number; // 0 none, 1 statement, 2 a common line (each acts under its own law)
   assetLock: boolean;
   graceWeeks: number;
   bridged: Record<BridgeSource, boolean>;

@@ -389,6 +389,8 @@ export const decemberSummit: Scenario = {
       guaranteeKey: 0,
       guaranteeWith: [],
       pledge: 4000,
+      pledgeWhatIf:
+        'No source reports a US offer of money for Ukraine’s 2026 budget: Washington’s own plan put the assets into US-led rebuilding. This sum is a what-if.',
       routeAffinity: {},
     },
     {
@@ -412,6 +414,8 @@ export const decemberSummit: Scenario = {
       guaranteeKey: 0,
       guaranteeWith: [],
       pledge: 26000,
+      pledgeWhatIf:
+        'Japan holds about USD 30 bn of Russia’s reserves, but no source reports it offering to lend them for Ukraine’s budget (Tokyo denied refusing and promised other help). This sum is a what-if.',
       routeAffinity: {},
     },
     {
@@ -456,6 +460,8 @@ export const decemberSummit: Scenario = {
       guaranteeKey: 0,
       guaranteeWith: [],
       pledge: 3000,
+      pledgeWhatIf:
+        'Canada’s share is Euroclear cash held in Canadian dollars, already counted in Belgium’s EUR 185 bn; no source reports a separate Canadian sum. This amount is a what-if.',
       routeAffinity: {},
     },
     {

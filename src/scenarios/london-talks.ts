@@ -393,6 +393,8 @@ export const londonTalks: Scenario = {
       guaranteeKey: 0,
       guaranteeWith: [],
       pledge: 4000,
+      pledgeWhatIf:
+        'No source reports a US offer of money for Ukraine’s 2026 budget: Washington’s own plan put the assets into US-led rebuilding. This sum is a what-if.',
       routeAffinity: {},
       onSeizure: -20,
     },
@@ -417,6 +419,8 @@ export const londonTalks: Scenario = {
       guaranteeKey: 0,
       guaranteeWith: [],
       pledge: 26000,
+      pledgeWhatIf:
+        'Japan holds about USD 30 bn of Russia’s reserves, but no source reports it offering to lend them for Ukraine’s budget (Tokyo denied refusing and promised other help). This sum is a what-if.',
       routeAffinity: {},
       onSeizure: -40,
       pledgeOn: { route: 'assets-loan', text: 'once the EU lends against its own frozen cash' },
@@ -463,6 +467,8 @@ export const londonTalks: Scenario = {
       guaranteeKey: 0,
       guaranteeWith: [],
       pledge: 3000,
+      pledgeWhatIf:
+        'Canada’s share is Euroclear cash held in Canadian dollars, already counted in Belgium’s EUR 185 bn; no source reports a separate Canadian sum. This amount is a what-if.',
       routeAffinity: {},
     },
     {
@@ -539,7 +545,13 @@ export const londonTalks: Scenario = {
       sizes: [
         { size: 100, money2026: 25000 },
         { size: 150, money2026: 33000 },
-        { size: 210, money2026: 45000, seize: true },
+        {
+          size: 210,
+          money2026: 45000,
+          seize: true,
+          whatIf:
+            'No government proposed seizing the whole EUR 210 bn in 2025, nor a sum for Ukraine from it: this size is a what-if.',
+        },
       ],
       modes: ['qmv'],
       lag: 3,
@@ -551,7 +563,14 @@ export const londonTalks: Scenario = {
       name: 'SAFE defence loans',
       summary:
         'The EU borrows EUR 150 bn and lends it to governments that buy weapons together, mostly from European makers. As an emergency act it passes by qualified majority: no Parliament vote, no veto. It arms Europe first: only about EUR 12 bn reaches Ukraine, and the G7 partners do not see it as the EU using the assets.',
-      sizes: [{ size: 150, money2026: 12000 }],
+      sizes: [
+        {
+          size: 150,
+          money2026: 12000,
+          whatIf:
+            'SAFE lends to member states for joint arms purchases: no source reports a sum for Ukraine, or payments within weeks. Its money here is a what-if.',
+        },
+      ],
       modes: ['qmv'],
       lag: 4,
       openWeek: 2,

@@ -144,6 +144,7 @@ const ActorDefSchema = v.strictObject({
   guaranteeKey: int(0, 100),
   guaranteeWith: list(slug),
   pledge: int(0, MAX_MONEY),
+  pledgeWhatIf: v.optional(text(300)),
   routeAffinity: v.record(picklist(ROUTE_KINDS), weight, objectMessage),
   onSeizure: v.optional(weight),
   pledgeOn: v.optional(v.strictObject({ route: slug, text: text(120) })),
@@ -177,6 +178,7 @@ const RouteDefSchema = v.strictObject({
       size: int(1, 1000),
       money2026: int(0, MAX_MONEY),
       seize: v.optional(bool),
+      whatIf: v.optional(text(300)),
     }),
     1,
   ),
@@ -280,6 +282,7 @@ export const ScenarioSchema = v.strictObject({
   ),
   bridgeNote: v.optional(text(300)),
   moneyYear: v.optional(int(2000, 2100)),
+  premiseWhatIf: v.optional(text(400)),
   offerEffects: v.optional(
     list(
       v.strictObject({

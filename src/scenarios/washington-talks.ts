@@ -16,15 +16,17 @@ import { EU_STATES } from './eu-states';
 // 100,000. Actor ids reuse the December Summit's cast where the engine knows them (the US here
 // is a government that can share guarantees, not the December blocker); Congress is new.
 
+const G7_FUND_WHAT_IF = 'No G7 fund over the assets was ever set up: its money is a what-if.';
+
 export const washingtonTalks: Scenario = {
   formatVersion: 1,
   id: 'washington-talks',
   title: 'Washington Opens Talks',
   summary:
-    'A what-if: in January 2026 Washington invites its partners to use the whole pool of Russia’s frozen central-bank money, over USD 300 bn, through a joint G7 fund with strict oversight. (It did not happen.) Ukraine still needs about EUR 71.7 bn for 2026. The US is no longer the obstacle, so the fight is over terms: conditions, audits, who checks the spending, who carries the risk, and whether the US Congress agrees.',
+    'A what-if: in January 2026 Washington invites its partners to use the whole pool of Russia’s frozen central-bank money, about USD 280 bn, through a joint G7 fund with strict oversight. (It did not happen.) Ukraine still needs about EUR 71.7 bn for 2026. The US is no longer the obstacle, so the fight is over terms: conditions, audits, who checks the spending, who carries the risk, and whether the US Congress agrees.',
   briefing: [
     'This is a what-if. Ukraine is about {target} short of the money it needs for 2026, and without new money it must start cutting public spending on {deadline}.',
-    'In this story Washington stops treating Russia’s frozen reserves as a bargaining chip and invites its partners to use the whole pool, over USD 300 bn, through a joint G7 fund with strict oversight.',
+    'In this story Washington stops treating Russia’s frozen reserves as a bargaining chip and invites its partners to use the whole pool, about USD 280 bn, through a joint G7 fund with strict oversight.',
     'You are the European Commission’s chief negotiator, with {weeks} weeks. The biggest partner is on board, so the fight is over terms: what conditions, who checks the spending, who carries the risk.',
     'Who matters: the United States (it wants benchmarks and audits, and Japan follows it), the US Congress (its vote decides any US guarantee), Belgium (most of the money sits at Euroclear), France (it wants European control), Ukraine (it must accept the conditions) and Hungary (it can veto joint borrowing).',
     'Every promise has a price: oversight that reassures Washington irritates Kyiv and Paris, and a buy-European clause pleases Paris but irritates Washington.',
@@ -76,7 +78,7 @@ export const washingtonTalks: Scenario = {
       date: '2026-01-06',
       id: 'us-offer',
       title: 'Washington proposes a G7 fund (what-if)',
-      text: 'In this what-if, the US Treasury invites the G7 and the EU to put the whole pool of Russia’s frozen reserves, over USD 300 bn, into a joint fund for Ukraine, with audits, benchmarks and international lenders checking every payment. The talks are no longer about whether, but on whose terms.',
+      text: 'In this what-if, the US Treasury invites the G7 and the EU to put the whole pool of Russia’s frozen reserves, about USD 280 bn, into a joint fund for Ukraine, with audits, benchmarks and international lenders checking every payment. The talks are no longer about whether, but on whose terms.',
     },
     {
       week: 2,
@@ -446,6 +448,8 @@ export const washingtonTalks: Scenario = {
       guaranteeKey: 0,
       guaranteeWith: [],
       pledge: 26000,
+      pledgeWhatIf:
+        'Japan holds about USD 30 bn of Russia’s reserves, but no source reports it offering to lend them for Ukraine’s budget (Tokyo denied refusing and promised other help). This sum is a what-if.',
       routeAffinity: {},
       pledgeOn: { route: 'g7-fund', text: 'once the G7 Ukraine Fund starts paying' },
     },
@@ -522,7 +526,7 @@ export const washingtonTalks: Scenario = {
       drivers:
         'Moscow’s view is that the reserves belong to its central bank and that using them breaks international law. Its central bank is already suing Euroclear in Moscow, and it has decrees that let it take control of Western firms’ assets in Russia. A fund backed by the whole G7 is the step it warns against most. It is an adversary, not a negotiator.',
       holds:
-        'A legal claim on all its frozen reserves (about USD 300 bn across the G7 and the EU), and power over Western assets in Russia, including about EUR 16 bn belonging to Euroclear’s clients.',
+        'A legal claim on all its frozen reserves (about USD 280 bn across the G7 and the EU), and power over Western assets in Russia, including about EUR 16 bn belonging to Euroclear’s clients.',
       members: [],
       baseline: -100,
       follows: [],
@@ -544,9 +548,9 @@ export const washingtonTalks: Scenario = {
       summary:
         'In this what-if, the EU lends the Russian cash at Euroclear into a joint G7 fund, beside Japan and the UK, with international lenders checking each payment. Ukraine repays only if Russia pays for the damage. It passes by qualified majority, but guarantees must cover 75%, Belgium must agree in practice, Kyiv must accept the conditions and, if the US joins, Congress must consent.',
       sizes: [
-        { size: 90, money2026: 45000 },
-        { size: 140, money2026: 60000 },
-        { size: 210, money2026: 75000 },
+        { size: 90, money2026: 45000, whatIf: G7_FUND_WHAT_IF },
+        { size: 140, money2026: 60000, whatIf: G7_FUND_WHAT_IF },
+        { size: 210, money2026: 75000, whatIf: G7_FUND_WHAT_IF },
       ],
       modes: ['qmv'],
       lag: 3,
@@ -763,9 +767,12 @@ export const washingtonTalks: Scenario = {
   bridgeNote:
     'Bridge money keeps Ukraine paying for about two more weeks, so money that arrives a little after 1 April still counts.',
 
+  premiseWhatIf:
+    'The Trump administration never offered to pool Russia’s frozen reserves in a G7 fund: this whole scenario, and every sum the fund brings, is a what-if.',
+
   history: {
     summary:
-      'This scenario did not happen. Washington never offered to pool the frozen assets: its draft peace plan of November 2025 would have put USD 100 bn of them into US-led rebuilding, with half the profits for the United States, and US officials urged EU capitals not to use them. On 18-19 December 2025 EU leaders agreed instead a EUR 90 bn loan for 2026-27 paid for by joint EU borrowing. Its money was tied to conditions on the rule of law and corruption, and Hungary held up the last act until 23 April 2026, three weeks after the 1 April deadline. The Russian assets stay locked under Regulation (EU) 2025/2600, kept as a possible way to repay the loan. So history cannot say how a G7 fund would have gone; it does show that conditions, consent and vetoes decide when money arrives.',
+      'This scenario did not happen. The Trump administration never offered to pool the frozen assets (the Biden administration had pushed Europe to use them): its draft peace plan of November 2025 would have put USD 100 bn of them into US-led rebuilding, with half the profits for the United States, and US officials urged EU capitals not to use them. On 18-19 December 2025 EU leaders agreed instead a EUR 90 bn loan for 2026-27 paid for by joint EU borrowing. Its money was tied to conditions on the rule of law and corruption, and Hungary held up the last act until 23 April 2026, three weeks after the 1 April deadline. The Russian assets stay locked under Regulation (EU) 2025/2600, kept as a possible way to repay the loan. So history cannot say how a G7 fund would have gone; it does show that conditions, consent and vetoes decide when money arrives.',
     items: [
       {
         date: '2024-04-24',

@@ -33,12 +33,12 @@ describe('the rules in code', () => {
     expect({ revision: RULES_REVISION, results: resultsDigest() }).toEqual({
       revision: 2,
       results: {
-        'december-summit random': 'd126c2750295c5e7',
-        'december-summit scripted': '8608e9348455a137',
-        'london-talks random': '1f6d80658763b909',
-        'london-talks scripted': 'b7674d3b6e3b76e6',
-        'washington-talks random': '71f4d28aebd9a7d9',
-        'washington-talks scripted': '764ca6e52ded070d',
+        'december-summit random': '8278f57d71f8a6d5',
+        'december-summit scripted': 'e8c025d31aab41e3',
+        'london-talks random': '114c082cfa0680f0',
+        'london-talks scripted': '41c7ac6cd064fe2f',
+        'washington-talks random': 'ab56468e4aa28218',
+        'washington-talks scripted': 'e08d9a3acfb33d36',
       },
     });
   });
