@@ -108,7 +108,10 @@ function whatIfs(scenario: Scenario): HTMLElement | null {
   const items: string[] = [];
   if (scenario.premiseWhatIf) items.push(scenario.premiseWhatIf);
   for (const a of scenario.actors)
-    if (a.pledgeWhatIf) items.push(`${a.name}’s pledge of ${bn(a.pledge)}: ${a.pledgeWhatIf}`);
+    if (a.pledgeWhatIf)
+      items.push(
+        `${a.name.endsWith('s') ? `${a.name}’` : `${a.name}’s`} pledge of ${bn(a.pledge)}: ${a.pledgeWhatIf}`,
+      );
   for (const r of scenario.routes)
     for (const s of r.sizes)
       if (s.whatIf) items.push(`${r.name} at EUR ${s.size} bn (${bn(s.money2026)}): ${s.whatIf}`);

@@ -394,7 +394,7 @@ export const londonTalks: Scenario = {
       guaranteeWith: [],
       pledge: 4000,
       pledgeWhatIf:
-        'No source reports a US offer of money for Ukraine’s 2026 budget: Washington’s own plan put the assets into US-led rebuilding. This sum is a what-if.',
+        'No source reports a US offer of money for Ukraine in 2025: Washington was starting its own talks with Moscow. This sum is a what-if.',
       routeAffinity: {},
       onSeizure: -20,
     },
@@ -420,7 +420,7 @@ export const londonTalks: Scenario = {
       guaranteeWith: [],
       pledge: 26000,
       pledgeWhatIf:
-        'Japan holds about USD 30 bn of Russia’s reserves, but no source reports it offering to lend them for Ukraine’s budget (Tokyo denied refusing and promised other help). This sum is a what-if.',
+        'Japan holds about USD 30 bn of Russia’s reserves, but no source reports it offering to lend them for Ukraine’s defence in 2025. This sum is a what-if.',
       routeAffinity: {},
       onSeizure: -40,
       pledgeOn: { route: 'assets-loan', text: 'once the EU lends against its own frozen cash' },
