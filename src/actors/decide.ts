@@ -3,6 +3,7 @@ import {
   isCommitted,
   isSeizure,
   seizureTabled,
+  possessive,
   routeOfKind,
   verb,
   type ActorDef,
@@ -59,9 +60,6 @@ const loanName = (scenario: Scenario) => {
   const name = routeOfKind(scenario, 'reparations-loan')?.name;
   return name ? `the ${name}` : 'a loan against the assets';
 };
-
-/** "Belgium's", "the United States'": a name's possessive. */
-const possessive = (name: string) => (name.endsWith('s') ? `${name}’` : `${name}'s`);
 
 const names = (keys: string[]) => keys.map((k) => TERM_NAMES[k] ?? k).join(', ');
 

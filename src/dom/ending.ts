@@ -4,6 +4,7 @@ import { explainActor, sessionGame, resultCodeOf, type Session, type Store } fro
 import {
   formatDate,
   money,
+  possessive,
   scoreExplanation,
   weekStart,
   type Scenario,
@@ -109,9 +110,7 @@ function whatIfs(scenario: Scenario): HTMLElement | null {
   if (scenario.premiseWhatIf) items.push(scenario.premiseWhatIf);
   for (const a of scenario.actors)
     if (a.pledgeWhatIf)
-      items.push(
-        `${a.name.endsWith('s') ? `${a.name}’` : `${a.name}’s`} pledge of ${bn(a.pledge)}: ${a.pledgeWhatIf}`,
-      );
+      items.push(`${possessive(a.name)} pledge of ${bn(a.pledge)}: ${a.pledgeWhatIf}`);
   for (const r of scenario.routes)
     for (const s of r.sizes)
       if (s.whatIf) items.push(`${r.name} at EUR ${s.size} bn (${bn(s.money2026)}): ${s.whatIf}`);

@@ -56,6 +56,9 @@ export function bandOf(w: number, current?: Stance): Exclude<Stance, 'committed'
 }
 
 /** Blocs of several states speak in the plural. */
+/** A name's possessive: "Belgium's", "the United States’". */
+export const possessive = (name: string): string => (name.endsWith('s') ? `${name}’` : `${name}'s`);
+
 export function verb(def: ActorDef, singular: string, plural: string): string {
   return def.members.length > 1 ? plural : singular;
 }

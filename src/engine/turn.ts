@@ -3,6 +3,7 @@ import { produce } from './immer';
 import { Dice } from './rng';
 import {
   custodianOf,
+  possessive,
   findActorDef,
   guaranteeCoverage,
   isCommitted,
@@ -344,7 +345,7 @@ function progressMoney(
         week,
         'money.real',
         p.actor,
-        `${name.endsWith('s') ? `${name}’` : `${name}'s`} pledge becomes real money (EUR ${(p.amount / 1000).toFixed(1)} bn).`,
+        `${possessive(name)} pledge becomes real money (EUR ${(p.amount / 1000).toFixed(1)} bn).`,
         `Its condition (${p.conditionText}) is met.`,
         '',
         { amount: p.amount },
