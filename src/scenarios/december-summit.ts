@@ -245,7 +245,7 @@ export const decemberSummit: Scenario = {
       pivotal: true,
       agenda: 'Against using the assets and against paying for the war.',
       drivers:
-        'Budapest opposes paying for Ukraine’s war effort and says that locking the assets by majority vote breaks EU law. It relies on Russian oil arriving through the Druzhba pipeline. It bargains deal by deal: secure energy supplies or a concession on its EU funds can buy its abstention.',
+        'Budapest opposes paying for Ukraine’s war effort and rejects using the assets. It relies on Russian oil arriving through the Druzhba pipeline. It bargains deal by deal: secure energy supplies or a concession on its EU funds can buy its abstention.',
       holds:
         'A veto over every decision that needs all 27 governments, including the EU budget change behind joint borrowing and every new sanctions package.',
       members: [{ state: 'HU', offset: 0 }],
@@ -263,11 +263,11 @@ export const decemberSummit: Scenario = {
       name: 'Swing states (Bulgaria, Malta, Czechia, Slovakia)',
       short: 'Swing states',
       leader:
-        'Prime Ministers Andrej Babiš, Robert Fico and their Bulgarian and Maltese colleagues',
+        'Robert Fico (Slovakia), Andrej Babiš (Czechia’s prime minister from December) and the leaders of Bulgaria and Malta',
       kind: 'government',
       agenda: 'Cautious: no guarantees, and a cheaper option if there is one.',
       drivers:
-        'These governments worry about cost and risk at home. Czechia’s new government and Slovakia refuse to give guarantees or money; Bulgaria and Malta joined Italy and Belgium in asking for lower-risk options. They listen closely to Washington, and being allowed to stay out of the payments makes a yes much easier.',
+        'These governments worry about cost and risk at home. Slovakia’s government opposes paying for Ukraine’s military, Andrej Babiš, who won Czechia’s October election, is sceptical, and Bulgaria and Malta fear the cost. They listen closely to Washington, and being allowed to stay out of the payments makes a yes much easier.',
       holds:
         'Four votes in the Council, with about 23 million people (5% of the EU). Czechia and Slovakia lean furthest against.',
       members: [
@@ -355,9 +355,9 @@ export const decemberSummit: Scenario = {
       kind: 'government',
       agenda: 'Any plan must be legally flawless.',
       drivers:
-        'The ECB looks after the euro and the stability of Europe’s banks. It fears that a shaky scheme could make other countries less willing to keep their savings in euros. EU law bans it from funding governments, so it refuses to promise Euroclear emergency cash, and asking only makes it warier; strong legal shields reassure it.',
+        'The ECB looks after the euro and the stability of Europe’s banks. It fears that a shaky scheme could make other countries less willing to keep their savings in euros. EU law bans it from funding governments, so backing Euroclear with emergency cash is not something it can promise, and asking only makes it warier; strong legal shields reassure it.',
       holds:
-        'No vote, but its public warnings move markets and governments. It has already said no to backing Euroclear with emergency cash.',
+        'No vote, but its public warnings move markets and governments. Its President has said that any plan must respect international law and the euro’s standing.',
       members: [],
       baseline: -10,
       follows: [],
