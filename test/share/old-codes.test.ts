@@ -12,7 +12,7 @@ import { decodeResult, rulesTag, verifyResult } from '../../src/share';
 const CURRENT = [
   {
     made: 'v1 at rules revision 2 (seed 7, standard, hints, class "4B", scripted strategy)',
-    code: 'AQQ49AAAAB9huA0FuYQ5E49PE2k9WQGrVZLuBwZm3G444AErOypAb8vZOA',
+    code: 'AQOhlAAAAB9huA0FuYQ5E49PE2k9WQGrVZLuBwZm3G444AErOypAorT6KQ',
     name: 'Ana',
     seed: 7,
   },
@@ -53,7 +53,7 @@ describe('the rules tags of this version', () => {
     // When this fails, a change of the rules (data or RULES_REVISION) moved a tag: add the old
     // tag to EARLIER_TAGS (src/share/rules-history.ts), then pin the new one here.
     expect(tags).toEqual({
-      'december-summit': '438f',
+      'december-summit': '3a19',
       'london-talks': 'c44b',
       'washington-talks': 'dc6a',
     });
