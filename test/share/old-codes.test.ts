@@ -55,7 +55,7 @@ describe('the rules tags of this version', () => {
     expect(tags).toEqual({
       'december-summit': '3a19',
       'london-talks': 'b70e',
-      'washington-talks': 'dc6a',
+      'washington-talks': 'c638',
     });
   });
 });
