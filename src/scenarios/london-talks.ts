@@ -770,13 +770,13 @@ export const londonTalks: Scenario = {
       id: 'ki-2025-09-10',
       title: 'Kyiv Independent',
       url: 'https://kyivindependent.com/von-der-leyen-floats-new-ukraine-loan-funded-by-russian-assets',
-      date: '10 Sept 2025',
+      date: '10 Sep 2025',
     },
     {
       id: 'ki-2025-09-25',
       title: 'Kyiv Independent',
       url: 'https://kyivindependent.com/merz-calls-on-eu-to-use-frozen-russian-assets-for-ukraine-loan',
-      date: '25 Sept 2025',
+      date: '25 Sep 2025',
     },
     {
       id: 'guardian-2025-12-12',

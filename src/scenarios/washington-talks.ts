@@ -775,7 +775,7 @@ export const washingtonTalks: Scenario = {
       {
         date: '2025-12-09',
         text: 'The G7 finance ministers speak of potentially using the full value of Russia’s assets, but no joint fund follows.',
-        sources: ['S202', 'S33'],
+        sources: ['S33', 'S202'],
       },
       {
         date: '2025-12-12',
@@ -795,7 +795,7 @@ export const washingtonTalks: Scenario = {
       {
         date: '2026-02-04',
         text: 'EU governments agree their position: EUR 30 bn of budget support and EUR 60 bn for defence, with the money tied to rule-of-law and anti-corruption conditions.',
-        sources: ['S126', 'S128', 'S20'],
+        sources: ['S126', 'S20', 'S128'],
       },
       {
         date: '2026-02-20',
