@@ -12,7 +12,7 @@ import { decodeResult, rulesTag, verifyResult } from '../../src/share';
 const CURRENT = [
   {
     made: 'v1 at rules revision 2 (seed 7, standard, hints, class "4B", scripted strategy)',
-    code: 'AQOkdAAAAB9huA0FuYQ5E49PE2k9WQGrVZLuBwZm3G444BssU1Ng15OtRQ',
+    code: 'AQnN9AAAAB9huA0FuYQ5E49PE2k9WQGrVZLuBwZm3G444BssU1NgBojOfA',
     name: 'Ana',
     seed: 7,
   },
@@ -53,9 +53,9 @@ describe('the rules tags of this version', () => {
     // When this fails, a change of the rules (data or RULES_REVISION) moved a tag: add the old
     // tag to EARLIER_TAGS (src/share/rules-history.ts), then pin the new one here.
     expect(tags).toEqual({
-      'december-summit': '3a47',
-      'london-talks': 'e78a',
-      'washington-talks': 'b0ac',
+      'december-summit': '9cdf',
+      'london-talks': '2ba7',
+      'washington-talks': 'c0db',
     });
   });
 });
