@@ -8,6 +8,7 @@ import {
   US_RECONSTRUCTION,
 } from './common-rules';
 import { EU_STATES } from './eu-states';
+import { SRC_GUARDIAN_2025_12_12, SRC_INDEP_2025_12_19, SRC_S20 } from './shared-sources';
 
 // The London Talks: 17 March to 31 July 2025. On 18 March 2025 the UK Foreign Secretary and the
 // EU's foreign-policy chief met in London to look for legal and financial ways to seize Russia's
@@ -797,24 +798,9 @@ export const londonTalks: Scenario = {
       url: 'https://kyivindependent.com/merz-calls-on-eu-to-use-frozen-russian-assets-for-ukraine-loan',
       date: '25 Sep 2025',
     },
-    {
-      id: 'guardian-2025-12-12',
-      title: 'The Guardian',
-      url: 'https://www.theguardian.com/world/2025/dec/12/eu-to-freeze-210bn-in-russian-assets-indefinitely',
-      date: '12 Dec 2025',
-    },
-    {
-      id: 'S20',
-      title: 'EEAS (European Council text EUCO 26/25 extract)',
-      url: 'https://www.eeas.europa.eu/delegations/ukraine/european-council-18-december-2025-ukraine_en',
-      date: '18 Dec 2025',
-    },
-    {
-      id: 'indep-2025-12-19',
-      title: 'The Independent (live report)',
-      url: 'https://www.independent.co.uk/news/world/europe/ukraine-russia-war-trump-putin-zelensky-eu-peace-deal-latest-b2887498.html',
-      date: '19 Dec 2025',
-    },
+    SRC_GUARDIAN_2025_12_12,
+    SRC_S20,
+    SRC_INDEP_2025_12_19,
   ],
 
   endings: {

@@ -8,6 +8,17 @@ import {
   UNCAPPED_ON_THE_TABLE,
 } from './common-rules';
 import { EU_STATES } from './eu-states';
+import {
+  SRC_EP_2026_01_21,
+  SRC_GUARDIAN_2025_12_12,
+  SRC_INDEP_2025_12_19,
+  SRC_KI_2025_12_15,
+  SRC_S126,
+  SRC_S128,
+  SRC_S20,
+  SRC_S23,
+  SRC_S33,
+} from './shared-sources';
 
 // A counterfactual: 5 Jan to 1 Apr 2026. Washington did not in fact offer to pool Russia's
 // frozen reserves; this scenario asks what the talks would have been about if it had. Figures and
@@ -824,65 +835,20 @@ export const washingtonTalks: Scenario = {
       url: 'https://www.loc.gov/item/global-legal-monitor/2024-05-07/united-states-president-signs-law-creating-mechanism-for-delivering-seized-russian-assets-to-ukraine/',
       date: '7 May 2024',
     },
-    {
-      id: 'S33',
-      title: 'Politico',
-      url: 'https://www.politico.eu/article/japan-eu-frozen-russian-assets-ukraine-loan-g7',
-      date: '8 Dec 2025',
-    },
+    SRC_S33,
     {
       id: 'S202',
       title: 'Ukrainska Pravda',
       url: 'https://www.pravda.com.ua/eng/news/2025/12/09/8010996',
       date: '9 Dec 2025',
     },
-    {
-      id: 'guardian-2025-12-12',
-      title: 'The Guardian',
-      url: 'https://www.theguardian.com/world/2025/dec/12/eu-to-freeze-210bn-in-russian-assets-indefinitely',
-      date: '12 Dec 2025',
-    },
-    {
-      id: 'ki-2025-12-15',
-      title: 'Kyiv Independent',
-      url: 'https://kyivindependent.com/russias-central-bank-seeks-229-billion-in-damages-from-euroclear',
-      date: '15 Dec 2025',
-    },
-    {
-      id: 'S20',
-      title: 'EEAS (European Council text EUCO 26/25 extract)',
-      url: 'https://www.eeas.europa.eu/delegations/ukraine/european-council-18-december-2025-ukraine_en',
-      date: '18 Dec 2025',
-    },
-    {
-      id: 'indep-2025-12-19',
-      title: 'The Independent (live report)',
-      url: 'https://www.independent.co.uk/news/world/europe/ukraine-russia-war-trump-putin-zelensky-eu-peace-deal-latest-b2887498.html',
-      date: '19 Dec 2025',
-    },
-    {
-      id: 'ep-2026-01-21',
-      title: 'European Parliament, Legislative Observatory',
-      url: 'https://oeil.europarl.europa.eu/oeil/en/document-summary?id=1884435',
-      date: '21 Jan 2026',
-    },
-    {
-      id: 'S126',
-      title: 'BTA',
-      url: 'https://www.bta.bg/en/news/world/1057592-council-of-eu-takes-another-step-to-secure-loan-for-ukraine',
-      date: '4 Feb 2026',
-    },
-    {
-      id: 'S128',
-      title: 'Kyiv Independent',
-      url: 'https://kyivindependent.com/hungary-blocks-eus-90-billion-euro-loan-to-ukraine-demanding-russian-oil-ahead-of-war-anniversary/',
-      date: '20 Feb 2026',
-    },
-    {
-      id: 'S23',
-      title: 'Belga News Agency',
-      url: 'https://www.belganewsagency.eu/eu-formally-approves-90bn-ukraine-loan-and-20th-russia-sanctions-package',
-      date: '23 Apr 2026',
-    },
+    SRC_GUARDIAN_2025_12_12,
+    SRC_KI_2025_12_15,
+    SRC_S20,
+    SRC_INDEP_2025_12_19,
+    SRC_EP_2026_01_21,
+    SRC_S126,
+    SRC_S128,
+    SRC_S23,
   ],
 };
