@@ -180,6 +180,16 @@ export async function endWeek(page: Page): Promise<void> {
   }
 }
 
+/** Waits until the week heading is no longer `before`, or the game is over. */
+export function weekMoved(page: Page, before: string | null): Promise<unknown> {
+  return page.waitForFunction(
+    (prev) =>
+      document.querySelector('#ending-title') !== null ||
+      document.querySelector('#week-title')?.textContent !== prev,
+    before,
+  );
+}
+
 /** Ends weeks until the game is over (the ending's heading is on screen). */
 export async function endWeeksUntilOver(page: Page, max = 40): Promise<number> {
   let weeks = 0;
@@ -188,12 +198,7 @@ export async function endWeeksUntilOver(page: Page, max = 40): Promise<number> {
     const before = await page.locator('#week-title').textContent();
     await endWeek(page);
     weeks++;
-    await page.waitForFunction(
-      (prev) =>
-        document.querySelector('#ending-title') !== null ||
-        document.querySelector('#week-title')?.textContent !== prev,
-      before,
-    );
+    await weekMoved(page, before);
   }
   return weeks;
 }

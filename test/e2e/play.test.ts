@@ -9,6 +9,7 @@ import {
   screenshot,
   tabTo,
   useBrowser,
+  weekMoved,
 } from './helpers';
 
 // A whole game played with the keyboard only (Tab, Shift+Tab, Enter, Space, arrows): no clicks.
@@ -109,12 +110,7 @@ test('a standard game, start to ending, with the keyboard only', async () => {
       await page.keyboard.press('Enter');
     }
     weeksEnded++;
-    await page.waitForFunction(
-      (prev) =>
-        document.querySelector('#ending-title') !== null ||
-        document.querySelector('#week-title')?.textContent !== prev,
-      before,
-    );
+    await weekMoved(page, before);
     if ((await page.locator('#ending-title').count()) === 0) {
       expect(await week.textContent()).not.toBe(before);
       await expect.poll(() => page.locator('.narrator').innerText()).toMatch(/^Week \d+ begins/);
