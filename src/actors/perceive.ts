@@ -1,4 +1,5 @@
 import {
+  actorOfKind,
   bandOf,
   euRouteDecided,
   guaranteeCoverage,
@@ -106,7 +107,7 @@ export function belgiumFear(
   ];
   // Taking the assets outright invites suits over state immunity: Belgium's own onSeizure
   // (a scenario option) counts as fear. Without it the list is exactly as before.
-  const belgium = scenario.actors.find((a) => a.kind === 'custodian');
+  const belgium = actorOfKind(scenario, 'custodian');
   if (rl && isSeizure(rl, t) && belgium?.onSeizure)
     parts.push({ label: 'outright seizure (state immunity)', points: -belgium.onSeizure });
   return {

@@ -1,6 +1,7 @@
 import { castDraft, type Draft } from 'immer';
 import { produce } from './immer';
 import {
+  actorOfKind,
   euRouteDecided,
   findActorDef,
   isCommitted,
@@ -147,7 +148,7 @@ export function validateMove(scenario: Scenario, state: GameState, move: Move): 
     case 'bridge.request': {
       if (state.bridged[move.source]) return 'That bridge has already been arranged.';
       if (move.source === 'lender') {
-        const lender = scenario.actors.find((a) => a.kind === 'lender');
+        const lender = actorOfKind(scenario, 'lender');
         if (!lender) return 'There is no lender for a bridge in this scenario.';
         if (!euRouteDecided(scenario, state))
           return `${lender.name} needs financing assurances: an EU route must be agreed first.`;
@@ -455,7 +456,7 @@ export function applyMove(
           );
         } else {
           const board = scenario.imfBoardWeek;
-          const lender = scenario.actors.find((a) => a.kind === 'lender')!;
+          const lender = actorOfKind(scenario, 'lender')!;
           addPledge(
             d,
             {
@@ -613,7 +614,7 @@ function callVote(
         ),
       );
     }
-    const custodian = scenario.actors.find((a) => a.kind === 'custodian');
+    const custodian = actorOfKind(scenario, 'custodian');
     if (custodian && overruled.includes(custodian.id)) {
       d.unity = clamp(d.unity - 20, 0, 100);
       d.market = clamp(d.market + 20, 0, 100);

@@ -1,6 +1,7 @@
 import { DONORS, DONORS_NAME } from './state';
 import type {
   ActorDef,
+  ActorKind,
   GameState,
   Move,
   RouteDef,
@@ -33,6 +34,10 @@ export function routeDef(scenario: Scenario, id: string): RouteDef {
 export function routeOfKind(scenario: Scenario, kind: RouteKind): RouteDef | undefined {
   return scenario.routes.find((r) => r.kind === kind);
 }
+
+/** The scenario's actor of this kind (the custodian, the lender), if it has one. */
+export const actorOfKind = (scenario: Scenario, kind: ActorKind): ActorDef | undefined =>
+  scenario.actors.find((a) => a.kind === kind);
 
 /** Willingness at which each band ends: opposed < -40 <= wary < 0 <= conditional < 40. */
 const BAND_EDGES = [-40, 0, 40];
@@ -235,10 +240,6 @@ export function otherHoldersJoined(scenario: Scenario, state: GameState): string
   return joined;
 }
 
-/** The actor that holds the assets and fears their liability (kind 'custodian'), if any. */
-export const custodianOf = (scenario: Scenario): ActorDef | undefined =>
-  scenario.actors.find((a) => a.kind === 'custodian');
-
 /**
  * The route terms the custodian judges: the tabled ones, else the best the player has promised
  * it.
@@ -248,7 +249,7 @@ export function reparationsTerms(scenario: Scenario, state: GameState) {
   if (!def) return null;
   const route = state.routes[def.id];
   if (route?.terms) return route.terms;
-  const custodian = custodianOf(scenario)?.id;
+  const custodian = actorOfKind(scenario, 'custodian')?.id;
   const promised = state.promises.filter((p) => p.actor === custodian && !p.broken);
   const base = { size: def.sizes[0]?.size ?? 0 };
   return promised.reduce((acc, p) => ({ ...acc, ...p.terms }), base);

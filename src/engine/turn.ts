@@ -2,7 +2,7 @@ import type { Draft } from 'immer';
 import { produce } from './immer';
 import { Dice } from './rng';
 import {
-  custodianOf,
+  actorOfKind,
   possessive,
   findActorDef,
   guaranteeCoverage,
@@ -185,7 +185,7 @@ function progressMoney(
       // A seizure (only where a size is marked `seize`) is different: its case is state immunity
       // itself, so no drafting makes it court-proof and a later consent to a loan does not cover it.
       const seizure = isSeizure(def, b.terms);
-      const custodian = custodianOf(scenario);
+      const custodian = actorOfKind(scenario, 'custodian');
       const inCourt =
         !!custodian &&
         b.overruled.includes(custodian.id) &&

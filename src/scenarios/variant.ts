@@ -1,4 +1,4 @@
-import { addDays, formatDate, type Scenario } from '../engine';
+import { actorOfKind, addDays, formatDate, type Scenario } from '../engine';
 
 import { getScenario } from './registry';
 import { validateScenario } from './schema';
@@ -88,7 +88,7 @@ export function tunablesOf(s: Scenario): Tunable[] {
       step: 5,
       show: (v) => `${v}%`,
     });
-  const belgium = s.actors.find((a) => a.kind === 'custodian');
+  const belgium = actorOfKind(s, 'custodian');
   if (belgium)
     out.push({
       key: 'fear',
