@@ -195,8 +195,7 @@ export function money(scenario: Scenario, state: GameState): MoneyBreakdown {
   for (const p of state.pledges) {
     const def = findActorDef(scenario, p.actor);
     const name = def?.name ?? (p.actor === DONORS ? DONORS_NAME : p.actor);
-    // Bridge money is the lender's usual tranche, not the pledge the scenario makes up.
-    const whatIf = def?.pledgeWhatIf !== undefined && !p.id.startsWith('bridge-');
+    const whatIf = def?.pledgeWhatIf !== undefined;
     if (p.status === 'real' && p.payableWeek !== null) {
       add(name, p.amount, p.payableWeek <= last ? 'secured' : 'late', whatIf);
     } else if (p.status === 'conditional' || p.status === 'real') {
