@@ -2,31 +2,42 @@ import {
   commitmentOf,
   isCommitted,
   isSeizure,
-  seizureTabled,
-  possessive,
   routeOfKind,
+  stableStringify,
   verb,
   type ActorDef,
   type Ballot,
   type BlocMember,
+  type ConditionCode,
+  type ConditionDef,
   type GameState,
   type OfferTerms,
   type Pledge,
   type RouteDef,
+  type RouteKind,
   type RouteTerms,
   type Scenario,
   type TermKey,
   type VoteMode,
 } from '../engine';
-import { belgiumConditions, belgiumFear, TERM_NAMES } from './perceive';
+import { conditionStatus, factsFor, routeOfOffer, termValue } from './conditions';
+import type { Facts } from './machines';
+import { belgiumFear, TERM_NAMES } from './perceive';
+import { step } from './step';
 
 // What each actor makes of an offer and how it votes. Offers are scored here; whether the score
-// is enough to commit is the machine's decision (its `acceptable` guard).
+// is enough and the conditions met is the machine's decision (its `willing` guard and one guard
+// per condition), and a ballot asks the machine's red lines first.
 
 export interface OfferAssessment {
   score: number;
   threshold: number;
+  /** what its conditions were tested on */
+  facts: Facts;
+  /** the codes of its conditions this offer leaves unmet */
   unmet: string[];
+  /** the route the offer commits it to (null: the plan in general) */
+  route: RouteKind | null;
   /** terms it would take instead, if any */
   counter: OfferTerms | null;
   /** willingness the offer adds at the end of the week (even if not accepted) */
@@ -42,18 +53,16 @@ const ACCEPT_AT = 10;
 /** Asking again after a no sells less well each time. */
 const FATIGUE = 5;
 
-/** An actor that will not take part in an outright seizure (ActorDef's optional onSeizure). */
-const opposesSeizure = (def: ActorDef): boolean => (def.onSeizure ?? 0) < 0;
-
-/** What a package of terms is worth to an actor, by its likes. */
-export function termValue(def: ActorDef, terms: OfferTerms): number {
-  let v = 0;
-  for (const k of Object.keys(terms) as TermKey[]) {
-    if (terms[k] === undefined || terms[k] === false) continue;
-    v += def.likes[k] ?? 0;
-  }
-  return v;
-}
+/** The terms that would meet an unmet condition, by its code (a counter-offer is made of them). */
+const MEETS: Partial<Record<ConditionCode, OfferTerms>> = {
+  'risk-shared': { guarantee: 'uncapped' },
+  liquidity: { liquidity: true },
+  'no-uncapped': { guarantee: 'capped' },
+  'own-banks-out': { excludeFrenchBanks: true, buyEuropean: true },
+  'opt-out': { optOut: true },
+  'price-met': { energyAssurance: true, fundsConcession: true },
+  'no-ecb-backstop': { liquidity: false },
+};
 
 /** The scenario's loan against the assets, by its own name ("the Reparations Loan"). */
 const loanName = (scenario: Scenario) => {
@@ -70,6 +79,9 @@ const names = (keys: string[]) => keys.map((k) => TERM_NAMES[k] ?? k).join(', ')
 const judged = (def: ActorDef, w: number, value: number) =>
   `${verb(def, 'its', 'their')} willingness of ${w} and this offer's worth of ${value} add up to ${w + value}; ${verb(def, 'it needs', 'they need')} ${ACCEPT_AT}`;
 
+/** The unmet conditions at stake, in the actor's words, joined for a sentence. */
+const unmetText = (unmet: ConditionDef[]) => unmet.map((c) => c.text.replace(/\.$/, '')).join('; ');
+
 /** Scores an offer for an actor; pure, so the UI can preview it as "what would happen". */
 export function assessOffer(
   scenario: Scenario,
@@ -80,16 +92,36 @@ export function assessOffer(
 ): OfferAssessment {
   const a = state.actors[def.id]!;
   // Governments judge offers by willingness, the terms' value and the mood of the meeting;
-  // Belgium (its fear) and Hungary (its price) judge by their own explicit yardsticks.
+  // Belgium (its fear) and Hungary (its price) judge by their own explicit yardsticks. Every
+  // actor's conditions and red lines are guards of its machine, tested on the same facts.
   const value = termValue(def, terms) + mood - FATIGUE * a.refusals;
+  const route = routeOfOffer(scenario, state, terms);
+  const facts = factsFor(scenario, state, def, terms, route, a.w + value);
+  const unmet = conditionStatus(def, facts)
+    .filter((s) => s.atStake && !s.met)
+    .map((s) => s.condition);
+  // A counter-offer: the terms that would meet its unmet conditions, where it can take them.
+  const fix: OfferTerms = Object.assign({}, ...unmet.map((c) => MEETS[c.code] ?? {}));
+  const counterOf = (extra: OfferTerms = {}): OfferTerms | null => {
+    const c = { ...terms, ...fix, ...extra } as Record<string, unknown>;
+    for (const k of Object.keys(c)) if (c[k] === false) delete c[k];
+    return stableStringify(c) === stableStringify(terms) ? null : (c as OfferTerms);
+  };
+  const saysNo = unmet.length
+    ? `${def.name} ${verb(def, 'says', 'say')} no: ${unmetText(unmet)}.`
+    : '';
   const base: OfferAssessment = {
     score: a.w + value,
     threshold: ACCEPT_AT,
-    unmet: [],
-    counter: null,
+    facts,
+    unmet: unmet.map((c) => c.code),
+    route,
+    counter: unmet.length ? counterOf() : null,
     effect: Math.trunc(value / 2) + 2,
     acceptReason: `${def.name} accepts: the package meets its needs.`,
-    refuseReason: `${def.name} ${verb(def, 'is', 'are')} not yet willing enough: ${judged(def, a.w, value)}.`,
+    refuseReason:
+      saysNo ||
+      `${def.name} ${verb(def, 'is', 'are')} not yet willing enough: ${judged(def, a.w, value)}.`,
     wouldChange: '',
     condition: '',
     pledge: null,
@@ -101,56 +133,49 @@ export function assessOffer(
         ...(terms.liquidity ? { liquidity: true } : {}),
         ...(terms.legalShields ? { legalShields: true } : {}),
       });
-      const missing: OfferTerms = {};
-      if (terms.guarantee !== 'uncapped') missing.guarantee = 'uncapped';
-      if (!terms.liquidity) missing.liquidity = true;
-      if (!terms.legalShields) missing.legalShields = true;
-      const ok = f.fear <= f.threshold;
+      const calm = f.fear <= f.threshold;
       return {
         ...base,
-        score: ok ? 100 : 0,
-        threshold: 1,
-        unmet: ok ? [] : ['fear above tolerance'],
-        counter: !ok && Object.keys(missing).length ? { ...terms, ...missing } : null,
+        // Its willingness to commit is its fear against its tolerance, not a mood.
+        score: f.threshold - f.fear,
+        threshold: 0,
+        counter:
+          unmet.length || !calm
+            ? counterOf(terms.legalShields ? {} : { legalShields: true })
+            : null,
         effect: 3,
-        acceptReason: `${def.name} consents to ${loanName(scenario)} on these terms: its fear (${f.fear}) is within its tolerance (${f.threshold}). ${belgiumConditions(f)}`,
-        refuseReason: `With these terms ${possessive(def.name)} fear would still be ${f.fear}, above its tolerance of ${f.threshold}. ${belgiumConditions(f)}`,
-        wouldChange: `More guarantors committed (coverage ${f.coverage}%), uncapped risk-sharing, liquidity on demand, legal shields, and other holders joining.`,
+        acceptReason: `${def.name} consents to ${loanName(scenario)} on these terms: its conditions are met and its fear (${f.fear}) is within its tolerance (${f.threshold}).`,
+        refuseReason: `${saysNo ? `${saysNo} ` : ''}${calm ? `Its fear (${f.fear}) is within its tolerance (${f.threshold}).` : `Its fear would still be ${f.fear}, above its tolerance of ${f.threshold}.`}`,
+        wouldChange: unmet.length
+          ? unmet.map((c) => c.remedy).join(' ')
+          : `Less fear: legal shields, legal work, more guarantors committed (coverage ${f.coverage}%).`,
         condition: 'as long as the tabled loan keeps these terms',
       };
     }
     case 'veto-holder': {
-      const paid = termValue(def, terms);
-      const ok = paid >= state.hungaryPrice;
+      const paid = facts.paid;
       return {
         ...base,
-        score: paid,
-        threshold: state.hungaryPrice,
-        unmet: [],
-        counter: ok ? null : { energyAssurance: true, fundsConcession: true },
+        // Only its price counts (the price-met guard), not a willingness.
+        score: 0,
+        threshold: 0,
         effect: Math.trunc(paid / 3),
-        acceptReason: `Hungary will not block: the concessions (worth ${paid}) meet its price (${state.hungaryPrice}).`,
-        refuseReason: `Hungary wants more: these concessions are worth ${paid} to it, its price is ${state.hungaryPrice}.`,
+        acceptReason: `${def.name} will not block: the concessions (worth ${paid}) meet its price (${state.hungaryPrice}).`,
+        refuseReason: `${def.name} wants more: these concessions are worth ${paid} to it, its price is ${state.hungaryPrice}.`,
         wouldChange: 'An energy assurance together with released EU funds.',
         condition: 'it abstains on acts needing unanimity while its price is met',
       };
     }
-    case 'patron': {
-      // With a seizure tabled there is no chip left to bargain with (only with `onSeizure`).
-      const seized = opposesSeizure(def) && seizureTabled(scenario, state);
+    case 'patron':
       return {
         ...base,
-        score: a.w + value,
         threshold: -10,
-        unmet: seized ? ['the assets are being seized'] : [],
         effect: value,
-        acceptReason:
-          'Washington drops its opposition in exchange for a role in rebuilding Ukraine.',
-        refuseReason: seized
-          ? 'Washington will not deal: with the assets being seized, there is nothing left to bargain with.'
-          : `Washington is not interested at this price: ${judged(def, a.w, value)}.`,
+        acceptReason: `${def.name} drops its opposition in exchange for a role in rebuilding Ukraine.`,
+        refuseReason:
+          saysNo || `${def.name} is not interested at this price: ${judged(def, a.w, value)}.`,
         wouldChange: 'A role in reconstruction.',
-        condition: `the US stops lobbying and joins once the EU decides, as long as ${loanName(scenario)} is not tabled`,
+        condition: `it stops lobbying and joins once the EU decides, as long as ${loanName(scenario)} is not tabled`,
         pledge: def.pledge
           ? {
               amount: def.pledge,
@@ -159,28 +184,18 @@ export function assessOffer(
             }
           : null,
       };
-    }
     case 'aligned': {
-      const unmet: string[] = [];
-      const leader = def.follows[0]?.actor ?? 'us';
-      if (state.actors[leader]?.stance === 'opposed') unmet.push('the US is opposed');
-      if (state.g7Basis < 2) unmet.push('the G7 has no common line yet');
-      if (opposesSeizure(def) && seizureTabled(scenario, state))
-        unmet.push('it will not take part in an outright seizure');
       const score = a.w + value;
       return {
         ...base,
-        score,
         threshold: 40,
-        unmet,
         counter: null,
         effect: Math.trunc(value / 2),
-        acceptReason: `Japan joins: with the US not opposed and a common G7 line, it lends its share for non-military use.`,
-        refuseReason: unmet.length
-          ? `Japan will not move yet: ${unmet.join(' and ')}.`
-          : `Japan is not yet convinced (${score}, needs 40).`,
+        acceptReason: `${def.name} joins: its conditions are met, and it lends its share for non-military use.`,
+        refuseReason: saysNo || `${def.name} is not yet convinced (${score}, needs 40).`,
         wouldChange:
-          'A US shift, a common G7 line, and a clause keeping its money away from weapons.',
+          unmet.map((c) => c.remedy).join(' ') ||
+          'A clause keeping its money away from weapons, and partners alongside.',
         // With its own route (pledgeOn) the money waits for that route; else it is lent at once.
         pledge: def.pledge
           ? def.pledgeOn
@@ -200,7 +215,7 @@ export function assessOffer(
         threshold: 20,
         acceptReason: `${def.name} pledges, in lockstep with the EU.`,
         refuseReason: `${def.name} wants to see more European resolve first (${a.w + value + 5}, needs 20).`,
-        wouldChange: 'G7 coordination and an EU route on the table.',
+        wouldChange: 'G7 coordination and the EU moving to use the assets.',
         condition: def.pledgeOn?.text ?? 'once an EU route is decided',
         pledge: def.pledge
           ? {
@@ -212,54 +227,46 @@ export function assessOffer(
       };
     case 'government':
     default: {
-      const unmet: string[] = [];
-      let counter: OfferTerms | null = null;
-      if (def.id === 'ecb' && terms.liquidity)
-        unmet.push('the ECB cannot act as lender of last resort');
-      if ((def.id === 'france' || def.id === 'italy') && terms.guarantee === 'uncapped') {
-        unmet.push('no uncapped guarantee');
-        counter = { ...terms, guarantee: 'capped' };
-      }
-      if (
-        def.id === 'france' &&
-        terms.guarantee &&
-        (!terms.excludeFrenchBanks || !terms.buyEuropean)
-      ) {
-        unmet.push("French banks' holdings left out and a buy-European clause");
-        counter = { ...terms, guarantee: 'capped', excludeFrenchBanks: true, buyEuropean: true };
-      }
-      if (def.id === 'swing' && !terms.optOut && a.w + value < 30) {
-        unmet.push('an opt-out from guarantees');
-        counter = { ...terms, optOut: true };
-      }
       const score = a.w + value;
-      const usOpposed = state.actors.us?.stance === 'opposed';
-      const refuse = unmet.length
-        ? `${def.name} says no: ${unmet.join('; ')}.`
-        : def.follows.some((f) => f.actor === 'us') && usOpposed
-          ? `${def.name} ${verb(def, 'hears Washington: it will', 'hear Washington: they will')} not risk a row with the US for this: ${judged(def, a.w, value)}.`
-          : `${def.name} ${verb(def, 'is', 'are')} not yet willing enough: ${judged(def, a.w, value)}.`;
+      const usOpposed = def.follows.some((f) => state.actors[f.actor]?.stance === 'opposed');
+      const refuse =
+        saysNo ||
+        (usOpposed
+          ? `${def.name} ${verb(def, 'hears its partners: it will', 'hear their partners: they will')} not risk a row with ${def.follows.map((f) => actorName(scenario, f.actor)).join(' and ')} for this: ${judged(def, a.w, value)}.`
+          : `${def.name} ${verb(def, 'is', 'are')} not yet willing enough: ${judged(def, a.w, value)}.`);
       const guaranteeText = terms.guarantee
-        ? `${def.guaranteeWith.length ? `if ${def.guaranteeWith.map((id) => scenario.actors.find((x) => x.id === id)?.name ?? id).join(' and ')} ${def.guaranteeWith.length === 1 ? 'joins' : 'join'} too` : ''}`
+        ? `${def.guaranteeWith.length ? `if ${def.guaranteeWith.map((id) => actorName(scenario, id)).join(' and ')} ${def.guaranteeWith.length === 1 ? 'joins' : 'join'} too` : ''}`
         : '';
       return {
         ...base,
         score,
-        unmet,
+        refuseReason: refuse,
         counter:
-          counter ??
+          base.counter ??
           (score < ACCEPT_AT && !terms.buyEuropean && def.terms.includes('buyEuropean')
             ? { ...terms, buyEuropean: true }
             : null),
         acceptReason: terms.guarantee
           ? `${def.name} ${verb(def, 'joins', 'join')} the guarantee coalition (${def.guaranteeKey}% of the loan's guarantees, ${terms.guarantee})${guaranteeText ? ` ${guaranteeText}` : ''}.`
           : `${def.name} ${verb(def, 'accepts', 'accept')} and will back the plan.`,
-        refuseReason: refuse,
-        wouldChange: `Terms it values: ${names(Object.keys(def.likes).filter((k) => (def.likes[k as TermKey] ?? 0) > 0))}; pressure, legal work, and the partners it follows.`,
+        wouldChange:
+          unmet.map((c) => c.remedy).join(' ') ||
+          `Terms it values: ${names(Object.keys(def.likes).filter((k) => (def.likes[k as TermKey] ?? 0) > 0))}; pressure, legal work, and the partners it follows.`,
         condition: guaranteeText,
       };
     }
   }
+}
+
+const actorName = (scenario: Scenario, id: string) =>
+  scenario.actors.find((x) => x.id === id)?.name ?? id;
+
+/** Whether its commitment holds for this vote: made for this route, and its terms kept. */
+function commitmentHolds(state: GameState, def: ActorDef, route: RouteDef, terms: RouteTerms) {
+  const c = commitmentOf(state, def.id);
+  if (!c || !isCommitted(state, def.id)) return false;
+  if (c.route !== null && c.route !== route.kind) return false;
+  return !breaksTerms(c.terms, terms);
 }
 
 /** How one member state of an actor votes on a route, with its reason. */
@@ -270,20 +277,40 @@ export function voteOf(
   member: BlocMember,
   route: RouteDef,
   terms: RouteTerms,
-  mode: VoteMode,
+  _mode: VoteMode,
 ): Ballot {
   const a = state.actors[def.id]!;
   const state_ = scenario.states.find((s) => s.id === member.state)?.name ?? member.state;
-  const committed = isCommitted(state, def.id);
-  const commitment = commitmentOf(state, def.id);
-  // Consent to lend against the assets is not consent to take them (only where a size is
-  // marked `seize` and the actor's onSeizure is negative).
-  const seizureRefused = opposesSeizure(def) && isSeizure(route, terms);
+  // A divided Union votes more cautiously; a united one carries waverers along.
+  const unityPull = Math.trunc((state.unity - 50) / 2);
+  // The custodian's willingness is its fear of the loan's liability: on any other route it
+  // votes its own view.
+  const w = def.kind === 'custodian' && route.kind !== 'reparations-loan' ? a.own : a.w;
+  let score = w + (def.routeAffinity[route.kind] ?? 0) + member.offset + unityPull;
+  // Its red lines and its ways to stay out are guards of its machine: a ballot asks them first.
+  const facts = factsFor(scenario, state, def, terms, route.kind, score);
+  const said = step(def, a.machine, { type: 'ballot', facts } as never).emitted.map((e) => e.type);
+  const crossed = conditionStatus(def, facts).filter(
+    (s) => s.atStake && !s.met && s.condition.redLine,
+  );
+  if (said.includes('against') && crossed.length)
+    return {
+      vote: 'no',
+      reason: `${state_} will not cross its red line: ${unmetText(crossed.map((s) => s.condition))}.`,
+    };
+  const holds = commitmentHolds(state, def, route, terms);
   if (def.kind === 'veto-holder') {
-    if (route.kind === 'joint-borrowing' && committed)
+    if (said.includes('stay-out'))
       return {
-        vote: mode === 'enhanced' ? 'abstain' : 'abstain',
-        reason: 'Its price was met, so it abstains rather than block.',
+        vote: 'abstain',
+        reason: `${state_} stays out: ${unmetText((def.conditions ?? []).filter((c) => c.ballot && c.code === 'opt-out'))}.`,
+      };
+    if (route.kind === 'joint-borrowing' && isCommitted(state, def.id))
+      return { vote: 'abstain', reason: 'Its price was met, so it abstains rather than block.' };
+    if (route.kind === 'asset-lock')
+      return {
+        vote: 'no',
+        reason: `${state_} calls the lock unlawful: in its view freezing a state's reserves is a sanctions matter that needs every government's yes, and it says it will go to court.`,
       };
     return {
       vote: 'no',
@@ -292,65 +319,55 @@ export function voteOf(
   }
   if (def.kind === 'custodian' && route.kind === 'reparations-loan') {
     const f = belgiumFear(scenario, state, terms);
-    if (
-      (committed &&
-        !seizureRefused &&
-        commitment?.terms &&
-        !breaksTerms(commitment.terms, terms)) ||
-      f.fear <= f.threshold
-    )
+    const unmet = conditionStatus(def, facts).filter((s) => s.atStake && !s.met);
+    if (holds || (unmet.length === 0 && f.fear <= f.threshold))
       return {
         vote: 'yes',
-        reason: `Belgium consents: its fear (${f.fear}) is within its tolerance (${f.threshold}).`,
+        reason: `${state_} consents: its conditions are met and its fear (${f.fear}) is within its tolerance (${f.threshold}).`,
       };
     return {
       vote: 'no',
-      reason: `Belgium will not carry Euroclear's risk: fear ${f.fear} against a tolerance of ${f.threshold}. ${belgiumConditions(f)}`,
+      reason: `${state_} will not carry Euroclear's risk${unmet.length ? `: ${unmetText(unmet.map((s) => s.condition))}` : ''}; its fear is ${f.fear} against a tolerance of ${f.threshold}.`,
     };
   }
-  // A divided Union votes more cautiously; a united one carries waverers along.
-  const unityPull = Math.trunc((state.unity - 50) / 2);
-  let score = a.w + (def.routeAffinity[route.kind] ?? 0) + member.offset + unityPull;
   const notes: string[] = [];
   if (unityPull <= -5) notes.push(`EU unity is low (${state.unity})`);
-  if (committed && !seizureRefused) {
+  if (holds) {
     score += 40;
     notes.push('it has committed');
   }
+  // Conditions that are not red lines weigh on the vote, unless its commitment settled them.
+  const unmet = conditionStatus(def, facts).filter(
+    (s) => s.atStake && !s.met && !s.condition.redLine && !s.condition.ballot,
+  );
+  if (unmet.length && !holds) {
+    score -= 15 * unmet.length;
+    notes.push(unmetText(unmet.map((s) => s.condition)));
+  }
   if (route.kind === 'reparations-loan') {
-    if ((def.id === 'france' || def.id === 'italy') && terms.guarantee === 'uncapped') {
-      score -= 40;
-      notes.push('it refuses uncapped guarantees');
-    }
-    if (def.id === 'france' && !terms.excludeFrenchBanks) {
-      score -= 15;
-      notes.push("French banks' holdings would be included");
-    }
     if (terms.buyEuropean && (def.likes.buyEuropean ?? 0) > 0) score += 5;
     // An outright seizure (a scenario option): each actor weighs state immunity and the euro.
     if (def.onSeizure && isSeizure(route, terms)) {
       score += def.onSeizure;
       notes.push(
         def.onSeizure < 0
-          ? `it fears for state immunity and the euro${committed ? ', and it committed to a loan, not a seizure' : ''}`
+          ? 'it fears for state immunity and the euro'
           : 'it wants the assets seized',
       );
     }
   }
   if (route.kind === 'joint-borrowing') {
     const sized = route.sizes[0] && terms.size > route.sizes[0].size;
-    if (sized && def.id === 'mainstream') {
+    if (sized && (def.routeAffinity['joint-borrowing'] ?? 0) < 0) {
       score -= 10;
-      notes.push('frugal members dislike a larger joint debt');
+      notes.push('it dislikes a larger joint debt');
     }
-    if (terms.optOut && member.offset < 0) {
-      // States with an opt-out carry no obligation: they stay out instead of voting against.
-      if (score < 0)
-        return {
-          vote: 'abstain',
-          reason: `${state_} stays out: with the opt-out it carries no financial obligation.`,
-        };
-    }
+    // States with an opt-out carry no obligation: they stay out instead of voting against.
+    if (said.includes('stay-out') && score < 0)
+      return {
+        vote: 'abstain',
+        reason: `${state_} stays out: with the opt-out it carries no financial obligation.`,
+      };
   }
   const why = notes.length ? ` (${notes.join('; ')})` : '';
   if (score >= 0) return { vote: 'yes', reason: `${state_} supports it${why}.` };

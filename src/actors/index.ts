@@ -3,10 +3,11 @@ export { actorRuntime } from './runtime';
 export { assessOffer, voteOf, type OfferAssessment } from './decide';
 export {
   belgiumFear,
-  belgiumConditions,
   explainActor,
   perceive,
   TERM_NAMES,
   type FearReport,
 } from './perceive';
 export { stanceMachine, followerMachine, russiaMachine, RUSSIA_LEVELS } from './machines';
+export { conditionStatus, factsNow, type ConditionStatus } from './conditions';
+export { machineOf, machineConditions, type Facts } from './machines';

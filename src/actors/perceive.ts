@@ -124,18 +124,6 @@ export function belgiumFear(
   };
 }
 
-export function belgiumConditions(f: FearReport): string {
-  const met = [f.riskSharing, f.liquidity, f.holders.length >= 3];
-  const names = [
-    'full risk-sharing from day one',
-    'liquidity on demand',
-    'the other holders joining',
-  ];
-  const metNames = names.filter((_, i) => met[i]);
-  const unmet = names.filter((_, i) => !met[i]);
-  return `Of its three conditions, ${metNames.length ? `${metNames.join(' and ')} ${metNames.length > 1 ? 'are' : 'is'} met` : 'none is met'}${unmet.length ? `; still missing: ${unmet.join(', ')}` : ''}.`;
-}
-
 // ---------------------------------------------------------------- percepts by kind
 
 function leaderOpposed(state: GameState, id: string): boolean {
@@ -179,7 +167,7 @@ export function perceive(
         band: bandOf(w, state.actors[def.id]!.stance),
         cap: null,
         text: () => ({
-          reason: `Brussels fears being left alone with Euroclear's liability: fear ${f.fear} against a tolerance of ${f.threshold}, mostly from ${[...f.parts].sort((a, b) => b.points - a.points)[0]!.label}. ${belgiumConditions(f)}${heardOf()}`,
+          reason: `Brussels fears being left alone with Euroclear's liability: fear ${f.fear} against a tolerance of ${f.threshold}, mostly from ${[...f.parts].sort((a, b) => b.points - a.points)[0]!.label}.${heardOf()}`,
           wouldMove:
             'Guarantees from the big states (coverage now ' +
             `${f.coverage}%), uncapped risk-sharing, a liquidity mechanism, legal shields, and other holders such as the UK, Canada and Japan joining.`,
@@ -187,10 +175,11 @@ export function perceive(
       };
     }
     case 'aligned': {
-      const bonus =
-        10 * state.g7Basis +
-        (isCommitted(state, 'uk') ? 8 : 0) +
-        (isCommitted(state, 'canada') ? 8 : 0);
+      // A G7 line, and the partners that act with the EU committing, ease Tokyo's own view.
+      const partners = scenario.actors.filter(
+        (x) => x.kind === 'follower' && isCommitted(state, x.id),
+      ).length;
+      const bonus = 10 * state.g7Basis + 8 * partners;
       const w = pulled(state, def, clamp(own + bonus, -100, 100));
       const leader = def.follows[0]?.actor ?? 'us';
       const usOpposed = leaderOpposed(state, leader);
@@ -303,17 +292,19 @@ export function perceive(
     default: {
       let w = pulled(state, def, own);
       const notes: string[] = [];
-      if (def.id === 'ecb') {
+      // The central bank reads markets and the law, not the mood of capitals.
+      if (def.conditions?.some((c) => c.code === 'no-ecb-backstop')) {
         const rl = routeOfKind(scenario, 'reparations-loan');
         const legal = rl ? (state.routes[rl.id]?.legal ?? 0) : 0;
         w = clamp(w + 5 * legal - Math.trunc(state.market / 5), -100, 100);
         notes.push(`market stress ${state.market}, legal robustness ${legal}/3`);
       }
-      if (
-        (def.id === 'italy' || def.id === 'swing') &&
-        state.actors.belgium &&
-        ['supportive', 'committed'].includes(state.actors.belgium.stance)
-      ) {
+      // Those wary of the loan find it safer once the custodian says yes.
+      const custodian = actorOfKind(scenario, 'custodian');
+      const custodianYes =
+        !!custodian &&
+        ['supportive', 'committed'].includes(state.actors[custodian.id]?.stance ?? '');
+      if ((def.routeAffinity['reparations-loan'] ?? 0) < 0 && custodianYes) {
         w = clamp(w + 8, -100, 100);
         notes.push("Belgium's yes makes the plan look safer");
       }

@@ -111,6 +111,7 @@ export function validateMove(scenario: Scenario, state: GameState, move: Move): 
       const def = findActorDef(scenario, move.actor)!;
       if (def.kind === 'adversary' || def.kind === 'lender')
         return `Public pressure on ${def.name} would achieve nothing.`;
+      if (def.pressure?.percent === 0) return def.pressure.why;
       if (isCommitted(state, move.actor)) return `${def.name} has already committed.`;
       return null;
     }
@@ -303,6 +304,7 @@ export function applyMove(
               actor: move.actor,
               week,
               terms: move.terms,
+              route: r.route,
               condition: r.condition,
             }),
           );
@@ -340,7 +342,11 @@ export function applyMove(
       case 'pressure.public': {
         const def = findActorDef(scenario, move.actor)!;
         const a = d.actors[move.actor]!;
-        const amount = PRESSURE_STEPS[Math.min(a.pressured, PRESSURE_STEPS.length - 1)]!;
+        const amount = Math.trunc(
+          (PRESSURE_STEPS[Math.min(a.pressured, PRESSURE_STEPS.length - 1)]! *
+            (def.pressure?.percent ?? 100)) /
+            100,
+        );
         a.pressured += 1;
         nudge(d, move.actor, amount, 'public pressure');
         a.credibility = clamp(a.credibility - 8, -100, 100);
@@ -352,7 +358,7 @@ export function applyMove(
             'move.pressure',
             move.actor,
             `You put ${def.name} under public pressure.`,
-            `Blocking gets costlier for ${def.name} (+${amount} willingness at the end of the week), but it trusts you less${def.members.length ? ' and EU unity suffers' : ''}; each new round works less well.`,
+            `Holding out gets costlier for ${def.name} at home (+${amount} willingness at the end of the week${def.pressure ? `; ${def.pressure.why}` : ''}), but it trusts you less${def.members.length ? ' and EU unity suffers' : ''}; each new round works less well.`,
           ),
         );
         break;

@@ -5,6 +5,7 @@ import type {
   OfferTerms,
   Pledge,
   RouteDef,
+  RouteKind,
   RouteTerms,
   Scenario,
   Stance,
@@ -22,6 +23,8 @@ export interface OfferReply {
   counter: OfferTerms | null;
   /** plain-language condition of the commitment ('' if none) */
   condition: string;
+  /** the route, by kind, an accepted offer commits it to (null: the plan in general) */
+  route: RouteKind | null;
   /** willingness change the offer causes this week */
   effect: number;
   /** money pledged with the commitment, if any */

@@ -103,6 +103,60 @@ export interface BlocMember {
   offset: number;
 }
 
+/**
+ * The codes of an actor's conditions and red lines: each is a named guard of its machine
+ * (src/actors/machines.ts), configured by the fields of a ConditionDef.
+ */
+export const CONDITION_CODES = [
+  'risk-shared',
+  'liquidity',
+  'holders-join',
+  'leader-not-opposed',
+  'g7-line',
+  'assets-used',
+  'price-met',
+  'opt-out',
+  'no-ecb-backstop',
+  'no-seizure',
+  'no-uncapped',
+  'own-banks-out',
+] as const;
+export type ConditionCode = (typeof CONDITION_CODES)[number];
+
+/**
+ * One of an actor's real conditions or red lines, as its government stated it (facts.md). Its
+ * machine commits only while every condition that applies is met; a red line crossed is also a
+ * no in every vote on that route, whatever the actor promised.
+ */
+export interface ConditionDef {
+  code: ConditionCode;
+  /** the condition in words, shown met or unmet in "Why?" and "How it decides" */
+  text: string;
+  /** what would meet it, shown under "What would move it" while it is unmet */
+  remedy: string;
+  /** a red line: crossing it is a no in offers and votes alike */
+  redLine?: boolean;
+  /** the routes it concerns, by kind; absent: every offer */
+  routes?: RouteKind[];
+  /**
+   * 'risk-shared': the actors whose uncapped guarantees it needs; 'leader-not-opposed': the
+   * actors it will not move against
+   */
+  actors?: string[];
+  /** 'holders-join': other holders joined; 'g7-line': G7 meetings held */
+  min?: number;
+  /**
+   * 'no-uncapped' and 'opt-out': a willingness (-100..100) at which it gives way. No source
+   * reports such a point: the game marks it a what-if wherever it shows it.
+   */
+  unless?: number;
+  /**
+   * 'opt-out': decides its ballot, not its commitment: when met it stays out (abstains) on the
+   * route instead of voting against it.
+   */
+  ballot?: boolean;
+}
+
 export interface ActorDef {
   id: string;
   name: string;
@@ -159,6 +213,14 @@ export interface ActorDef {
   holderJoins?: { by: 'pledge' } | { by: 'commitment'; unless: TermKey };
   /** Optional: its commitments and events are turning points of a game (the debrief). */
   pivotal?: boolean;
+  /**
+   * Optional: how much public pressure moves it, in percent of the usual step; at 0 pressure is
+   * refused, with `why` (an independent central bank, a government that blocks nothing).
+   * Absent: 100.
+   */
+  pressure?: { percent: number; why: string };
+  /** Optional: its real conditions and red lines, guards of its machine. Absent: none. */
+  conditions?: ConditionDef[];
   /**
    * Optional: what would move it, in words, for a government-kind actor that does not bargain
    * (a legislature persuaded indirectly). Absent: built from its terms and leaders, as before.
@@ -477,6 +539,11 @@ export interface Commitment {
   actor: string;
   week: number;
   terms: OfferTerms;
+  /**
+   * the route, by kind, it committed to (its terms name one, or it was the route on the table);
+   * null: backing for the plan in general. A commitment carries to no other route.
+   */
+  route: RouteKind | null;
   /** plain-language condition, empty when unconditional */
   condition: string;
 }

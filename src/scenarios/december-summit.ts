@@ -1,10 +1,21 @@
 import type { Scenario } from '../engine';
 
 import {
+  BLOCKS_NOTHING,
   BUDAPEST_CONCESSIONS,
+  CUSTODIAN_CONDITIONS,
+  ECB_INDEPENDENCE,
+  EU_USES_ASSETS,
+  FAR_FROM_BRUSSELS,
+  FOLLOWS_WASHINGTON,
+  FRENCH_BANKS_OUT,
   G7_NUDGES,
+  HUNGARY_CONDITIONS,
+  INDEPENDENT,
   LARGER_JOINT_DEBT,
   LEGAL_WORK_NUDGES,
+  NO_UNCAPPED,
+  SWING_OPT_OUT,
   UNCAPPED_ON_THE_TABLE,
   US_RECONSTRUCTION,
 } from './common-rules';
@@ -166,6 +177,14 @@ export const decemberSummit: Scenario = {
       short: 'Belgium',
       leader: 'Prime Minister Bart De Wever',
       kind: 'custodian',
+      conditions: CUSTODIAN_CONDITIONS(
+        [
+          { id: 'germany', name: 'Germany' },
+          { id: 'france', name: 'France' },
+          { id: 'italy', name: 'Italy' },
+        ],
+        3,
+      ),
       pivotal: true,
       agenda: 'Wants to help Ukraine, but not to carry the risk alone.',
       drivers:
@@ -209,6 +228,7 @@ export const decemberSummit: Scenario = {
       short: 'France',
       leader: 'President Emmanuel Macron',
       kind: 'government',
+      conditions: [NO_UNCAPPED(60), FRENCH_BANKS_OUT],
       holderJoins: { by: 'commitment', unless: 'excludeFrenchBanks' },
       agenda: 'Backs the idea, on its own conditions.',
       drivers:
@@ -231,6 +251,7 @@ export const decemberSummit: Scenario = {
       short: 'Italy',
       leader: 'Prime Minister Giorgia Meloni',
       kind: 'government',
+      conditions: [NO_UNCAPPED(60)],
       pivotal: true,
       agenda: 'Russia should pay, but only on a solid legal footing.',
       drivers:
@@ -253,6 +274,7 @@ export const decemberSummit: Scenario = {
       short: 'Hungary',
       leader: 'Prime Minister Viktor Orbán',
       kind: 'veto-holder',
+      conditions: HUNGARY_CONDITIONS,
       pivotal: true,
       agenda: 'Against using the assets and against paying for the war.',
       drivers:
@@ -276,6 +298,7 @@ export const decemberSummit: Scenario = {
       leader:
         'Robert Fico (Slovakia), Andrej Babiš (Czechia’s prime minister from December) and the leaders of Bulgaria and Malta',
       kind: 'government',
+      conditions: SWING_OPT_OUT(30),
       agenda: 'Cautious: no guarantees, and a cheaper option if there is one.',
       drivers:
         'These governments worry about cost and risk at home. Slovakia’s government opposes paying for Ukraine’s military, Andrej Babiš, who won Czechia’s October election, is sceptical, and Bulgaria and Malta fear the cost. They listen closely to Washington, and being allowed to stay out of the payments makes a yes much easier.',
@@ -364,6 +387,8 @@ export const decemberSummit: Scenario = {
       short: 'ECB',
       leader: 'President Christine Lagarde',
       kind: 'government',
+      conditions: [ECB_INDEPENDENCE],
+      pressure: INDEPENDENT,
       agenda: 'Any plan must be legally flawless.',
       drivers:
         'The ECB looks after the euro and the stability of Europe’s banks. It fears that a shaky scheme could make other countries less willing to keep their savings in euros. EU law bans it from funding governments, so backing Euroclear with emergency cash is not something it can promise, and asking only makes it warier; strong legal shields reassure it.',
@@ -385,6 +410,7 @@ export const decemberSummit: Scenario = {
       short: 'United States',
       leader: 'President Donald Trump',
       kind: 'patron',
+      pressure: FAR_FROM_BRUSSELS,
       holderJoins: { by: 'pledge' },
       pivotal: true,
       agenda: 'The frozen assets are a bargaining chip for peace talks.',
@@ -410,6 +436,7 @@ export const decemberSummit: Scenario = {
       short: 'Japan',
       leader: 'Finance Minister Satsuki Katayama',
       kind: 'aligned',
+      conditions: FOLLOWS_WASHINGTON('us', 'Washington'),
       holderJoins: { by: 'pledge' },
       pivotal: true,
       agenda: 'Says it wants to help, but has not promised to lend its share.',
@@ -435,6 +462,8 @@ export const decemberSummit: Scenario = {
       short: 'UK',
       leader: 'Prime Minister Keir Starmer',
       kind: 'follower',
+      conditions: [EU_USES_ASSETS],
+      pledgeOn: { route: 'reparations', text: 'once the EU lends against the immobilised assets' },
       holderJoins: { by: 'pledge' },
       agenda: 'Ready to act, in step with the EU.',
       drivers:
@@ -457,6 +486,8 @@ export const decemberSummit: Scenario = {
       short: 'Canada',
       leader: 'Prime Minister Mark Carney',
       kind: 'follower',
+      conditions: [EU_USES_ASSETS],
+      pledgeOn: { route: 'reparations', text: 'once the EU lends against the immobilised assets' },
       holderJoins: { by: 'pledge' },
       agenda: 'Very close to the EU and the UK on this.',
       drivers:
@@ -502,6 +533,7 @@ export const decemberSummit: Scenario = {
       short: 'Ukraine',
       leader: 'President Volodymyr Zelenskyy',
       kind: 'recipient',
+      pressure: BLOCKS_NOTHING,
       agenda: 'Needs the money by spring.',
       drivers:
         'Ukraine’s 2026 budget is short by about 18.5% of its whole economy, and defence takes the biggest share. Without new money it must start cutting in April, drone production included. It wants money fast and never repaid from its own budget, and it must pass the IMF’s reforms at home, which is not always easy.',

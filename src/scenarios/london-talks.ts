@@ -1,9 +1,21 @@
 import type { Scenario } from '../engine';
 
 import {
+  BLOCKS_NOTHING,
   BUDAPEST_CONCESSIONS,
+  CUSTODIAN_CONDITIONS,
+  ECB_INDEPENDENCE,
+  EU_USES_ASSETS,
+  FAR_FROM_BRUSSELS,
+  FOLLOWS_WASHINGTON,
+  FRENCH_BANKS_OUT,
   G7_NUDGES,
+  HUNGARY_CONDITIONS,
+  INDEPENDENT,
   LEGAL_WORK_NUDGES,
+  NO_SEIZURE,
+  NO_UNCAPPED,
+  SWING_OPT_OUT,
   UNCAPPED_ON_THE_TABLE,
   US_RECONSTRUCTION,
 } from './common-rules';
@@ -155,6 +167,17 @@ export const londonTalks: Scenario = {
       short: 'Belgium',
       leader: 'Prime Minister Bart De Wever',
       kind: 'custodian',
+      conditions: [
+        ...CUSTODIAN_CONDITIONS(
+          [
+            { id: 'germany', name: 'Germany' },
+            { id: 'france', name: 'France' },
+            { id: 'italy', name: 'Italy' },
+          ],
+          3,
+        ),
+        NO_SEIZURE,
+      ],
       pivotal: true,
       agenda: 'Wants to help Ukraine, but says the assets are protected by state immunity.',
       drivers:
@@ -178,6 +201,7 @@ export const londonTalks: Scenario = {
       short: 'Germany',
       leader: 'Chancellor Olaf Scholz; from 6 May, Chancellor Friedrich Merz',
       kind: 'government',
+      conditions: [NO_SEIZURE],
       agenda: 'Worried about state immunity and the euro; a new government is on its way.',
       drivers:
         'The outgoing government fears that taking Russia’s reserves would break the rule that protects states’ property and make the world trust the euro less. February’s election brought a new majority, and London hopes the next chancellor will be more open. Even he rejects outright confiscation: lending against the frozen cash is another matter.',
@@ -200,6 +224,7 @@ export const londonTalks: Scenario = {
       short: 'France',
       leader: 'President Emmanuel Macron',
       kind: 'government',
+      conditions: [NO_UNCAPPED(60), FRENCH_BANKS_OUT, NO_SEIZURE],
       holderJoins: { by: 'commitment', unless: 'excludeFrenchBanks' },
       agenda: 'Use the assets’ profits, not the assets themselves; buy European.',
       drivers:
@@ -223,6 +248,7 @@ export const londonTalks: Scenario = {
       short: 'Italy',
       leader: 'Prime Minister Giorgia Meloni',
       kind: 'government',
+      conditions: [NO_UNCAPPED(60)],
       pivotal: true,
       agenda: 'Russia should pay, but only on a solid legal footing.',
       drivers:
@@ -246,6 +272,7 @@ export const londonTalks: Scenario = {
       short: 'Hungary',
       leader: 'Prime Minister Viktor Orbán',
       kind: 'veto-holder',
+      conditions: HUNGARY_CONDITIONS,
       pivotal: true,
       agenda: 'Against using the assets and against paying for the war.',
       drivers:
@@ -268,6 +295,7 @@ export const londonTalks: Scenario = {
       short: 'Cautious trio',
       leader: 'Prime Minister Robert Fico and the Bulgarian and Maltese prime ministers',
       kind: 'government',
+      conditions: SWING_OPT_OUT(30),
       agenda: 'No guarantees, and a cheaper option if there is one.',
       drivers:
         'These governments worry about cost and risk at home. Slovakia refuses to pay for Ukraine’s army; Bulgaria and Malta prefer lower-risk options. They listen closely to Washington, and being allowed to stay out of the payments makes a yes much easier.',
@@ -358,6 +386,8 @@ export const londonTalks: Scenario = {
       short: 'ECB',
       leader: 'President Christine Lagarde',
       kind: 'government',
+      conditions: [ECB_INDEPENDENCE, NO_SEIZURE],
+      pressure: INDEPENDENT,
       agenda: 'The euro’s good name comes first.',
       drivers:
         'The ECB looks after the euro and the stability of Europe’s banks. It fears that taking a central bank’s reserves would make other countries less willing to keep their savings in euros. EU law bans it from funding governments, so it will not promise Euroclear emergency cash; strong legal shields reassure it.',
@@ -379,6 +409,8 @@ export const londonTalks: Scenario = {
       short: 'United States',
       leader: 'President Donald Trump',
       kind: 'patron',
+      conditions: [NO_SEIZURE],
+      pressure: FAR_FROM_BRUSSELS,
       holderJoins: { by: 'pledge' },
       pivotal: true,
       agenda: 'Wants a ceasefire first; the assets could be part of a deal.',
@@ -405,6 +437,7 @@ export const londonTalks: Scenario = {
       short: 'Japan',
       leader: 'Prime Minister Shigeru Ishiba',
       kind: 'aligned',
+      conditions: [...FOLLOWS_WASHINGTON('us', 'Washington'), NO_SEIZURE],
       holderJoins: { by: 'pledge' },
       pivotal: true,
       agenda: 'Helps Ukraine, but will not cross Washington or take a state’s reserves.',
@@ -432,6 +465,8 @@ export const londonTalks: Scenario = {
       short: 'UK',
       leader: 'Foreign Secretary David Lammy, for Prime Minister Keir Starmer',
       kind: 'follower',
+      conditions: [EU_USES_ASSETS],
+      pledgeOn: { route: 'assets-loan', text: 'once the EU lends against the immobilised assets' },
       holderJoins: { by: 'pledge' },
       agenda: 'From freezing to seizing, together with Europe.',
       drivers:
@@ -454,6 +489,8 @@ export const londonTalks: Scenario = {
       short: 'Canada',
       leader: 'Prime Minister Mark Carney',
       kind: 'follower',
+      conditions: [EU_USES_ASSETS],
+      pledgeOn: { route: 'assets-loan', text: 'once the EU lends against the immobilised assets' },
       holderJoins: { by: 'pledge' },
       agenda: 'Chairs the G7 this year; very close to the EU and the UK.',
       drivers:
@@ -498,6 +535,7 @@ export const londonTalks: Scenario = {
       short: 'Ukraine',
       leader: 'President Volodymyr Zelenskyy',
       kind: 'recipient',
+      pressure: BLOCKS_NOTHING,
       agenda: 'Ready for a ceasefire, but needs weapons whatever happens.',
       drivers:
         'Ukraine has said it would accept a 30-day ceasefire, but it fears a deal made over its head. With no new US aid this year, it needs Europe to pay for weapons and ammunition, and it wants the frozen Russian money used for that.',

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 
-import { ROUTE_TERMS, STANCES, TERM_KEYS, isoToDays, weekOf } from '../engine';
+import { CONDITION_CODES, ROUTE_TERMS, STANCES, TERM_KEYS, isoToDays, weekOf } from '../engine';
 import type { ActorKind, Difficulty, RouteKind, Scenario, VoteMode } from '../engine';
 
 // A runtime schema mirroring the engine's `Scenario` type, plus the cross-field rules a type
@@ -156,6 +156,22 @@ const ActorDefSchema = v.strictObject({
   ),
   pivotal: v.optional(bool),
   wouldMove: v.optional(text(300)),
+  pressure: v.optional(v.strictObject({ percent: int(0, 100), why: text(200) })),
+  conditions: v.optional(
+    list(
+      v.strictObject({
+        code: picklist(CONDITION_CODES),
+        text: text(200),
+        remedy: text(200),
+        redLine: v.optional(bool),
+        routes: v.optional(list(picklist(ROUTE_KINDS))),
+        actors: v.optional(list(slug)),
+        min: v.optional(int(0, 10)),
+        unless: v.optional(weight),
+        ballot: v.optional(bool),
+      }),
+    ),
+  ),
 });
 
 const PayoutGateSchema = v.strictObject({
@@ -485,6 +501,14 @@ function crossCheck(s: Scenario): string[] {
   s.actors.forEach((a, i) => {
     if (a.pledgeOn && !s.routes.some((r) => r.id === a.pledgeOn!.route))
       errors.push(`actors[${i}].pledgeOn.route: unknown route "${a.pledgeOn.route}"`);
+    a.conditions?.forEach((c, j) => {
+      c.actors?.forEach((ref) => {
+        if (!actorIds.has(ref))
+          errors.push(`actors[${i}].conditions[${j}].actors: unknown actor "${ref}"`);
+      });
+      if (c.ballot && c.code !== 'opt-out')
+        errors.push(`actors[${i}].conditions[${j}].ballot: only an "opt-out" decides a ballot`);
+    });
   });
   // Every nudge and every effect's actor names an actor of the scenario.
   const nudgesAt = (path: string, nudges: readonly { actor: string }[] | undefined) =>

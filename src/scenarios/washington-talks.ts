@@ -1,10 +1,21 @@
 import type { Scenario } from '../engine';
 
 import {
+  BLOCKS_NOTHING,
   BUDAPEST_CONCESSIONS,
+  CUSTODIAN_CONDITIONS,
+  ECB_INDEPENDENCE,
+  EU_USES_ASSETS,
+  FAR_FROM_BRUSSELS,
+  FOLLOWS_WASHINGTON,
+  FRENCH_BANKS_OUT,
   G7_NUDGES,
+  HUNGARY_CONDITIONS,
+  INDEPENDENT,
   LARGER_JOINT_DEBT,
   LEGAL_WORK_NUDGES,
+  NO_UNCAPPED,
+  SWING_OPT_OUT,
   UNCAPPED_ON_THE_TABLE,
 } from './common-rules';
 import { EU_STATES } from './eu-states';
@@ -179,6 +190,13 @@ export const washingtonTalks: Scenario = {
       short: 'Belgium',
       leader: 'Prime Minister Bart De Wever',
       kind: 'custodian',
+      conditions: CUSTODIAN_CONDITIONS(
+        [
+          { id: 'germany', name: 'Germany' },
+          { id: 'france', name: 'France' },
+        ],
+        3,
+      ),
       pivotal: true,
       agenda: 'Will join a G7 fund only if the risk is truly shared.',
       drivers:
@@ -222,6 +240,7 @@ export const washingtonTalks: Scenario = {
       short: 'France',
       leader: 'President Emmanuel Macron',
       kind: 'government',
+      conditions: [NO_UNCAPPED(60), FRENCH_BANKS_OUT],
       holderJoins: { by: 'commitment', unless: 'excludeFrenchBanks' },
       agenda: 'Backs the fund, but wants Europe, not Washington, to set its rules.',
       drivers:
@@ -244,6 +263,7 @@ export const washingtonTalks: Scenario = {
       short: 'Italy',
       leader: 'Prime Minister Giorgia Meloni',
       kind: 'government',
+      conditions: [NO_UNCAPPED(60)],
       pivotal: true,
       agenda: 'Russia should pay, on a solid legal footing and at little cost to Italy.',
       drivers:
@@ -266,6 +286,7 @@ export const washingtonTalks: Scenario = {
       short: 'Hungary',
       leader: 'Prime Minister Viktor Orbán',
       kind: 'veto-holder',
+      conditions: HUNGARY_CONDITIONS,
       pivotal: true,
       agenda: 'Against paying for the war; bargains vote by vote.',
       drivers:
@@ -289,6 +310,7 @@ export const washingtonTalks: Scenario = {
       leader:
         'Prime Ministers Andrej Babiš, Robert Fico and their Bulgarian and Maltese colleagues',
       kind: 'government',
+      conditions: SWING_OPT_OUT(30),
       agenda: 'Cautious: no guarantees from them, and an ear for Washington.',
       drivers:
         'These governments worry about cost and risk at home. Czechia’s new government and Slovakia refuse to give guarantees or money. They listen closely to Washington, which now backs using the assets; being allowed to stay out of the payments still makes a yes much easier.',
@@ -377,6 +399,8 @@ export const washingtonTalks: Scenario = {
       short: 'ECB',
       leader: 'President Christine Lagarde',
       kind: 'government',
+      conditions: [ECB_INDEPENDENCE],
+      pressure: INDEPENDENT,
       agenda: 'Any plan must be legally flawless and keep trust in the euro.',
       drivers:
         'The ECB looks after the euro and Europe’s banks. It fears a shaky scheme could make other countries keep fewer savings in euros, although a move by the whole G7 together leaves them fewer places to go. EU law bans it from funding governments, so it refuses to promise Euroclear emergency cash; strong legal shields reassure it.',
@@ -398,6 +422,7 @@ export const washingtonTalks: Scenario = {
       short: 'United States',
       leader: 'President Donald Trump and Treasury Secretary Scott Bessent',
       kind: 'government',
+      pressure: FAR_FROM_BRUSSELS,
       holderJoins: { by: 'pledge' },
       pivotal: true,
       agenda: 'Now backs using the whole pool, under strict oversight.',
@@ -444,6 +469,7 @@ export const washingtonTalks: Scenario = {
       short: 'Japan',
       leader: 'Finance Minister Satsuki Katayama',
       kind: 'aligned',
+      conditions: FOLLOWS_WASHINGTON('us', 'Washington'),
       holderJoins: { by: 'pledge' },
       pivotal: true,
       agenda: 'Follows Washington toward yes, but only through a G7 framework.',
@@ -470,6 +496,8 @@ export const washingtonTalks: Scenario = {
       short: 'UK',
       leader: 'Prime Minister Keir Starmer',
       kind: 'follower',
+      conditions: [EU_USES_ASSETS],
+      pledgeOn: { route: 'g7-fund', text: 'once the EU lends against the immobilised assets' },
       holderJoins: { by: 'pledge' },
       agenda: 'Ready to act, in step with the EU.',
       drivers:
@@ -513,6 +541,7 @@ export const washingtonTalks: Scenario = {
       short: 'Ukraine',
       leader: 'President Volodymyr Zelenskyy',
       kind: 'recipient',
+      pressure: BLOCKS_NOTHING,
       agenda: 'Needs the money by spring, with as few strings as possible.',
       drivers:
         'Ukraine’s 2026 budget is short by about 18.5% of its whole economy, and defence takes the biggest share. It welcomes a bigger fund but fears that benchmarks and audits written abroad will slow the money and tie its hands, and it wants to buy weapons wherever it can get them fastest. The fund cannot pay until Kyiv accepts its conditions, and its parliament does not pass every reform it is asked for.',

@@ -4,15 +4,18 @@ import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
 
 import {
   followerMachine,
+  machineConditions,
+  machineOf,
   RUSSIA_LEVELS,
   russiaMachine,
   stanceMachine,
+  type Facts,
   type FollowerEvent,
   type OfferEvent,
   type PerceptEvent,
   type StanceEvent,
 } from '../../src/actors/machines';
-import { STANCES, type Stance } from '../../src/engine';
+import { STANCES, type ActorDef, type ConditionDef, type Stance } from '../../src/engine';
 
 // The actors' XState machines, tested with XState's pure API: no live actors, no clock. Each
 // step is (snapshot, event) -> (snapshot, actions), and emitted intents come back as data.
@@ -26,12 +29,43 @@ const percept = (band: Band, cap: Band | null = null): PerceptEvent => ({
   band,
   cap,
 });
-const offer = (score: number, threshold = 10, unmet: string[] = []): OfferEvent => ({
+/** Facts in which no condition is at stake: no route, no terms, nobody opposed. */
+const NEUTRAL: Facts = {
+  route: null,
+  guarantee: 'none',
+  uncappedBy: [],
+  liquidity: false,
+  ownBanksOut: false,
+  buyEuropean: false,
+  optOut: false,
+  seizure: false,
+  holders: 0,
+  g7: 0,
+  opposed: [],
+  assetsUsed: false,
+  paid: 0,
+  price: 0,
+  w: 0,
+};
+const offer = (score: number, threshold = 10, facts: Partial<Facts> = {}): OfferEvent => ({
   type: 'offer',
   score,
   threshold,
-  unmet,
+  facts: { ...NEUTRAL, ...facts },
 });
+
+/** An actor made of its kind and its conditions alone: what its machine is built from. */
+const actorWith = (kind: ActorDef['kind'], conditions: ConditionDef[]) =>
+  ({ id: 'x', kind, conditions }) as ActorDef;
+const LIQUIDITY: ConditionDef = { code: 'liquidity', text: 'cash on demand', remedy: '' };
+const HOLDERS: ConditionDef = { code: 'holders-join', min: 2, text: 'holders', remedy: '' };
+const NO_SEIZURE: ConditionDef = {
+  code: 'no-seizure',
+  redLine: true,
+  routes: ['reparations-loan'],
+  text: 'no seizure',
+  remedy: '',
+};
 
 /** Emitted events among the actions of a pure transition. */
 function emitted(actions: readonly unknown[]): { type: string; level?: number }[] {
@@ -73,9 +107,7 @@ describe('stanceMachine', () => {
     for (const from of BANDS) {
       expect(transition(stanceMachine, stanceAt(from), offer(10, 10))[0].value).toBe('committed');
       expect(transition(stanceMachine, stanceAt(from), offer(9, 10))[0].value).toBe(from);
-      expect(transition(stanceMachine, stanceAt(from), offer(99, 10, ['no deal']))[0].value).toBe(
-        from,
-      );
+
       // The best percept is a band, never a commitment.
       expect(transition(stanceMachine, stanceAt(from), percept('supportive'))[0].value).toBe(
         'supportive',
@@ -119,7 +151,7 @@ describe('stanceMachine', () => {
       type: fc.constant('offer' as const),
       score: fc.integer({ min: -100, max: 140 }),
       threshold: fc.integer({ min: 0, max: 60 }),
-      unmet: fc.array(fc.constantFrom('a', 'b'), { maxLength: 1 }),
+      facts: fc.constant(NEUTRAL),
     }),
     fc.constant({ type: 'promise.broken' as const }),
     fc.record({
@@ -136,7 +168,7 @@ describe('stanceMachine', () => {
       return value;
     }
     if (e.type === 'percept') return e.cap && RANK[e.band] > RANK[e.cap] ? e.cap : e.band;
-    if (e.type === 'offer' && e.unmet.length === 0 && e.score >= e.threshold) return 'committed';
+    if (e.type === 'offer' && e.score >= e.threshold) return 'committed';
     return value;
   }
 
@@ -160,20 +192,98 @@ describe('stanceMachine', () => {
   });
 });
 
+describe('an actor with conditions', () => {
+  const machine = machineOf(actorWith('government', [LIQUIDITY, HOLDERS, NO_SEIZURE]));
+
+  it('carries them as guards of its commitment, read back from the machine', () => {
+    expect(machineConditions(machine)).toEqual([LIQUIDITY, HOLDERS, NO_SEIZURE]);
+    expect(machineConditions(stanceMachine)).toEqual([]);
+  });
+
+  it('commits exactly when willing and every condition at stake holds', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -50, max: 50 }),
+        fc.boolean(),
+        fc.integer({ min: 0, max: 4 }),
+        fc.boolean(),
+        fc.constantFrom('reparations-loan' as const, 'joint-borrowing' as const, null),
+        (score, liquidity, holders, seizure, route) => {
+          const e = offer(score, 0, { liquidity, holders, seizure, route });
+          const wary = machine.resolveState({ value: 'wary', context: {} } as never);
+          const [next] = transition(machine, wary, e);
+          // A seizure is a red line only where it concerns the route (the loan).
+          const seizes = seizure && route === 'reparations-loan';
+          const expected = score >= 0 && liquidity && holders >= 2 && !seizes;
+          expect(next.value).toBe(expected ? 'committed' : 'wary');
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('says "against" on a ballot that crosses a red line, whatever its state', () => {
+    for (const value of STANCES) {
+      const at = machine.resolveState({ value, context: {} } as never);
+      const ballot = (facts: Partial<Facts>) =>
+        emitted(
+          transition(
+            machine,
+            at as never,
+            { type: 'ballot', facts: { ...NEUTRAL, ...facts } } as never,
+          )[1],
+        );
+      expect(ballot({ route: 'reparations-loan', seizure: true })).toEqual([{ type: 'against' }]);
+      expect(ballot({ route: 'reparations-loan', seizure: false })).toEqual([]);
+      expect(ballot({ route: 'joint-borrowing', seizure: true })).toEqual([]);
+    }
+  });
+
+  it('says "stay-out" on a ballot where its opt-out holds', () => {
+    const optOut: ConditionDef = {
+      code: 'opt-out',
+      ballot: true,
+      routes: ['joint-borrowing'],
+      text: 'an opt-out',
+      remedy: '',
+    };
+    const hu = machineOf(actorWith('veto-holder', [optOut]));
+    const at = hu.resolveState({ value: 'opposed', context: {} } as never);
+    const ballot = (facts: Partial<Facts>) =>
+      emitted(
+        transition(
+          hu,
+          at as never,
+          { type: 'ballot', facts: { ...NEUTRAL, ...facts } } as never,
+        )[1],
+      );
+    expect(ballot({ route: 'joint-borrowing', optOut: true })).toEqual([{ type: 'stay-out' }]);
+    expect(ballot({ route: 'joint-borrowing', optOut: false })).toEqual([]);
+    // A ballot-only condition never decides a commitment.
+    expect(transition(hu, at as never, offer(0, 0))[0].value).toBe('committed');
+  });
+});
+
 describe('followerMachine', () => {
-  const see = (w: number, decided = false): FollowerEvent => ({ type: 'percept', w, decided });
+  const uses: ConditionDef = { code: 'assets-used', text: 'the EU uses the assets', remedy: '' };
+  const follower = machineOf(actorWith('follower', [uses]));
+  const see = (w: number, assetsUsed = false): FollowerEvent => ({
+    type: 'percept',
+    w,
+    facts: { ...NEUTRAL, assetsUsed, w },
+  });
 
   it('emits a pledge when it becomes willing, and only then', () => {
-    const [waiting] = initialTransition(followerMachine);
+    const [waiting] = initialTransition(follower);
     expect(waiting.value).toBe('waiting');
-    const [still, quiet] = transition(followerMachine, waiting, see(19));
+    const [still, quiet] = transition(follower, waiting, see(19));
     expect(still.value).toBe('waiting');
     expect(emitted(quiet)).toEqual([]);
-    const [pledged, actions] = transition(followerMachine, waiting, see(20));
+    const [pledged, actions] = transition(follower, waiting, see(20));
     expect(pledged.value).toBe('pledged');
     expect(emitted(actions)).toEqual([{ type: 'pledge' }]);
     // Staying willing does not pledge again.
-    const [again, more] = transition(followerMachine, pledged, see(60));
+    const [again, more] = transition(follower, pledged, see(60));
     expect(again.value).toBe('pledged');
     expect(emitted(more)).toEqual([]);
   });
@@ -188,22 +298,23 @@ describe('followerMachine', () => {
     expect(emitted(no[1])).toEqual([]);
   });
 
-  it('withdraws when it cools before the EU has decided, not after', () => {
-    const [pledged] = transition(followerMachine, initialTransition(followerMachine)[0], see(30));
-    const [lukewarm, a0] = transition(followerMachine, pledged, see(0));
+  it('pays once the EU uses the assets; withdraws if it cools before, never after', () => {
+    const [pledged] = transition(follower, initialTransition(follower)[0], see(30));
+    const [lukewarm, a0] = transition(follower, pledged, see(0));
     expect(lukewarm.value).toBe('pledged');
     expect(emitted(a0)).toEqual([]);
-    const [cooled, a1] = transition(followerMachine, pledged, see(-1));
+    const [cooled, a1] = transition(follower, pledged, see(-1));
     expect(cooled.value).toBe('waiting');
     expect(emitted(a1)).toEqual([{ type: 'pledge.withdraw' }]);
-    const [held, a2] = transition(followerMachine, pledged, see(-50, true));
-    expect(held.value).toBe('pledged');
+    const [paying, a2] = transition(follower, pledged, see(-50, true));
+    expect(paying.value).toBe('paying');
     expect(emitted(a2)).toEqual([]);
+    expect(transition(follower, paying, see(-100))[0].value).toBe('paying');
   });
 
   it('withdraws when a promise to it is broken', () => {
-    const [pledged] = transition(followerMachine, initialTransition(followerMachine)[0], see(30));
-    const [back, actions] = transition(followerMachine, pledged, { type: 'promise.broken' });
+    const [pledged] = transition(follower, initialTransition(follower)[0], see(30));
+    const [back, actions] = transition(follower, pledged, { type: 'promise.broken' });
     expect(back.value).toBe('waiting');
     expect(emitted(actions)).toEqual([{ type: 'pledge.withdraw' }]);
   });
@@ -211,26 +322,22 @@ describe('followerMachine', () => {
   it('alternates pledge and withdraw, never two of a kind in a row (and survives JSON)', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ w: fc.integer({ min: -100, max: 100 }), decided: fc.boolean() }), {
+        fc.array(fc.record({ w: fc.integer({ min: -100, max: 100 }), used: fc.boolean() }), {
           maxLength: 40,
         }),
         (percepts) => {
-          let [snap] = initialTransition(followerMachine);
+          let [snap] = initialTransition(follower);
           let last = 'pledge.withdraw';
           for (const p of percepts) {
-            const event = see(p.w, p.decided);
-            const [next, actions] = transition(followerMachine, snap, event);
-            const [fromJson] = transition(
-              followerMachine,
-              followerMachine.resolveState(stored(snap)),
-              event,
-            );
+            const event = see(p.w, p.used);
+            const [next, actions] = transition(follower, snap, event);
+            const [fromJson] = transition(follower, follower.resolveState(stored(snap)), event);
             expect(fromJson.value).toBe(next.value);
             for (const e of emitted(actions)) {
               expect(e.type).not.toBe(last);
               last = e.type;
             }
-            expect(next.value).toBe(last === 'pledge' ? 'pledged' : 'waiting');
+            expect(next.value === 'waiting').toBe(last === 'pledge.withdraw');
             snap = next;
           }
         },
@@ -294,7 +401,7 @@ describe('snapshots as data', () => {
   it('a stored { value, context } resolves to a working snapshot for every state', () => {
     const machines = [
       [stanceMachine, STANCES],
-      [followerMachine, ['waiting', 'pledged']],
+      [followerMachine, ['waiting', 'pledged', 'paying']],
       [russiaMachine, RUSSIA_LEVELS],
     ] as const;
     for (const [machine, values] of machines)

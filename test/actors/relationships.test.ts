@@ -152,7 +152,13 @@ describe("liability fear: Belgium's consent", () => {
 
   it('counts uncommitted actors for nothing, and uncapped guarantees as full cover', () => {
     const offeredOnly = withState(start, (d) => {
-      d.commitments.push({ actor: 'mainstream', week: 1, terms: CAPPED, condition: '' });
+      d.commitments.push({
+        actor: 'mainstream',
+        week: 1,
+        terms: CAPPED,
+        route: 'reparations-loan',
+        condition: '',
+      });
     });
     expect(fear(offeredOnly)).toBe(fear(start)); // a commitment without the committed stance
     const half = covered(['mainstream', 'hawks', 'france']);
@@ -184,33 +190,87 @@ describe("liability fear: Belgium's consent", () => {
   const vote = (s: GameState, terms: RouteTerms) =>
     actorRuntime.vote(scenario, s, 'belgium', BE, reparations, terms, 'qmv');
   const LOAN: RouteTerms = { size: reparations.sizes[0]!.size, guarantee: 'capped' };
-  const SAFE: RouteTerms = { ...LOAN, liquidity: true, legalShields: true };
-  const reassured = withPledges(covered(GUARANTORS), {
-    uk: { amount: 9000 },
-    canada: { amount: 3000 },
-    japan: { amount: 26000 },
-  });
+  const BIG3 = ['germany', 'france', 'italy'];
+  const UNCAPPED = { guarantee: 'uncapped' } as const;
+  /** Every condition of Belgium's met: uncapped guarantees from the big three, three holders. */
+  const sharedFully = withPledges(
+    withCommitments(start, Object.fromEntries(BIG3.map((id) => [id, UNCAPPED]))),
+    { uk: { amount: 9000 }, canada: { amount: 3000 }, japan: { amount: 26000 } },
+  );
+  const FULL: RouteTerms = { ...LOAN, guarantee: 'uncapped', liquidity: true, legalShields: true };
 
-  it('votes no on the loan at the start and yes once its fear is within tolerance', () => {
-    const before = belgiumFear(scenario, start, LOAN);
-    expect(before.fear).toBeGreaterThan(before.threshold);
+  it('votes no on the loan at the start, naming its unmet conditions', () => {
     expect(vote(start, LOAN).vote).toBe('no');
+    expect(vote(start, LOAN).reason).toMatch(/uncapped/i);
     expect(vote(start, LOAN).reason).toMatch(/fear/i);
-
-    const after = belgiumFear(scenario, reassured, SAFE);
-    expect(after.fear).toBeLessThanOrEqual(after.threshold);
-    expect(vote(reassured, SAFE).vote).toBe('yes');
   });
 
-  // A grid of worlds and loan terms: the vote follows the fear rule exactly, both ways.
+  it('votes yes with its three conditions met and its fear within tolerance', () => {
+    const f = belgiumFear(scenario, sharedFully, FULL);
+    expect(f.fear).toBeLessThanOrEqual(f.threshold);
+    expect(vote(sharedFully, FULL).vote).toBe('yes');
+  });
+
+  it('never consents to capped guarantees, however calm it is (the talks broke on "uncapped")', () => {
+    // Two worlds differing in one cause: the same calm world, capped or uncapped.
+    const calm = withState(sharedFully, (d) => {
+      d.russia = 0;
+      d.market = 0;
+      d.fear = 0;
+    });
+    expect(vote(calm, FULL).vote).toBe('yes');
+    expect(vote(calm, { ...FULL, guarantee: 'capped' }).vote).toBe('no');
+    for (const mood of MOODS) {
+      const { guarantee: _, ...rest } = FULL;
+      void _;
+      expect(
+        actorRuntime.offer(scenario, calm, 'belgium', { ...rest, guarantee: 'uncapped' }, mood)
+          .verdict,
+      ).toBe('accept');
+      expect(
+        actorRuntime.offer(scenario, calm, 'belgium', { ...rest, guarantee: 'capped' }, mood)
+          .verdict,
+      ).not.toBe('accept');
+    }
+  });
+
+  it('needs each condition: take one away and it says no', () => {
+    const calm = withState(sharedFully, (d) => void (d.fear = 0));
+    expect(vote(calm, FULL).vote).toBe('yes');
+    expect(vote(calm, { ...FULL, liquidity: false }).vote).toBe('no');
+    // Italy's guarantee capped instead of uncapped: risk is not fully shared.
+    const italyCapped = withCommitments(calm, { italy: { guarantee: 'capped' } });
+    expect(vote(italyCapped, FULL).vote).toBe('no');
+    // Only two other holders joined (France keeps its banks' holdings out).
+    const twoHolders = withState(
+      withPledges(
+        withCommitments(start, {
+          germany: UNCAPPED,
+          france: { ...UNCAPPED, excludeFrenchBanks: true },
+          italy: UNCAPPED,
+        }),
+        { uk: { amount: 9000 }, canada: { amount: 3000 } },
+      ),
+      (d) => void (d.fear = 0),
+    );
+    expect(vote(twoHolders, FULL).vote).toBe('no');
+  });
+
+  // A grid of worlds and loan terms: the vote follows its rule exactly, both ways.
   const worlds: [string, GameState][] = [];
-  for (const n of [0, 2, 3, 5])
+  for (const n of [0, 2, 3])
     for (const russia of [1, 3])
       for (const market of [20, 70])
         worlds.push([
-          `${n} guarantors, russia ${russia}, market ${market}`,
+          `${n} uncapped guarantors, russia ${russia}, market ${market}`,
           withState(
-            withPledges(covered(GUARANTORS.slice(0, n)), { uk: {}, canada: {}, japan: {} }),
+            withPledges(
+              withCommitments(
+                start,
+                Object.fromEntries(BIG3.slice(0, n).map((id) => [id, UNCAPPED])),
+              ),
+              { uk: {}, canada: {}, japan: {} },
+            ),
             (d) => {
               d.russia = russia;
               d.market = market;
@@ -222,20 +282,28 @@ describe("liability fear: Belgium's consent", () => {
     for (const liquidity of [false, true])
       for (const legalShields of [false, true])
         loanTerms.push({ size: LOAN.size, guarantee, liquidity, legalShields });
+  const consents = (s: GameState, terms: RouteTerms) => {
+    const f = belgiumFear(scenario, s, terms);
+    const shared =
+      terms.guarantee === 'uncapped' &&
+      BIG3.every((id) =>
+        s.commitments.some((c) => c.actor === id && c.terms.guarantee === 'uncapped'),
+      );
+    return shared && !!terms.liquidity && f.holders.length >= 3 && f.fear <= f.threshold;
+  };
 
-  it('votes yes exactly when the fear for the tabled terms is within its threshold', () => {
+  it('votes yes exactly when its conditions hold and its fear is within its threshold', () => {
     const seen = new Set<string>();
     for (const [label, s] of worlds)
       for (const terms of loanTerms) {
-        const f = belgiumFear(scenario, s, terms);
-        const expected = f.fear <= f.threshold ? 'yes' : 'no';
+        const expected = consents(s, terms) ? 'yes' : 'no';
         expect(vote(s, terms).vote, `${label}, ${JSON.stringify(terms)}`).toBe(expected);
         seen.add(expected);
       }
     expect([...seen].sort()).toEqual(['no', 'yes']);
   });
 
-  it('accepts an offer only when its fear with the offered terms is within the threshold', () => {
+  it('accepts an offer exactly when its conditions hold and its fear is within the threshold', () => {
     const offers: OfferTerms[] = [];
     for (const guarantee of [undefined, 'capped', 'uncapped'] as const)
       for (const liquidity of [false, true])
@@ -250,19 +318,28 @@ describe("liability fear: Belgium's consent", () => {
     for (const [label, s] of worlds)
       for (const terms of offers)
         for (const mood of MOODS) {
-          const f = belgiumFear(scenario, s, terms);
           const reply = actorRuntime.offer(scenario, s, 'belgium', terms, mood);
-          const within = f.fear <= f.threshold;
-          const what = `${label}, mood ${mood}, ${JSON.stringify(terms)}: fear ${f.fear}`;
-          expect(reply.verdict === 'accept', what).toBe(within);
-          if (!within) expect(reply.reason).toMatch(/fear/i);
+          const ok = consents(s, { size: LOAN.size, ...terms });
+          expect(
+            reply.verdict === 'accept',
+            `${label}, mood ${mood}, ${JSON.stringify(terms)}`,
+          ).toBe(ok);
           verdicts.add(reply.verdict === 'accept' ? 'accept' : 'refuse');
         }
     expect([...verdicts].sort()).toEqual(['accept', 'refuse']);
   });
+
+  it('votes for joint borrowing, the alternative its government pushed for', () => {
+    const joint: RouteTerms = { size: jointBorrowing.sizes[0]!.size };
+    for (const [label, s] of worlds)
+      expect(
+        actorRuntime.vote(scenario, s, 'belgium', BE, jointBorrowing, joint, 'unanimity').vote,
+        label,
+      ).toBe('yes');
+  });
 });
 
-describe('conditional followers: the UK and Canada pledge only if the EU decides', () => {
+describe('conditional followers: the UK and Canada pay only if the EU uses the assets', () => {
   const uk = actorDef(scenario, 'uk');
   const ukPledges = (s: GameState) => s.pledges.filter((p) => p.actor === 'uk');
   const ukLine = (s: GameState) => money(scenario, s).lines.find((l) => l.label === uk.name);
@@ -283,7 +360,7 @@ describe('conditional followers: the UK and Canada pledge only if the EU decides
     expect(ukLine(s)?.status).toBe('pledged');
   });
 
-  it('becomes real money once an EU route is decided in a real game', () => {
+  it('stays a promise when joint borrowing, which uses no assets, is agreed in a real game', () => {
     const { game, state } = newGame(1);
     let s = play(game, state, {
       type: 'offer.make',
@@ -297,9 +374,6 @@ describe('conditional followers: the UK and Canada pledge only if the EU decides
       terms: { size: jointBorrowing.sizes[0]!.size },
     });
     s = untilWeek(game, s, scenario.summitWeeks[0]!);
-    expect(ukPledges(s).map((p) => p.status)).toEqual(['conditional']);
-    expect(money(scenario, s).secured).toBe(0);
-
     const terms = s.routes[jointBorrowing.id]!.terms!;
     const mode = jointBorrowing.modes.find((m) =>
       predictVote(scenario, s, jointBorrowing.id, m, terms),
@@ -307,36 +381,33 @@ describe('conditional followers: the UK and Canada pledge only if the EU decides
     expect(mode, 'joint borrowing should pass at the summit once Hungary is paid').toBeDefined();
     s = play(game, s, { type: 'vote.call', route: jointBorrowing.id, mode: mode! });
     expect(s.routes[jointBorrowing.id]!.status).toBe('agreed');
-    const decidedWeek = s.week;
-    // Agreed is not adopted: the route's own money is still only pledged.
-    const line = (st: GameState, label: string) =>
-      money(scenario, st).lines.find((l) => l.label === label);
-    expect(line(s, jointBorrowing.name)?.status).toBe('pledged');
-
-    s = endWeeks(game, s, 1);
-    const [p] = ukPledges(s);
-    expect(p).toMatchObject({ status: 'real', realWeek: decidedWeek });
-    expect(p!.payableWeek).not.toBeNull();
-    expect(p!.payableWeek!).toBeGreaterThanOrEqual(decidedWeek);
-    expect(p!.payableWeek!).toBeLessThanOrEqual(scenario.weeks);
-    expect(ukLine(s)?.status).toBe('secured');
-    expect(money(scenario, s).secured).toBeGreaterThanOrEqual(p!.amount);
+    s = finish(game, s);
+    expect(['agreed', 'adopted']).toContain(s.routes[jointBorrowing.id]!.status);
+    expect(ukPledges(s).some((p) => p.status === 'real')).toBe(false);
+    expect(ukLine(s)?.status).toBe('pledged');
   });
 
-  it('turns real the week an EU route is agreed (hand-built)', () => {
+  it('turns real once the EU lends against the assets, not when joint borrowing is agreed (hand-built)', () => {
     const { game, state } = newGame(2);
     const s = endWeeks(game, state, 2);
     expect(ukPledges(s)[0]?.status).toBe('conditional');
-    const agreed = withState(s, (d) => {
+    // Two worlds differing in one cause: which route the EU decided.
+    const loanAdopted = withState(s, (d) => {
+      const r = d.routes[reparations.id]!;
+      r.status = 'adopted';
+      r.terms = { size: reparations.sizes[0]!.size, guarantee: 'uncapped', liquidity: true };
+      r.agreedWeek = d.week;
+      r.payableWeek = d.week + reparations.lag;
+    });
+    const jointAgreed = withState(s, (d) => {
       const r = d.routes[jointBorrowing.id]!;
       r.status = 'agreed';
       r.terms = { size: jointBorrowing.sizes[0]!.size };
       r.agreedWeek = d.week;
     });
-    const next = endWeeks(game, agreed, 1);
+    const next = endWeeks(game, loanAdopted, 1);
     expect(ukPledges(next)[0]).toMatchObject({ status: 'real', realWeek: s.week });
-    expect(money(scenario, next).secured).toBeGreaterThanOrEqual(ukPledges(next)[0]!.amount);
-    // The control: the same week without the EU decision leaves it conditional.
+    expect(ukPledges(endWeeks(game, jointAgreed, 1))[0]?.status).toBe('conditional');
     expect(ukPledges(endWeeks(game, s, 1))[0]?.status).toBe('conditional');
   });
 

@@ -8,7 +8,7 @@ import {
   russiaMachine,
   stanceMachine,
 } from '../../src/actors/machines';
-import { step } from '../../src/actors/runtime';
+import { step } from '../../src/actors/step';
 import { STANCES, type ActorDef } from '../../src/engine';
 
 // The actor runtime remembers each distinct machine step (src/actors/runtime.ts). A remembered

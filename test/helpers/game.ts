@@ -88,7 +88,10 @@ export function withCommitments(
       assert(d.actors[actor], `no actor "${actor}" in the state`);
       d.actors[actor]!.stance = 'committed';
       d.actors[actor]!.machine = { value: 'committed', context: {} };
-      d.commitments.push({ actor, week: d.week, terms, condition: '' });
+      // One commitment per actor, as in play: a new one replaces the old.
+      const route = terms.guarantee ? 'reparations-loan' : terms.optOut ? 'joint-borrowing' : null;
+      d.commitments = d.commitments.filter((c) => c.actor !== actor);
+      d.commitments.push({ actor, week: d.week, terms, route, condition: '' });
     }
   });
 }
