@@ -10,7 +10,7 @@ export const G7_NUDGES = (partners: readonly string[]): Nudge[] =>
 /** A sounder legal basis calms the ECB and Italy. */
 export const LEGAL_WORK_NUDGES: Nudge[] = [
   { actor: 'ecb', amount: 6, cause: 'legal work' },
-  { actor: 'italy', amount: 3, cause: 'a more solid legal basis' },
+  { actor: 'italy', amount: 6, cause: 'a more solid legal basis' },
 ];
 
 /** A role for the US in reconstruction buys its consent at the cost of Berlin's and Kyiv's. */

@@ -228,7 +228,7 @@ export const decemberSummit: Scenario = {
       short: 'France',
       leader: 'President Emmanuel Macron',
       kind: 'government',
-      conditions: [NO_UNCAPPED(60), FRENCH_BANKS_OUT],
+      conditions: [NO_UNCAPPED(40), FRENCH_BANKS_OUT],
       holderJoins: { by: 'commitment', unless: 'excludeFrenchBanks' },
       agenda: 'Backs the idea, on its own conditions.',
       drivers:
@@ -251,7 +251,7 @@ export const decemberSummit: Scenario = {
       short: 'Italy',
       leader: 'Prime Minister Giorgia Meloni',
       kind: 'government',
-      conditions: [NO_UNCAPPED(60)],
+      conditions: [NO_UNCAPPED(25)],
       pivotal: true,
       agenda: 'Russia should pay, but only on a solid legal footing.',
       drivers:

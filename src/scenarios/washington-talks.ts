@@ -240,7 +240,7 @@ export const washingtonTalks: Scenario = {
       short: 'France',
       leader: 'President Emmanuel Macron',
       kind: 'government',
-      conditions: [NO_UNCAPPED(60), FRENCH_BANKS_OUT],
+      conditions: [NO_UNCAPPED(40), FRENCH_BANKS_OUT],
       holderJoins: { by: 'commitment', unless: 'excludeFrenchBanks' },
       agenda: 'Backs the fund, but wants Europe, not Washington, to set its rules.',
       drivers:
@@ -263,7 +263,7 @@ export const washingtonTalks: Scenario = {
       short: 'Italy',
       leader: 'Prime Minister Giorgia Meloni',
       kind: 'government',
-      conditions: [NO_UNCAPPED(60)],
+      conditions: [NO_UNCAPPED(25)],
       pivotal: true,
       agenda: 'Russia should pay, on a solid legal footing and at little cost to Italy.',
       drivers:

@@ -9,7 +9,15 @@ import {
   type OfferTerms,
   type RouteTerms,
 } from '../engine';
-import { bridges, firstLegal, GUARANTORS, offer, predictVote, type Policy } from './tactics';
+import {
+  BELGIUM_TERMS,
+  bridges,
+  firstLegal,
+  GUARANTORS,
+  offer,
+  predictVote,
+  type Policy,
+} from './tactics';
 
 // The London Talks' strategies (game.md section 11): each plays one lesson of the scenario the
 // way a sensible player would, seeing what the screen shows (stances, vote counts, sounded-out
@@ -32,7 +40,7 @@ const loanTerms = (size: number): RouteTerms => ({
   buyEuropean: true,
 });
 const SAFE_TERMS: RouteTerms = { size: 150, buyEuropean: true, optOut: true };
-const BELGIUM_OFFER: OfferTerms = { guarantee: 'capped', liquidity: true, legalShields: true };
+const BELGIUM_OFFER: OfferTerms = BELGIUM_TERMS;
 
 /** Guarantee offers, Germany's only once its new government sits. */
 function guarantors(game: Game, state: GameState): (Move | null)[] {

@@ -1,4 +1,3 @@
-import { belgiumFear } from '../actors';
 import {
   commitmentOf,
   isCommitted,
@@ -13,7 +12,15 @@ import {
   type VoteMode,
 } from '../engine';
 import { LONDON_POLICIES } from './london';
-import { bridges, firstLegal, GUARANTORS, offer, predictVote, type Policy } from './tactics';
+import {
+  BELGIUM_TERMS,
+  bridges,
+  firstLegal,
+  GUARANTORS,
+  offer,
+  predictVote,
+  type Policy,
+} from './tactics';
 import { WASHINGTON_POLICIES } from './washington';
 
 // Bots that play the game headless. A policy picks the next move from the state; it may use the
@@ -45,7 +52,7 @@ export function repeatPolicy(spec: string): Policy {
 
 const LOAN_TERMS: RouteTerms = {
   size: 140,
-  guarantee: 'capped',
+  guarantee: 'uncapped',
   liquidity: true,
   legalShields: true,
   excludeFrenchBanks: true,
@@ -77,36 +84,48 @@ function voteIfPasses(
   return null;
 }
 
-/** Reparations Loan with the G7 partners: build guarantees, meet Belgium's conditions, vote. */
-export const loanPolicy: Policy = (game, state) => {
-  const sc = game.scenario;
-  const rl = routeOfKind(sc, 'reparations-loan')!.id;
-  const route = state.routes[rl]!;
-  const fear = belgiumFear(sc, state, LOAN_TERMS);
-  const pick = firstLegal(game, state, [
-    state.week === 3 && { type: 'g7.coordinate' },
-    ...GUARANTORS.map(([id, t]) => offer(sc, state, id, t)),
-    !isCommitted(state, 'italy') && route.legal < 3 && { type: 'legal.work', route: rl },
-    state.actors.italy &&
+/**
+ * Reparations Loan on Belgium's terms: uncapped guarantees from the large states, then Belgium,
+ * then the vote. With Washington: first buy the US off (it holds Rome and Tokyo back), and
+ * bring Japan in as another holder and lender.
+ */
+const loanPlan =
+  (withWashington: boolean): Policy =>
+  (game, state) => {
+    const sc = game.scenario;
+    const rl = routeOfKind(sc, 'reparations-loan')!.id;
+    const route = state.routes[rl]!;
+    const bigThree = ['germany', 'france', 'italy'].every((id) => isCommitted(state, id));
+    const pick = firstLegal(game, state, [
+      withWashington && offer(sc, state, 'us', { reconstructionRole: true }),
+      state.week === 3 && { type: 'g7.coordinate' },
+      ...GUARANTORS.map(([id, t]) => offer(sc, state, id, t)),
+      bigThree && offer(sc, state, 'belgium', BELGIUM_TERMS),
+      !isCommitted(state, 'italy') && route.legal < 3 && { type: 'legal.work', route: rl },
       !isCommitted(state, 'italy') &&
-      state.actors.italy.pressured < 2 && { type: 'pressure.public', actor: 'italy' },
-    fear.coverage >= 60 &&
-      offer(sc, state, 'belgium', { guarantee: 'capped', liquidity: true, legalShields: true }),
-    route.status === 'draft' &&
-      (isCommitted(state, 'belgium') || state.week >= 4) && {
-        type: 'route.table',
-        route: rl,
-        terms: LOAN_TERMS,
-      },
-    voteIfPasses(game, state, rl, ['qmv']),
-    route.legal < 2 && { type: 'legal.work', route: rl },
-    !isCommitted(state, 'belgium') &&
-      state.actors.belgium!.pressured < 2 && { type: 'pressure.public', actor: 'belgium' },
-    ...bridges(state),
-    state.g7Basis < 2 && { type: 'g7.coordinate' },
-  ]);
-  return pick ?? END;
-};
+        (!withWashington || isCommitted(state, 'us')) &&
+        state.actors.italy!.pressured < 2 && { type: 'pressure.public', actor: 'italy' },
+      withWashington &&
+        !isCommitted(state, 'us') &&
+        state.actors.us!.pressured < 2 && { type: 'pressure.public', actor: 'us' },
+      withWashington && offer(sc, state, 'japan', { nonMilitary: true }),
+      route.status === 'draft' &&
+        isCommitted(state, 'belgium') && {
+          type: 'route.table',
+          route: rl,
+          terms: LOAN_TERMS,
+        },
+      voteIfPasses(game, state, rl, ['qmv']),
+      ...consultations(sc, state),
+      route.legal < 3 && { type: 'legal.work', route: rl },
+      ...bridges(state),
+      state.g7Basis < 2 && { type: 'g7.coordinate' },
+    ]);
+    return pick ?? END;
+  };
+
+export const loanPolicy = loanPlan(false);
+export const g7LoanPolicy = loanPlan(true);
 
 /** Joint EU borrowing with early veto management: pay Hungary before its price rises. */
 export const jointPolicy: Policy = (game, state) => {
@@ -162,9 +181,9 @@ export const usDealPolicy: Policy = (game, state) => {
 export const scriptedPolicy: Policy = (game, state, dice) => {
   const rl = routeOfKind(game.scenario, 'reparations-loan')!.id;
   const r = state.routes[rl]!;
-  const belgiumOut = state.week >= 4 && !isCommitted(state, 'belgium') && r.status !== 'adopted';
-  if (belgiumOut || commitmentOf(state, 'hungary')) return jointPolicy(game, state, dice);
-  return loanPolicy(game, state, dice);
+  const belgiumOut = state.week >= 6 && !isCommitted(state, 'belgium') && r.status === 'draft';
+  if (belgiumOut || commitmentOf(state, 'hungary')) return usDealPolicy(game, state, dice);
+  return g7LoanPolicy(game, state, dice);
 };
 
 /** The December Summit's strategies: `scripted` is the competent player of the balance targets. */
@@ -172,6 +191,7 @@ export const POLICIES: Record<string, Policy> = {
   random: randomPolicy,
   scripted: scriptedPolicy,
   loan: loanPolicy,
+  'g7-loan': g7LoanPolicy,
   joint: jointPolicy,
   'us-deal': usDealPolicy,
 };

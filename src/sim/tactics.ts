@@ -69,13 +69,25 @@ export function offer(
   return { type: 'offer.make', actor, terms };
 }
 
+/**
+ * The guarantors and the terms each takes: Belgium's first condition is uncapped guarantees
+ * from the large states, so those are asked for uncapped (France and Italy give way only when
+ * very willing: the offer helper waits until their card shows it).
+ */
 export const GUARANTORS: [string, OfferTerms][] = [
-  ['germany', { guarantee: 'capped', buyEuropean: true }],
-  ['france', { guarantee: 'capped', excludeFrenchBanks: true, buyEuropean: true }],
-  ['mainstream', { guarantee: 'capped', buyEuropean: true }],
-  ['hawks', { guarantee: 'capped' }],
-  ['italy', { guarantee: 'capped', buyEuropean: true }],
+  ['germany', { guarantee: 'uncapped', buyEuropean: true }],
+  ['france', { guarantee: 'uncapped', excludeFrenchBanks: true, buyEuropean: true }],
+  ['mainstream', { guarantee: 'uncapped', buyEuropean: true }],
+  ['hawks', { guarantee: 'uncapped' }],
+  ['italy', { guarantee: 'uncapped', buyEuropean: true }],
 ];
+
+/** What Belgium asks for: its three conditions, and legal shields for its fear. */
+export const BELGIUM_TERMS: OfferTerms = {
+  guarantee: 'uncapped',
+  liquidity: true,
+  legalShields: true,
+};
 
 /** Shared end-game care: bridge money late in the game, the IMF once the EU has decided. */
 export function bridges(state: GameState): Move[] {

@@ -10,7 +10,7 @@ import {
   type RouteTerms,
   type VoteMode,
 } from '../engine';
-import { firstLegal, GUARANTORS, offer, predictVote, type Policy } from './tactics';
+import { BELGIUM_TERMS, firstLegal, GUARANTORS, offer, predictVote, type Policy } from './tactics';
 
 // Washington Opens Talks: strategies for the balance harness (game.md section 11). Each plays one
 // answer to "on whose terms?" the way a sensible player would, from what the screen shows
@@ -30,7 +30,7 @@ const fundTerms = (size: number): RouteTerms => ({
   excludeFrenchBanks: true,
   buyEuropean: true,
 });
-const BELGIUM_OFFER: OfferTerms = { guarantee: 'capped', liquidity: true, legalShields: true };
+const BELGIUM_OFFER: OfferTerms = BELGIUM_TERMS;
 const OVERSIGHT_FOR_US: OfferTerms = { guarantee: 'capped', oversight: true };
 
 /** A vote the on-screen count says will pass: free at a summit, else once time is short. */
