@@ -21,7 +21,7 @@ import {
   type VoteMode,
 } from '../engine';
 import { conditionStatus, factsFor, routeOfOffer, termValue } from './conditions';
-import type { Facts } from './machines';
+import { machineConditions, machineOf, type Facts } from './machines';
 import { belgiumFear, TERM_NAMES } from './perceive';
 import { step } from './step';
 
@@ -287,12 +287,17 @@ export function voteOf(
   // votes its own view.
   const w = def.kind === 'custodian' && route.kind !== 'reparations-loan' ? a.own : a.w;
   let score = w + (def.routeAffinity[route.kind] ?? 0) + member.offset + unityPull;
-  // Its red lines and its ways to stay out are guards of its machine: a ballot asks them first.
-  const facts = factsFor(scenario, state, def, terms, route.kind, score);
-  const said = step(def, a.machine, { type: 'ballot', facts } as never).emitted.map((e) => e.type);
-  const crossed = conditionStatus(def, facts).filter(
-    (s) => s.atStake && !s.met && s.condition.redLine,
-  );
+  // Its red lines and its ways to stay out are guards of its machine: a ballot asks them first
+  // (an actor without conditions has nothing to ask).
+  const conditioned = !!def.conditions?.length;
+  const facts = conditioned ? factsFor(scenario, state, def, terms, route.kind, score) : null;
+  const asks = machineConditions(machineOf(def)).some((c) => c.redLine || c.ballot);
+  const said =
+    facts && asks
+      ? step(def, a.machine, { type: 'ballot', facts } as never).emitted.map((e) => e.type)
+      : [];
+  const status = facts ? conditionStatus(def, facts) : [];
+  const crossed = status.filter((s) => s.atStake && !s.met && s.condition.redLine);
   if (said.includes('against') && crossed.length)
     return {
       vote: 'no',
@@ -319,7 +324,7 @@ export function voteOf(
   }
   if (def.kind === 'custodian' && route.kind === 'reparations-loan') {
     const f = belgiumFear(scenario, state, terms);
-    const unmet = conditionStatus(def, facts).filter((s) => s.atStake && !s.met);
+    const unmet = status.filter((s) => s.atStake && !s.met);
     if (holds || (unmet.length === 0 && f.fear <= f.threshold))
       return {
         vote: 'yes',
@@ -337,7 +342,7 @@ export function voteOf(
     notes.push('it has committed');
   }
   // Conditions that are not red lines weigh on the vote, unless its commitment settled them.
-  const unmet = conditionStatus(def, facts).filter(
+  const unmet = status.filter(
     (s) => s.atStake && !s.met && !s.condition.redLine && !s.condition.ballot,
   );
   if (unmet.length && !holds) {

@@ -123,8 +123,12 @@ const TESTS: Record<ConditionCode, (f: Facts, c: ConditionDef) => boolean> = {
 export const concerns = (c: ConditionDef, f: Facts) =>
   !c.routes || (f.route !== null && c.routes.includes(f.route));
 
-/** A condition's test; a condition that does not concern the route at stake holds. */
-export const holds = (c: ConditionDef, f: Facts): boolean => !concerns(c, f) || TESTS[c.code](f, c);
+/**
+ * A condition's test. One that does not concern the route at stake holds, as it is no obstacle;
+ * a ballot-only one does not, as it offers no way out of a vote it is not about.
+ */
+export const holds = (c: ConditionDef, f: Facts): boolean =>
+  concerns(c, f) ? TESTS[c.code](f, c) : !c.ballot;
 
 const factsOf = (event: { type: string }): Facts | null =>
   'facts' in event ? (event as { facts: Facts }).facts : null;
@@ -341,21 +345,28 @@ interface GuardRef {
  * The conditions an actor's machine tests, read from the machine's own transitions: what "Why?"
  * and "How it decides" show is what the machine decides on, not a separate list.
  */
-export function machineConditions(machine: AnyMachine): ConditionDef[] {
-  const found: ConditionDef[] = [];
+export function machineConditions(machine: AnyMachine): readonly ConditionDef[] {
+  let found = readConditions.get(machine);
+  if (found) return found;
+  const list: ConditionDef[] = [];
+  found = list;
+
   const visit = (guard: unknown) => {
     if (!guard || (typeof guard !== 'object' && typeof guard !== 'function')) return;
     const g = guard as GuardRef;
     if (Array.isArray(g.guards)) g.guards.forEach(visit);
     else if (g.params && (CONDITION_CODES as readonly string[]).includes(g.type ?? ''))
-      if (!found.includes(g.params)) found.push(g.params);
+      if (!list.includes(g.params)) list.push(g.params);
   };
   const states = (machine.config.states ?? {}) as Record<string, { on?: Record<string, unknown> }>;
   for (const s of Object.values(states))
     for (const t of Object.values(s.on ?? {}))
       for (const tr of [t].flat() as { guard?: unknown }[]) visit(tr?.guard);
+  // A machine never changes once built: its conditions are read once.
+  readConditions.set(machine, Object.freeze(found));
   return found;
 }
+const readConditions = new WeakMap<AnyMachine, readonly ConditionDef[]>();
 
 /** Runs one of a machine's condition guards on the facts, as the machine itself would. */
 export function testGuard(machine: AnyMachine, c: ConditionDef, facts: Facts): boolean {

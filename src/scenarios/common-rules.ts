@@ -194,3 +194,16 @@ export const FAR_FROM_BRUSSELS = {
   percent: 25,
   why: 'European public opinion weighs little in Washington',
 };
+
+/** SAFE binds no government to borrow: Hungary abstained on it in May 2025 (S226, S227). */
+export const HUNGARY_ON_SAFE: ConditionDef[] = [
+  HUNGARY_CONDITIONS[0]!,
+  {
+    code: 'opt-out',
+    ballot: true,
+    routes: ['joint-borrowing'],
+    unless: -100,
+    text: 'Defence loans that no government has to take: it abstains rather than block, as it did on SAFE',
+    remedy: 'Nothing needed: it stays out of loans it does not have to take.',
+  },
+];

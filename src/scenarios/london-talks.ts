@@ -10,7 +10,7 @@ import {
   FOLLOWS_WASHINGTON,
   FRENCH_BANKS_OUT,
   G7_NUDGES,
-  HUNGARY_CONDITIONS,
+  HUNGARY_ON_SAFE,
   INDEPENDENT,
   LEGAL_WORK_NUDGES,
   NO_SEIZURE,
@@ -272,7 +272,7 @@ export const londonTalks: Scenario = {
       short: 'Hungary',
       leader: 'Prime Minister Viktor Orbán',
       kind: 'veto-holder',
-      conditions: HUNGARY_CONDITIONS,
+      conditions: HUNGARY_ON_SAFE,
       pivotal: true,
       agenda: 'Against using the assets and against paying for the war.',
       drivers:

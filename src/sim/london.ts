@@ -33,7 +33,7 @@ const LAST_SUMMIT = 15;
 
 const loanTerms = (size: number): RouteTerms => ({
   size,
-  guarantee: 'capped',
+  guarantee: 'uncapped',
   liquidity: true,
   legalShields: true,
   excludeFrenchBanks: true,
@@ -82,14 +82,18 @@ function loanPlan(
   const terms = loanTerms(size);
   const fear = belgiumFear(sc, state, terms);
   const ready = isCommitted(state, 'belgium') || guaranteeCoverage(sc, state) >= 75;
+  const bigThree = ['germany', 'france', 'italy'].every((id) => isCommitted(state, id));
+  // While Washington lobbies Rome, Italy will not sign uncapped: buy its silence first.
+  const lobbying = route.status === 'draft' && state.actors.us!.stance === 'opposed';
   return [
+    lobbying && offer(sc, state, 'us', { reconstructionRole: true }),
     state.week === 10 && state.g7Basis < 2 && { type: 'g7.coordinate' },
     ...guarantors(game, state),
-    fear.fear <= fear.threshold && offer(sc, state, 'belgium', BELGIUM_OFFER),
+    bigThree && fear.fear <= fear.threshold && offer(sc, state, 'belgium', BELGIUM_OFFER),
     route.legal < 2 && state.week >= 3 && { type: 'legal.work', route: LOAN },
     ...lockPlan(game, state),
     route.status === 'draft' &&
-      ((ready && !hold) || state.week >= (hold ? LAST_SUMMIT : 11)) && {
+      ((ready && bigThree && !hold) || state.week >= LAST_SUMMIT) && {
         type: 'route.table',
         route: LOAN,
         terms,

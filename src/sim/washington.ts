@@ -24,7 +24,7 @@ const G7_WEEK = 4;
 
 const fundTerms = (size: number): RouteTerms => ({
   size,
-  guarantee: 'capped',
+  guarantee: 'uncapped',
   liquidity: true,
   legalShields: true,
   excludeFrenchBanks: true,
