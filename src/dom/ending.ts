@@ -441,6 +441,14 @@ export function endingScreen(store: Store, scenario: Scenario, session: Session,
       { class: 'panel history-real', 'aria-labelledby': 'real-title' },
       h('h2', { id: 'real-title' }, 'What actually happened'),
       h('p', null, scenario.history.summary),
+      scenario.history.ending
+        ? h(
+            'p',
+            { class: 'history-grade' },
+            h('strong', null, 'How the real path grades here: '),
+            scenario.history.ending.why,
+          )
+        : null,
       h(
         'ol',
         { class: 'timeline' },

@@ -412,7 +412,16 @@ export interface Scenario {
   actors: ActorDef[];
   routes: RouteDef[];
   events: RandomEventDef[];
-  history: { summary: string; items: HistoryItem[] };
+  history: {
+    summary: string;
+    items: HistoryItem[];
+    /**
+     * Optional: how the path governments really took ends in this game, and why it grades so
+     * (the debrief shows it; the harness's `history` player must end so). Absent: the scenario
+     * did not happen as such (a what-if).
+     */
+    ending?: { outcome: Outcome; why: string };
+  };
   sources: Source[];
   /**
    * Four to seven short lines shown before the first week (the situation, the player's role,

@@ -108,7 +108,7 @@ export const FRENCH_BANKS_OUT: ConditionDef = {
 export const ECB_INDEPENDENCE: ConditionDef = {
   code: 'no-ecb-backstop',
   redLine: true,
-  text: 'It will not act as lender of last resort for Euroclear: that would be monetary financing of governments, which the Treaties ban',
+  text: 'The Treaties bar it from financing governments, so it cannot be Euroclear’s lender of last resort',
   remedy: 'Leave the ECB out of any liquidity mechanism; legal shields and legal work reassure it.',
 };
 

@@ -735,6 +735,10 @@ export const decemberSummit: Scenario = {
   ],
 
   history: {
+    ending: {
+      outcome: 'partial',
+      why: 'Played in this game, what governments did ends as a partial result. Joint borrowing of EUR 90 bn brings about EUR 45 bn in 2026, well short of the EUR 71.7 bn gap. With no loan against the assets, the UK’s and Canada’s offers never become money, Belgium never has to consent, and Hungary’s opt-out costs nothing, but the rest of the gap stays open: that is why the grade is a partial one, whatever the week.',
+    },
     summary:
       'At the European Council of 18-19 December 2025 the Reparations Loan stalled over how far the guarantees for Belgium should go. Instead, leaders agreed a EUR 90 bn loan for 2026-27 paid for by joint EU borrowing, using enhanced cooperation so that Czechia, Hungary and Slovakia carry no financial obligation; the Reparations Loan was shelved but not dropped. From 20 February 2026 Hungary blocked the one act that still needed every government’s yes, demanding that Russian oil flow again through the Druzhba pipeline. The loan was only adopted on 23 April 2026, three weeks after the 1 April deadline. The Russian assets stay locked under Regulation (EU) 2025/2600, kept in reserve as a possible way to repay the loan.',
     items: [

@@ -279,7 +279,13 @@ export const ScenarioSchema = v.strictObject({
   actors: list(ActorDefSchema, 1),
   routes: list(RouteDefSchema, 1),
   events: list(RandomEventDefSchema),
-  history: v.strictObject({ summary: text(1200), items: list(HistoryItemSchema) }),
+  history: v.strictObject({
+    summary: text(1200),
+    items: list(HistoryItemSchema),
+    ending: v.optional(
+      v.strictObject({ outcome: picklist(['win', 'partial', 'loss'] as const), why: text(600) }),
+    ),
+  }),
   sources: list(SourceSchema),
   briefing: v.optional(
     v.pipe(

@@ -1,7 +1,6 @@
 import type { Scenario } from '../engine';
 
 import {
-  BLOCKS_NOTHING,
   BUDAPEST_CONCESSIONS,
   CUSTODIAN_CONDITIONS,
   ECB_INDEPENDENCE,
@@ -541,7 +540,6 @@ export const washingtonTalks: Scenario = {
       short: 'Ukraine',
       leader: 'President Volodymyr Zelenskyy',
       kind: 'recipient',
-      pressure: BLOCKS_NOTHING,
       agenda: 'Needs the money by spring, with as few strings as possible.',
       drivers:
         'Ukraine’s 2026 budget is short by about 18.5% of its whole economy, and defence takes the biggest share. It welcomes a bigger fund but fears that benchmarks and audits written abroad will slow the money and tie its hands, and it wants to buy weapons wherever it can get them fastest. The fund cannot pay until Kyiv accepts its conditions, and its parliament does not pass every reform it is asked for.',
