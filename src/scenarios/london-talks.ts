@@ -224,7 +224,7 @@ export const londonTalks: Scenario = {
       short: 'France',
       leader: 'President Emmanuel Macron',
       kind: 'government',
-      conditions: [NO_UNCAPPED(40), FRENCH_BANKS_OUT, NO_SEIZURE],
+      conditions: [NO_UNCAPPED(30), FRENCH_BANKS_OUT, NO_SEIZURE],
       holderJoins: { by: 'commitment', unless: 'excludeFrenchBanks' },
       agenda: 'Use the assets’ profits, not the assets themselves; buy European.',
       drivers:
@@ -248,7 +248,7 @@ export const londonTalks: Scenario = {
       short: 'Italy',
       leader: 'Prime Minister Giorgia Meloni',
       kind: 'government',
-      conditions: [NO_UNCAPPED(25)],
+      conditions: [NO_UNCAPPED(15)],
       pivotal: true,
       agenda: 'Russia should pay, but only on a solid legal footing.',
       drivers:

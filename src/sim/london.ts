@@ -89,6 +89,9 @@ function loanPlan(
     lobbying && offer(sc, state, 'us', { reconstructionRole: true }),
     state.week === 10 && state.g7Basis < 2 && { type: 'g7.coordinate' },
     ...guarantors(game, state),
+    // Belgium wants the other holders in: Japan lends alongside once Washington lets it.
+    offer(sc, state, 'japan', { nonMilitary: true }),
+    state.actors.us!.stance !== 'opposed' && state.g7Basis < 2 && { type: 'g7.coordinate' },
     bigThree && fear.fear <= fear.threshold && offer(sc, state, 'belgium', BELGIUM_OFFER),
     route.legal < 2 && state.week >= 3 && { type: 'legal.work', route: LOAN },
     ...lockPlan(game, state),
