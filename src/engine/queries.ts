@@ -233,7 +233,8 @@ export function otherHoldersJoined(scenario: Scenario, state: GameState): string
         joined.push(def.id);
     } else {
       const c = commitmentOf(state, def.id);
-      if (c && isCommitted(state, def.id) && !c.terms[how.unless]) joined.push(def.id);
+      if (c && isCommitted(state, def.id) && !(how.unless && c.terms[how.unless]))
+        joined.push(def.id);
     }
   }
   return joined;

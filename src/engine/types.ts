@@ -210,7 +210,7 @@ export interface ActorDef {
    * joined (the custodian's third condition) once it pledges, or once it commits without the
    * term that keeps its own holdings out. Absent: it holds none that count.
    */
-  holderJoins?: { by: 'pledge' } | { by: 'commitment'; unless: TermKey };
+  holderJoins?: { by: 'pledge' } | { by: 'commitment'; unless?: TermKey };
   /** Optional: its commitments and events are turning points of a game (the debrief). */
   pivotal?: boolean;
   /**

@@ -151,7 +151,7 @@ const ActorDefSchema = v.strictObject({
   holderJoins: v.optional(
     v.variant('by', [
       v.strictObject({ by: v.literal('pledge') }),
-      v.strictObject({ by: v.literal('commitment'), unless: picklist(TERM_KEYS) }),
+      v.strictObject({ by: v.literal('commitment'), unless: v.optional(picklist(TERM_KEYS)) }),
     ]),
   ),
   pivotal: v.optional(bool),

@@ -194,7 +194,7 @@ export const washingtonTalks: Scenario = {
           { id: 'germany', name: 'Germany' },
           { id: 'france', name: 'France' },
         ],
-        3,
+        2,
       ),
       pivotal: true,
       agenda: 'Will join a G7 fund only if the risk is truly shared.',
@@ -422,7 +422,7 @@ export const washingtonTalks: Scenario = {
       leader: 'President Donald Trump and Treasury Secretary Scott Bessent',
       kind: 'government',
       pressure: FAR_FROM_BRUSSELS,
-      holderJoins: { by: 'pledge' },
+      holderJoins: { by: 'commitment' },
       pivotal: true,
       agenda: 'Now backs using the whole pool, under strict oversight.',
       drivers:
@@ -601,6 +601,14 @@ export const washingtonTalks: Scenario = {
           stance: 'conditional',
           from: 9,
           ifCommitted: 'us',
+        },
+        {
+          // A G7 fund is no EU act: no majority can make Euroclear pay into it.
+          label:
+            'Belgium letting Euroclear pay into the fund (a fund outside EU law needs its consent)',
+          met: 'Belgium has consented: Euroclear can pay into the fund.',
+          actor: 'belgium',
+          stance: 'committed',
         },
         {
           label: 'Ukraine accepting the fund’s conditions',

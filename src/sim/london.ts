@@ -15,6 +15,7 @@ import {
   firstLegal,
   GUARANTORS,
   offer,
+  overrulePlan,
   predictVote,
   type Policy,
 } from './tactics';
@@ -213,4 +214,5 @@ export const LONDON_POLICIES: Record<string, Policy> = {
   'safe-loans': safePolicy,
   seizure: seizurePolicy,
   'us-deal': usDealPolicy,
+  overrule: overrulePlan(loanTerms(150)),
 };

@@ -18,6 +18,7 @@ import {
   firstLegal,
   GUARANTORS,
   offer,
+  overrulePlan,
   predictVote,
   type Policy,
 } from './tactics';
@@ -127,28 +128,7 @@ const loanPlan =
 export const loanPolicy = loanPlan(false);
 export const g7LoanPolicy = loanPlan(true);
 
-/**
- * Overrule Belgium: the loan passes by qualified majority, so build the majority on capped
- * guarantees, make the text court-proof first (an outvoted Belgium can only hold the cash in
- * court while the legal basis is open to challenge), then vote.
- */
-export const overrulePolicy: Policy = (game, state) => {
-  const sc = game.scenario;
-  const rl = routeOfKind(sc, 'reparations-loan')!.id;
-  const route = state.routes[rl]!;
-  const terms: RouteTerms = { ...LOAN_TERMS, guarantee: 'capped' };
-  const pick = firstLegal(game, state, [
-    route.legal < 3 && { type: 'legal.work', route: rl },
-    ...GUARANTORS.map(([id, t]) => offer(sc, state, id, { ...t, guarantee: 'capped' })),
-    state.week === 3 && { type: 'g7.coordinate' },
-    route.status === 'draft' && route.legal >= 3 && { type: 'route.table', route: rl, terms },
-    voteIfPasses(game, state, rl, ['qmv']),
-    ...consultations(sc, state),
-    ...bridges(state),
-    state.g7Basis < 2 && { type: 'g7.coordinate' },
-  ]);
-  return pick ?? END;
-};
+export const overrulePolicy = overrulePlan(LOAN_TERMS);
 
 /** Joint EU borrowing with early veto management: pay Hungary before its price rises. */
 export const jointPolicy: Policy = (game, state) => {

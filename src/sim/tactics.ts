@@ -11,6 +11,7 @@ import {
   type RouteTerms,
   type Scenario,
   type VoteMode,
+  routeOfKind,
 } from '../engine';
 
 // What every scenario's strategies share: the Policy type and the moves a sensible player
@@ -94,4 +95,37 @@ export function bridges(state: GameState): Move[] {
   const out: Move[] = [{ type: 'bridge.request', source: 'lender' }];
   if (state.week >= 14) out.push({ type: 'bridge.request', source: 'donors' });
   return out;
+}
+
+/**
+ * Overrule the custodian: a loan on the assets passes by qualified majority, so build the
+ * majority on capped guarantees, make the text court-proof first (an outvoted custodian holds
+ * the cash in court only while the legal basis is open to challenge), then vote. A plan every
+ * scenario with such a loan allows; `terms` are its loan's terms (the guarantee is capped).
+ */
+export function overrulePlan(terms: RouteTerms): Policy {
+  const capped: RouteTerms = { ...terms, guarantee: 'capped' };
+  return (game, state) => {
+    const sc = game.scenario;
+    const rl = routeOfKind(sc, 'reparations-loan')!;
+    const route = state.routes[rl.id]!;
+    const r = state.routes[rl.id];
+    const pick = firstLegal(game, state, [
+      route.legal < 3 && { type: 'legal.work', route: rl.id },
+      ...GUARANTORS.map(([id, t]) => offer(sc, state, id, { ...t, guarantee: 'capped' })),
+      state.g7Basis < 2 && sc.g7Weeks.includes(state.week) && { type: 'g7.coordinate' },
+      route.status === 'draft' &&
+        route.legal >= 3 && { type: 'route.table', route: rl.id, terms: capped },
+      r?.status === 'tabled' &&
+        r.terms &&
+        predictVote(sc, state, rl.id, 'qmv', r.terms) && {
+          type: 'vote.call',
+          route: rl.id,
+          mode: 'qmv',
+        },
+      ...bridges(state),
+      state.g7Basis < 2 && { type: 'g7.coordinate' },
+    ]);
+    return pick ?? { type: 'week.end' };
+  };
 }

@@ -31,7 +31,7 @@ const fundTerms = (size: number): RouteTerms => ({
   buyEuropean: true,
 });
 const BELGIUM_OFFER: OfferTerms = BELGIUM_TERMS;
-const OVERSIGHT_FOR_US: OfferTerms = { guarantee: 'capped', oversight: true };
+const OVERSIGHT_FOR_US: OfferTerms = { guarantee: 'uncapped', oversight: true };
 
 /** A vote the on-screen count says will pass: free at a summit, else once time is short. */
 function voteIfPasses(
@@ -107,7 +107,7 @@ function fundPlan(game: Game, state: GameState, size: number, withUs: boolean) {
     coverage >= 60 && fear.fear <= fear.threshold && offer(sc, state, 'belgium', BELGIUM_OFFER),
     route.legal < 1 && state.week >= 2 && ({ type: 'legal.work', route: FUND } as const),
     route.status === 'draft' &&
-      (isCommitted(state, 'belgium') || state.week >= 5) && {
+      (isCommitted(state, 'belgium') || state.week >= 8) && {
         type: 'route.table' as const,
         route: FUND,
         terms,
