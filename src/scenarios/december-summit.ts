@@ -616,7 +616,7 @@ export const decemberSummit: Scenario = {
     },
   ],
 
-  g7Nudges: G7_NUDGES(['japan', 'uk', 'canada']),
+  g7Nudges: G7_NUDGES(['japan', 'uk', 'canada', 'us']),
   legalWorkNudges: LEGAL_WORK_NUDGES,
   offerEffects: [US_RECONSTRUCTION, BUDAPEST_CONCESSIONS],
 

@@ -165,6 +165,8 @@ export const usDealPolicy: Policy = (game, state) => {
   const terms: RouteTerms = { size: 90, optOut: true, buyEuropean: true };
   const pick = firstLegal(game, state, [
     offer(sc, state, 'us', { reconstructionRole: true }),
+    // The G7 call (week 3) brings Washington's Treasury to a common line: a second chance.
+    sc.g7Weeks.includes(state.week) && state.g7Basis < 2 && { type: 'g7.coordinate' },
     !isCommitted(state, 'us') &&
       state.actors.us!.pressured < 3 && { type: 'pressure.public', actor: 'us' },
     state.week >= 3 && state.g7Basis < 2 && { type: 'g7.coordinate' },
@@ -185,8 +187,8 @@ export const usDealPolicy: Policy = (game, state) => {
 export const scriptedPolicy: Policy = (game, state, dice) => {
   const rl = routeOfKind(game.scenario, 'reparations-loan')!.id;
   const r = state.routes[rl]!;
-  const belgiumOut = state.week >= 6 && !isCommitted(state, 'belgium') && r.status === 'draft';
-  if (belgiumOut || commitmentOf(state, 'hungary')) return usDealPolicy(game, state, dice);
+  const belgiumOut = state.week >= 8 && !isCommitted(state, 'belgium') && r.status === 'draft';
+  if (belgiumOut || commitmentOf(state, 'hungary')) return jointPolicy(game, state, dice);
   return g7LoanPolicy(game, state, dice);
 };
 
