@@ -84,8 +84,8 @@ function loanPlan(
   const fear = belgiumFear(sc, state, terms);
   const ready = isCommitted(state, 'belgium') || guaranteeCoverage(sc, state) >= 75;
   const bigThree = ['germany', 'france', 'italy'].every((id) => isCommitted(state, id));
-  // While Washington lobbies Rome, Italy will not sign uncapped: buy its silence first.
-  const lobbying = route.status === 'draft' && state.actors.us!.stance === 'opposed';
+  // Washington's doubts drag Rome and Tokyo down: until Italy signs, buy Washington's goodwill.
+  const lobbying = route.status === 'draft' && !isCommitted(state, 'italy');
   return [
     lobbying && offer(sc, state, 'us', { reconstructionRole: true }),
     state.week === 10 && state.g7Basis < 2 && { type: 'g7.coordinate' },
