@@ -239,7 +239,7 @@ export const washingtonTalks: Scenario = {
       short: 'France',
       leader: 'President Emmanuel Macron',
       kind: 'government',
-      conditions: [NO_UNCAPPED(40), FRENCH_BANKS_OUT],
+      conditions: [NO_UNCAPPED(30), FRENCH_BANKS_OUT],
       holderJoins: { by: 'commitment', unless: 'excludeFrenchBanks' },
       agenda: 'Backs the fund, but wants Europe, not Washington, to set its rules.',
       drivers:

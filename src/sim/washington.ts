@@ -102,7 +102,7 @@ function fundPlan(game: Game, state: GameState, size: number, withUs: boolean) {
     state.week === G7_WEEK && state.g7Basis < 2 && ({ type: 'g7.coordinate' } as const),
     withUs && offer(sc, state, 'us', OVERSIGHT_FOR_US),
     ...GUARANTORS.map(([id, t]) => offer(sc, state, id, t)),
-    japanOffer(game, state, withUs),
+    japanOffer(game, state, true),
     congressNudge(state),
     coverage >= 60 && fear.fear <= fear.threshold && offer(sc, state, 'belgium', BELGIUM_OFFER),
     route.legal < 1 && state.week >= 2 && ({ type: 'legal.work', route: FUND } as const),
