@@ -217,13 +217,12 @@ export function assessOffer(
         refuseReason: `${def.name} wants to see more European resolve first (${a.w + value + 5}, needs 20).`,
         wouldChange: 'G7 coordination and the EU moving to use the assets.',
         condition: def.pledgeOn?.text ?? 'once an EU route is decided',
-        pledge: def.pledge
-          ? {
-              amount: def.pledge,
-              condition: 'eu-route-adopted',
-              conditionText: def.pledgeOn?.text ?? 'if an EU route is decided',
-            }
-          : null,
+        // Even a pledge of no money of its own counts: it is how another holder joins.
+        pledge: {
+          amount: def.pledge,
+          condition: 'eu-route-adopted',
+          conditionText: def.pledgeOn?.text ?? 'if an EU route is decided',
+        },
       };
     case 'government':
     default: {

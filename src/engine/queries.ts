@@ -178,6 +178,8 @@ export function money(scenario: Scenario, state: GameState): MoneyBreakdown {
     status: 'secured' | 'pledged' | 'late',
     whatIf: boolean,
   ) => {
+    // A pledge of no money (a holder that joins without a sum of its own) is no line of money.
+    if (amount === 0) return;
     out[status] += amount;
     out.lines.push({ label, amount, status, whatIf });
   };

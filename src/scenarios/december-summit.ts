@@ -493,7 +493,7 @@ export const decemberSummit: Scenario = {
       drivers:
         'Canada has passed laws that allow seizing sanctioned state assets, and it chaired the G7 finance talks in 2025. Like the UK, it will act only after the EU adopts its plan, and it watches what London does.',
       holds:
-        'About 8% of Euroclear’s cash is in Canadian dollars, at least CAD 22 bn parked at Canadian banks. It could lend about EUR 3 bn for 2026.',
+        'About 8% of Euroclear’s cash is in Canadian dollars, at least CAD 22 bn parked at Canadian banks. That cash is already part of Euroclear’s EUR 185 bn, so Canada adds no sum of its own: it brings its joining in, as another holder.',
       members: [],
       baseline: 30,
       follows: [{ actor: 'uk', pull: 20 }],
@@ -501,9 +501,7 @@ export const decemberSummit: Scenario = {
       likes: { legalShields: 5 },
       guaranteeKey: 0,
       guaranteeWith: [],
-      pledge: 3000,
-      pledgeWhatIf:
-        'Canada’s share is Euroclear cash held in Canadian dollars, already counted in Belgium’s EUR 185 bn; no source reports a separate Canadian sum. This amount is a what-if.',
+      pledge: 0,
       routeAffinity: {},
     },
     {

@@ -496,7 +496,7 @@ export const londonTalks: Scenario = {
       drivers:
         'Canada has passed laws that allow seizing sanctioned state assets, and it chairs the G7 in 2025. Like the UK, it will act only once the EU decides to use its assets, and it watches what London does.',
       holds:
-        'About 8% of Euroclear’s cash is in Canadian dollars, at least CAD 22 bn parked at Canadian banks. It could lend about EUR 3 bn.',
+        'About 8% of Euroclear’s cash is in Canadian dollars, at least CAD 22 bn parked at Canadian banks. That cash is already part of Euroclear’s EUR 185 bn, so Canada adds no sum of its own: it brings its joining in, as another holder.',
       members: [],
       baseline: 35,
       follows: [{ actor: 'uk', pull: 20 }],
@@ -504,9 +504,7 @@ export const londonTalks: Scenario = {
       likes: { legalShields: 5 },
       guaranteeKey: 0,
       guaranteeWith: [],
-      pledge: 3000,
-      pledgeWhatIf:
-        'Canada’s share is Euroclear cash held in Canadian dollars, already counted in Belgium’s EUR 185 bn; no source reports a separate Canadian sum. This amount is a what-if.',
+      pledge: 0,
       routeAffinity: {},
     },
     {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import {
   DIFFICULTIES,
-  euRouteDecided,
+  pledgeReady,
   legalMoves,
   money,
   routeMoney,
@@ -137,13 +137,16 @@ function violations({ before, after: s }: Step): string[] {
       `${def.id} counted as secured while ${s.routes[def.id]!.status}`,
     );
   }
-  const decided = euRouteDecided(scenario, s);
   for (const p of s.pledges) {
-    bad(!(p.amount > 0), `pledge ${p.id} amount ${p.amount}`);
-    // Conditional followers: money becomes real only once its condition holds.
+    // A pledge of no money only from a holder that brings none of its own (Canada).
+    const own = scenario.actors.find((a) => a.id === p.actor)?.pledge;
+    bad(!(p.amount > 0 || (p.amount === 0 && own === 0)), `pledge ${p.id} amount ${p.amount}`);
+    // Conditional followers: money becomes real only once what it waits for holds.
     bad(
-      p.status === 'real' && p.condition === 'eu-route-adopted' && !decided,
-      `pledge ${p.id} is real without an EU route decided`,
+      p.status === 'real' &&
+        p.condition === 'eu-route-adopted' &&
+        !pledgeReady(scenario, s, p.actor),
+      `pledge ${p.id} is real before what it waits for`,
     );
     bad(
       p.status === 'real' && p.condition === 'lender-board' && s.week < scenario.imfBoardWeek,
