@@ -32,20 +32,37 @@ export function playGame(
   difficulty: Difficulty,
   policy: Policy,
 ): GameRecord {
-  let state = game.start(seed, difficulty);
   const dice = new Dice(seedRng((seed ^ 0x5bd1e995) >>> 0));
   const moves: Move[] = [];
-  while (state.status === 'playing' && moves.length < MAX_MOVES) {
+  const state = playOn(game, game.start(seed, difficulty), policy, dice, moves);
+  return { seed, state, moves };
+}
+
+/**
+ * Plays on from a state with a policy until the game ends (or MAX_MOVES more moves), and returns
+ * the last state; a move the engine refuses is replaced by ending the week. The moves played are
+ * appended to `moves` when given. The state passed in is never changed (the engine makes new
+ * states), so a search can play many games on from the same state.
+ */
+export function playOn(
+  game: Game,
+  from: GameState,
+  policy: Policy,
+  dice: Dice,
+  moves?: Move[],
+): GameState {
+  let state = from;
+  for (let n = 0; state.status === 'playing' && n < MAX_MOVES; n++) {
     let move = policy(game, state, dice);
     let r = game.play(state, move);
     if (!r.ok) {
       move = { type: 'week.end' };
       r = game.play(state, move);
     }
-    moves.push(move);
+    moves?.push(move);
     state = r.state;
   }
-  return { seed, state, moves };
+  return state;
 }
 
 export interface SimOptions {
