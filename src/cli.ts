@@ -2,10 +2,11 @@ import { parseArgs } from 'node:util';
 import { DIFFICULTIES, type Difficulty } from './engine';
 import { getScenario, scenarios } from './scenarios';
 import { encodeResult } from './share';
-import { policyByName, STRATEGIES } from './sim/policies';
+import { policyByName, SPECIAL_PLAYERS, STRATEGIES } from './sim/policies';
 import { simulate, type GameRecord, type SimReport } from './sim/run';
 
 // npm run sim -- --scenario december-summit --policy scripted --games 1000 --seed 1 [--json]
+//   --policy: a strategy of the scenario, random, search, repeat:<move>[:<target>]
 //   [--codes]  also give each game's result code (`codes` in the JSON, one line each otherwise)
 
 function fail(message: string): never {
@@ -54,7 +55,10 @@ if (!scenario)
 const policy = policyByName(values.policy, scenario!.id);
 if (!policy)
   fail(
-    `unknown policy "${values.policy}" (known: ${Object.keys(STRATEGIES[scenario!.id] ?? {}).join(', ')}, repeat:<move>[:<target>])`,
+    `unknown policy "${values.policy}" (known: ${[
+      ...Object.keys(STRATEGIES[scenario!.id] ?? {}),
+      ...SPECIAL_PLAYERS.filter((p) => policyByName(p, scenario!.id)),
+    ].join(', ')}, repeat:<move>[:<target>])`,
   );
 const games = Number(values.games);
 if (!Number.isInteger(games) || games < 1 || games > 1_000_000)

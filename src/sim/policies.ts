@@ -13,6 +13,7 @@ import {
   type VoteMode,
 } from '../engine';
 import { LONDON_POLICIES } from './london';
+import { SEARCH_DEFAULTS, searchPolicy, type SearchOptions } from './search';
 import { bridges, firstLegal, GUARANTORS, offer, predictVote, type Policy } from './tactics';
 import { WASHINGTON_POLICIES } from './washington';
 
@@ -187,11 +188,32 @@ export const STRATEGIES: Record<string, Record<string, Policy>> = {
 };
 
 /**
+ * The search player of a scenario (search.ts): rollouts of each of its named strategies (not the
+ * random player) from the current state, with fresh randomness. Null for a scenario without
+ * strategies. A new player each call; its memory is per game.
+ */
+export function searchPlayer(
+  scenarioId: string,
+  options: SearchOptions = SEARCH_DEFAULTS,
+): Policy | null {
+  if (!Object.hasOwn(STRATEGIES, scenarioId)) return null;
+  const plans = Object.fromEntries(
+    Object.entries(STRATEGIES[scenarioId]!).filter(([name]) => name !== 'random'),
+  );
+  return searchPolicy(plans, options);
+}
+
+/** The players that are not strategies of their own: the search player. */
+export const SPECIAL_PLAYERS = ['search'] as const;
+
+/**
  * Resolves a policy name for a scenario (the December Summit when none is given), including
- * "repeat:<move type>[:<actor or route>]", which works in every scenario.
+ * "repeat:<move type>[:<actor or route>]", which works in every scenario, and "search" (every
+ * scenario with strategies).
  */
 export function policyByName(name: string, scenarioId = 'december-summit'): Policy | null {
   if (name.startsWith('repeat:')) return repeatPolicy(name.slice('repeat:'.length));
+  if (name === 'search') return searchPlayer(scenarioId);
   const own = Object.hasOwn(STRATEGIES, scenarioId) ? STRATEGIES[scenarioId]! : null;
   return own && Object.hasOwn(own, name) ? own[name]! : null;
 }
