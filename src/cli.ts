@@ -6,7 +6,7 @@ import { policyByName, SPECIAL_PLAYERS, STRATEGIES } from './sim/policies';
 import { simulate, type GameRecord, type SimReport } from './sim/run';
 
 // npm run sim -- --scenario december-summit --policy scripted --games 1000 --seed 1 [--json]
-//   --policy: a strategy of the scenario, random, search, repeat:<move>[:<target>]
+//   --policy: a strategy of the scenario, random, search, history, repeat:<move>[:<target>]
 //   [--codes]  also give each game's result code (`codes` in the JSON, one line each otherwise)
 
 function fail(message: string): never {

@@ -11,6 +11,7 @@ import {
   type Scenario,
   type VoteMode,
 } from '../engine';
+import { HISTORY_POLICIES } from './history';
 import { LONDON_POLICIES } from './london';
 import { SEARCH_DEFAULTS, searchPolicy, type SearchOptions } from './search';
 import {
@@ -229,17 +230,19 @@ export function searchPlayer(
   return searchPolicy(plans, options);
 }
 
-/** The players that are not strategies of their own: the search player. */
-export const SPECIAL_PLAYERS = ['search'] as const;
+/** The players that are not strategies of their own: the search player and the real path. */
+export const SPECIAL_PLAYERS = ['search', 'history'] as const;
 
 /**
  * Resolves a policy name for a scenario (the December Summit when none is given), including
- * "repeat:<move type>[:<actor or route>]", which works in every scenario, and "search" (every
- * scenario with strategies).
+ * "repeat:<move type>[:<actor or route>]", which works in every scenario, "search" (every
+ * scenario with strategies) and "history" (where the real path is on record, history.ts).
  */
 export function policyByName(name: string, scenarioId = 'december-summit'): Policy | null {
   if (name.startsWith('repeat:')) return repeatPolicy(name.slice('repeat:'.length));
   if (name === 'search') return searchPlayer(scenarioId);
+  if (name === 'history')
+    return Object.hasOwn(HISTORY_POLICIES, scenarioId) ? HISTORY_POLICIES[scenarioId]! : null;
   const own = Object.hasOwn(STRATEGIES, scenarioId) ? STRATEGIES[scenarioId]! : null;
   return own && Object.hasOwn(own, name) ? own[name]! : null;
 }

@@ -90,14 +90,16 @@ export function searchPolicy(
   plans: Record<string, Policy>,
   options: SearchOptions = SEARCH_DEFAULTS,
 ): Policy {
-  const memory = new WeakMap<Dice, { week: number; plan: string }>();
+  const memory = new WeakMap<Dice, { seed: number; week: number; plan: string }>();
   return (game, state, dice) => {
-    const known = memory.get(dice);
+    const seen = memory.get(dice);
+    // The same dice in another game (not so in the harness) starts afresh.
+    const known = seen && seen.seed === state.seed ? seen : undefined;
     let plan = known?.plan;
     if (!known || known.week !== state.week) {
       const n = known ? options.rollouts : (options.openingRollouts ?? options.rollouts);
       plan = bestPlan(game, state, dice, plans, n, plan);
-      memory.set(dice, { week: state.week, plan });
+      memory.set(dice, { seed: state.seed, week: state.week, plan });
     }
     return plans[plan!]!(game, state, dice);
   };

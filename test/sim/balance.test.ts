@@ -1,29 +1,57 @@
 import { describe, expect, it } from 'vitest';
 
 import { getScenario } from '../../src/scenarios';
-import { balanceReport, formatBalance, REPEATABLE } from '../../src/sim/balance';
+import { balanceReport, formatBalance, REPEATABLE, SEARCH_GAMES } from '../../src/sim/balance';
 import { STRATEGIES } from '../../src/sim/policies';
 import { simulate } from '../../src/sim/run';
 import { policyByName } from '../../src/sim/policies';
 
-// The balance report (npm run balance): every strategy on every difficulty, a random player and
+// The balance report (npm run balance): every strategy on every difficulty, the search player
+// on standard and hard (on fewer games), the path governments really took, a random player and
 // every repeated move on standard, and each design target judged from those very figures.
 
 const scenario = getScenario('december-summit')!;
-const report = balanceReport(scenario, { games: 24, seed: 3 });
+// The search player is costly: a few games with light rollouts keep the test fast.
+const SEARCH = { rollouts: 1, openingRollouts: 2 };
+const report = balanceReport(scenario, { games: 24, seed: 3, searchGames: 4, search: SEARCH });
 
 describe('balanceReport', () => {
-  it('has a row per strategy (three difficulties), random and every repeated move (standard)', () => {
+  it('has a row per strategy (three difficulties), search (standard and hard), history, random and every repeated move (standard)', () => {
     const strategies = Object.keys(STRATEGIES[scenario.id]!).filter((p) => p !== 'random');
     expect(report.rows.map((r) => r.policy)).toEqual([
       ...strategies,
+      'search',
+      'history',
       'random',
       ...REPEATABLE.map((m) => `repeat:${m}`),
     ]);
-    for (const r of report.rows)
+    for (const r of report.rows) {
       expect(Object.keys(r.winRate)).toEqual(
-        strategies.includes(r.policy) ? ['story', 'standard', 'hard'] : ['standard'],
+        strategies.includes(r.policy)
+          ? ['story', 'standard', 'hard']
+          : r.policy === 'search'
+            ? ['standard', 'hard']
+            : ['standard'],
       );
+      expect(Object.keys(r.partialRate)).toEqual(Object.keys(r.winRate));
+      expect(r.games).toBe(r.policy === 'search' ? 4 : 24);
+    }
+  });
+
+  it('plays the search player on at most SEARCH_GAMES games unless told', () => {
+    expect(SEARCH_GAMES).toBe(100);
+    const london = getScenario('london-talks')!;
+    const one = balanceReport(london, { games: 1, seed: 1, search: SEARCH });
+    expect(one.rows.find((r) => r.policy === 'search')!.games).toBe(1);
+    expect(one.rows.find((r) => r.policy === 'history')!.games).toBe(1);
+    // A scenario without a history player has no history row and no history target.
+    const washington = balanceReport(getScenario('washington-talks')!, {
+      games: 1,
+      seed: 1,
+      search: SEARCH,
+    });
+    expect(washington.rows.some((r) => r.policy === 'history')).toBe(false);
+    expect(washington.checks.some((c) => c.target.includes('history'))).toBe(false);
   });
 
   it('gives the harness figures: the same games, seeds and win rates as simulate', () => {
@@ -47,6 +75,18 @@ describe('balanceReport', () => {
     const s = report.rows.find((r) => r.policy === 'scripted')!.winRate;
     expect(story!.met).toBe(s.story! >= 0.85);
     expect(hard!.met).toBe(s.hard! <= 0.4);
-    expect(formatBalance(report)).toContain('targets (game.md section 11):');
+    const [, , , , , , searchStd, strategiesStd, hardAll, history] = report.checks;
+    const row = (p: string) => report.rows.find((r) => r.policy === p)!;
+    expect(searchStd!.met).toBe(std('search') >= 0.8);
+    expect(searchStd!.figure).toContain('of 4 games');
+    const strategies = Object.keys(STRATEGIES[scenario.id]!).filter((p) => p !== 'random');
+    expect(strategiesStd!.met).toBe(strategies.every((p) => std(p) <= 0.8));
+    expect(hardAll!.met).toBe([...strategies, 'search'].every((p) => row(p).winRate.hard! <= 0.5));
+    expect(history!.met).toBe(row('history').partialRate.standard! >= 0.9);
+    expect(report.checks).toHaveLength(10);
+    const text = formatBalance(report);
+    expect(text).toContain('targets (game.md section 11):');
+    expect(text).toMatch(/search .*\(4 games\)/);
+    expect(text).toMatch(/history .*\(partial 100\.0%\)/);
   });
 });
