@@ -735,6 +735,10 @@ export const londonTalks: Scenario = {
   ],
 
   history: {
+    ending: {
+      outcome: 'partial',
+      why: 'Played in this game, what governments did ends as a partial result. SAFE passes by qualified majority with Hungary abstaining, but it lends to member states for their own arms, so little of it reaches Ukraine; no loan on the frozen cash is agreed, so the UK’s and Canada’s offers never become money and most of the EUR 45 bn stays missing.',
+    },
     summary:
       'Nobody seized the assets. The new German government did shift: by September Chancellor Merz was championing a loan on the frozen cash, but he still rejected confiscation, and Belgium’s fears never went away. SAFE, EUR 150 bn of defence loans, was adopted on 27 May 2025 by qualified majority, with Hungary abstaining. In May the G7 said the assets would stay frozen until Russia pays for the damage. The EU locked them indefinitely in December 2025, and in the end it borrowed EUR 90 bn jointly for Ukraine for 2026-27 instead of using them. By the game’s deadline of 31 July only SAFE had been agreed, and no money for Ukraine had come from the assets themselves.',
     items: [

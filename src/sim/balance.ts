@@ -162,12 +162,18 @@ export function balanceReport(scenario: Scenario, opts: BalanceOptions): Balance
     },
     ...(history
       ? [
-          {
-            target:
-              'the path governments really took (history) ends partial, as history did, in at least 90% of games (standard)',
-            figure: `partial ${pct(history.partialRate.standard ?? 0)}, won ${pct(history.winRate.standard ?? 0)}`,
-            met: (history.partialRate.standard ?? 0) >= 0.9,
-          },
+          (() => {
+            // How history ended is the scenario's record (history.ending), not a constant here.
+            const real = scenario.history.ending?.outcome;
+            const won = history.winRate.standard ?? 0;
+            const partial = history.partialRate.standard ?? 0;
+            const rate = real === 'win' ? won : real === 'partial' ? partial : 1 - won - partial;
+            return {
+              target: `the path governments really took (history) ends ${real ?? 'as on record (none given)'}, as history did, in at least 90% of games (standard)`,
+              figure: `partial ${pct(partial)}, won ${pct(won)}`,
+              met: real !== undefined && rate >= 0.9,
+            };
+          })(),
         ]
       : []),
   ];
