@@ -7,9 +7,13 @@ export { conditionStatus, factsNow, type ConditionStatus } from './conditions';
 export { machineOf, machineConditions, type Facts } from './machines';
 export {
   decisionModel,
+  bandText,
+  movesOf,
+  moveText,
   type ConditionModel,
   type ConditionNow,
   type DecisionModel,
+  type MoveGroup,
   type TransitionModel,
   type WillingBar,
 } from './model';

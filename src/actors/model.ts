@@ -111,12 +111,16 @@ const TEST_WORDS: Record<string, string> = {
 const SAYS_WORDS: Record<string, string> = {
   against: 'it votes no',
   'stay-out': 'it stays out (abstains)',
-  pledge: 'it pledges, on a condition',
+  pledge: 'it pledges (on a condition)',
   'pledge.withdraw': 'it withdraws its pledge',
   escalate: 'it escalates',
 };
 
 const capitalise = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
+
+/** "a", "a or b", "a, b or c". */
+const either = (words: string[]) =>
+  words.length < 2 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`;
 
 // The higher-order guards are functions that carry their parts; or() and not() are told apart
 // by their check, compared with xstate's own (never by name: a minified build renames
@@ -319,4 +323,79 @@ export function decisionModel(
     conditions,
     route: facts.route,
   };
+}
+
+/** Transitions alike but for the state they leave from, as one move from several states. */
+export interface MoveGroup extends Omit<TransitionModel, 'from'> {
+  from: string[];
+  /**
+   * one of a set of moves on one event that send it to whichever of the same states a test
+   * picks (a week's willingness band): drawn and told as one
+   */
+  band: boolean;
+  /** whether it would go through now from where the actor stands (null: not from there, or not known) */
+  passes: boolean | null;
+}
+
+/** The model's transitions grouped into moves, in the machine's order. */
+export function movesOf(model: DecisionModel): MoveGroup[] {
+  const groups = new Map<string, MoveGroup>();
+  for (const t of model.transitions) {
+    const key = JSON.stringify([t.event, t.to, t.when, t.tests, t.willing, t.conditions, t.says]);
+    const g = groups.get(key);
+    const passes = t.from === model.current ? t.passes : null;
+    if (!g) groups.set(key, { ...t, from: [t.from], band: false, passes });
+    else {
+      g.from.push(t.from);
+      if (t.from === model.current) g.passes = passes;
+    }
+  }
+  const moves = [...groups.values()];
+  for (const event of new Set(moves.map((m) => m.event))) {
+    const same = moves.filter((m) => m.event === event);
+    const from = same[0]!.from.join(' ');
+    const band =
+      same.length > 1 &&
+      same.every(
+        (m) =>
+          m.from.join(' ') === from &&
+          m.to !== null &&
+          m.from.includes(m.to) &&
+          !m.willing &&
+          !m.conditions.length,
+      );
+    if (band) for (const m of same) m.band = true;
+  }
+  return moves;
+}
+
+/**
+ * A move in one sentence, the page's and the picture's: when, from where, to where, and what it
+ * needs (its needs are listed after it). Moves of a band are told together (bandText).
+ */
+export function moveText(model: DecisionModel, m: MoveGroup): string {
+  const label = (id: string) => model.states.find((s) => s.id === id)?.label ?? id;
+  const from =
+    m.from.length === model.states.length ? 'from any state' : `from ${either(m.from.map(label))}`;
+  const what = [m.to === null ? '' : `to ${label(m.to)}`, m.says ?? '']
+    .filter(Boolean)
+    .join(', and ');
+  const needs = (m.willing ? 1 : 0) + m.conditions.length;
+  const tests = m.tests.length ? `, if ${m.tests.join(' and ')}` : '';
+  const tail =
+    m.when === 'any-broken'
+      ? ', if any of these is crossed:'
+      : needs
+        ? needs === 1 && !tests
+          ? ', if this holds:'
+          : `${tests}${tests ? ', and' : ','} if all of these hold:`
+        : `${tests}.`;
+  return `${capitalise(m.eventLabel)} (${from}): ${what || 'nothing changes'}${tail}`;
+}
+
+/** The moves of a band (one event, the states a test chooses among) in one sentence. */
+export function bandText(model: DecisionModel, moves: MoveGroup[]): string {
+  const label = (id: string) => model.states.find((s) => s.id === id)?.label ?? id;
+  const first = moves[0]!;
+  return `${capitalise(first.eventLabel)} (from ${either(first.from.map(label))}): it moves to the one its willingness gives.`;
 }
