@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 
-import { actorRuntime, decisionModel, machineConditions, machineOf } from '../../src/actors';
+import {
+  actorRuntime,
+  bandText,
+  decisionModel,
+  machineConditions,
+  machineOf,
+  movesOf,
+  moveText,
+} from '../../src/actors';
 import {
   createGame,
   type ActorDef,
@@ -171,6 +179,44 @@ describe('decisionModel', () => {
     expect(model.conditions.map((c) => c.text)).toEqual([ANY_OFFER.text]);
     const offer = model.transitions.find((t) => t.event === 'offer')!;
     expect(offer.conditions).toEqual([{ index: 0, text: ANY_OFFER.text, now: 'unmet' }]);
+  });
+
+  it('groups transitions into moves and tells each in a sentence', () => {
+    const model = decisionModel(scenario, start, 'belgium')!;
+    const moves = movesOf(model);
+    expect(moves.map((m) => [m.event, m.from.length, m.to, m.band])).toEqual([
+      ['percept', 4, 'opposed', true],
+      ['percept', 4, 'wary', true],
+      ['percept', 4, 'conditional', true],
+      ['percept', 4, 'supportive', true],
+      ['offer', 4, 'committed', false],
+      ['promise.broken', 1, 'wary', false],
+      ['price.rise', 1, 'opposed', false],
+    ]);
+    // Every transition is in one move.
+    expect(moves.reduce((n, m) => n + m.from.length, 0)).toBe(model.transitions.length);
+    const offer = moves.find((m) => m.event === 'offer')!;
+    expect(offer.passes).toBe(false);
+    expect(moveText(model, offer)).toBe(
+      'On an offer (from Opposed, Wary, Conditional or Supportive): to Committed, if all of these hold:',
+    );
+    expect(
+      bandText(
+        model,
+        moves.filter((m) => m.band),
+      ),
+    ).toBe(
+      'At each week’s end (from Opposed, Wary, Conditional or Supportive): it moves to the one its willingness gives.',
+    );
+    const ecb = decisionModel(scenario, start, 'ecb')!;
+    const ballot = movesOf(ecb).find((m) => m.event === 'ballot')!;
+    expect(moveText(ecb, ballot)).toBe(
+      'At a vote (from any state): it votes no, if any of these is crossed:',
+    );
+    const russia = decisionModel(scenario, start, 'russia')!;
+    expect(movesOf(russia).map((m) => moveText(russia, m))[0]).toBe(
+      'When provoked (from Calm): to Statements, and it escalates, if the week’s roll escalates it.',
+    );
   });
 
   it('is plain data', () => {
