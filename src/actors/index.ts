@@ -5,3 +5,15 @@ export { belgiumFear, explainActor, perceive, TERM_NAMES, type FearReport } from
 export { stanceMachine, followerMachine, russiaMachine, RUSSIA_LEVELS } from './machines';
 export { conditionStatus, factsNow, type ConditionStatus } from './conditions';
 export { machineOf, machineConditions, type Facts } from './machines';
+export {
+  decisionModel,
+  bandText,
+  movesOf,
+  moveText,
+  type ConditionModel,
+  type ConditionNow,
+  type DecisionModel,
+  type MoveGroup,
+  type TransitionModel,
+  type WillingBar,
+} from './model';

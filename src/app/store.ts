@@ -24,7 +24,23 @@ import {
 // go to the engine, every accepted move is recorded and autosaved. Views subscribe and dispatch.
 
 // The views may not import src/actors, so what they need from it is re-exported here.
-export { TERM_NAMES, RUSSIA_LEVELS, belgiumFear, explainActor, type FearReport } from '../actors';
+export {
+  TERM_NAMES,
+  RUSSIA_LEVELS,
+  belgiumFear,
+  decisionModel,
+  bandText,
+  movesOf,
+  moveText,
+  explainActor,
+  type ConditionModel,
+  type ConditionNow,
+  type DecisionModel,
+  type FearReport,
+  type MoveGroup,
+  type TransitionModel,
+  type WillingBar,
+} from '../actors';
 export type { StorageLike, SaveData } from './autosave';
 
 export interface Session {

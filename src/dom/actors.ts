@@ -1,15 +1,26 @@
-import { belgiumFear, explainActor, type Session } from '../app/store';
+import { belgiumFear, decisionModel, explainActor, type Session } from '../app/store';
 import { commitmentOf, describeTerms, type Scenario } from '../engine';
 import type { View } from './board';
+import { conditionList, DECIDES_PANEL_ID } from './decides';
 import { h, refill, setText } from './h';
 import { bn, STANCE_LABEL, STANCE_SYMBOL } from './strings';
+import { whyParts } from './why';
 
 // The actors around the table: one card each, with the stance as a word and a shape (colour is
-// never the only cue), the numbers behind it, pledges, and a "Why?" region with the reasons.
+// never the only cue), the numbers behind it, pledges, and a "Why?" region with the reasons:
+// its conditions as its machine judges them (met, unmet, not at stake now) and what would move
+// it. "How it decides" opens its machine under the picture (decides.ts).
 
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 
-export function actorsView(scenario: Scenario): View & { select(id: string): void } {
+/**
+ * `onDecides`: what "How it decides" does (opens the panel for an actor, the button getting the
+ * focus back); without it the cards have no such button.
+ */
+export function actorsView(
+  scenario: Scenario,
+  onDecides?: (id: string, from: HTMLElement) => void,
+): View & { select(id: string): void } {
   const nameOf = (id: string) => scenario.actors.find((a) => a.id === id)?.name ?? id;
   const cards = scenario.actors.map((def) => {
     const titleId = `actor-${def.id}`;
@@ -37,6 +48,19 @@ export function actorsView(scenario: Scenario): View & { select(id: string): voi
       'Why?',
       h('span', { class: 'vh' }, ` (${def.name})`),
     );
+    const decides = onDecides
+      ? h(
+          'button',
+          {
+            type: 'button',
+            class: 'decides-toggle',
+            'aria-controls': DECIDES_PANEL_ID,
+            onClick: () => onDecides(def.id, decides!),
+          },
+          'How it decides',
+          h('span', { class: 'vh' }, ` (${def.name})`),
+        )
+      : null;
     const card = h(
       'article',
       { class: 'actor', 'aria-labelledby': titleId, 'data-actor': def.id },
@@ -52,7 +76,7 @@ export function actorsView(scenario: Scenario): View & { select(id: string): voi
       pull,
       h('p', { class: 'agenda' }, def.agenda),
       chips,
-      toggle,
+      h('div', { class: 'card-buttons' }, toggle, decides),
       why,
     );
     return { def, card, stance, will, cred, pull, chips, why, toggle };
@@ -72,10 +96,41 @@ export function actorsView(scenario: Scenario): View & { select(id: string): voi
       .find((e) => e.actor === c.def.id && e.code === 'move.sound');
     const fear = c.def.kind === 'custodian' && a.sounded ? belgiumFear(scenario, st) : null;
     const why = explainActor(scenario, st, c.def.id);
+    // Its conditions, as its machine judges them now; what would meet those unmet is what
+    // would move it (else the reasons' own words).
+    const model = decisionModel(scenario, st, c.def.id);
+    const parts = model ? whyParts(model) : { conditions: [], wouldMove: [] };
+    const listId = `why-conditions-${c.def.id}`;
     refill(
       c.why,
       h('p', null, h('strong', null, 'Why: '), why.reason || c.def.agenda),
-      why.wouldMove ? h('p', null, h('strong', null, 'What would move it: '), why.wouldMove) : null,
+      parts.conditions.length
+        ? [
+            h('p', { id: listId, class: 'why-label' }, h('strong', null, 'Its conditions:')),
+            conditionList(parts.conditions, listId),
+          ]
+        : null,
+      parts.wouldMove.length > 1
+        ? [
+            h(
+              'p',
+              { id: `${listId}-move`, class: 'why-label' },
+              h('strong', null, 'What would move it:'),
+            ),
+            h(
+              'ul',
+              { class: 'would-move', 'aria-labelledby': `${listId}-move` },
+              parts.wouldMove.map((r) => h('li', null, r)),
+            ),
+          ]
+        : (parts.wouldMove[0] ?? why.wouldMove)
+          ? h(
+              'p',
+              null,
+              h('strong', null, 'What would move it: '),
+              parts.wouldMove[0] ?? why.wouldMove,
+            )
+          : null,
       a.sounded
         ? h(
             'p',

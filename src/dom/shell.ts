@@ -1,8 +1,10 @@
 import type { Session, StorageLike, Store } from '../app/store';
 import type { Scenario } from '../engine';
 import { actionsView, promisesView } from './actions';
+import { askDecides } from '../app/stage-events';
 import { actorsView } from './actors';
 import { calendarView, moneyView, routesView, statusView, type View } from './board';
+import { decidesView } from './decides';
 import { endingScreen } from './ending';
 import { logView, narration, narratorView, newsView } from './feed';
 import type { Display } from '../app/display';
@@ -68,7 +70,9 @@ function tableScreen(store: Store, scenario: Scenario, opts: ShellOptions, stage
   const calendar = calendarView(scenario);
   const moneyPart = moneyView(scenario);
   const routes = routesView(scenario);
-  const actors = actorsView(scenario);
+  // "How it decides": the picture draws the actor's machine, the panel under it says it.
+  const decides = decidesView(scenario, (id) => askDecides(stage, id));
+  const actors = actorsView(scenario, (id, from) => decides.open(id, from));
   const narrator = narratorView();
   const actions = actionsView(store, scenario, narrator.el);
   const promises = promisesView(scenario);
@@ -82,9 +86,21 @@ function tableScreen(store: Store, scenario: Scenario, opts: ShellOptions, stage
   const watch = new ResizeObserver(fit);
   watch.observe(side);
   window.addEventListener('resize', fit);
-  const views: View[] = [status, calendar, moneyPart, routes, actors, actions, promises, news, log];
-  // The picture with its key (what its lines and chips mean; the stances' key is the page's).
-  const picture = h('div', { class: 'stage-area' }, stage, stageCaption());
+  const views: View[] = [
+    status,
+    calendar,
+    moneyPart,
+    routes,
+    actors,
+    decides,
+    actions,
+    promises,
+    news,
+    log,
+  ];
+  // The picture with its key (what its lines and chips mean; the stances' key is the page's),
+  // and "How it decides" when open.
+  const picture = h('div', { class: 'stage-area' }, stage, stageCaption(), decides.el);
   const el = h(
     'div',
     { class: 'table' },
@@ -115,6 +131,8 @@ function tableScreen(store: Store, scenario: Scenario, opts: ShellOptions, stage
     heading: status.heading,
     selectActor: (id: string) => actors.select(id),
     destroy() {
+      // The picture (it moves on to the next screen) stops drawing the machine.
+      askDecides(stage, null);
       watch.disconnect();
       window.removeEventListener('resize', fit);
     },

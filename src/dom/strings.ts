@@ -128,3 +128,17 @@ export function briefing(scenario: Scenario): string[] {
 /** Plain-words note on what the model leaves out, for the debrief. */
 export const MODEL_NOTE =
   'This game is a model. Real governments weigh far more than a few numbers, talk to each other in ways no game can show, and change their minds for reasons nobody outside can see. The dates, amounts and positions come from public reporting; how the computer actors react is our simplification.';
+
+/** How a condition stands now, in words (colour is never the only cue). */
+export const CONDITION_NOW_LABEL = {
+  met: 'Met',
+  unmet: 'Unmet',
+  'not-at-stake': 'Not at stake now',
+} as const;
+
+/** A sign beside each word, for the eye (hidden from screen readers: the word says it). */
+export const CONDITION_NOW_SYMBOL = {
+  met: '✓',
+  unmet: '✗',
+  'not-at-stake': '–',
+} as const;

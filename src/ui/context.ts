@@ -32,6 +32,8 @@ export const VIEW_EVENT = {
   session: 'session',
   /** (options: TableOptions, changed: { theme: boolean; motion: boolean }) */
   options: 'options',
+  /** () the actor whose "How it decides" the table draws (ViewContext.decides) changed */
+  decides: 'decides',
 } as const;
 
 export class ViewContext {
@@ -49,6 +51,8 @@ export class ViewContext {
   sizeFor: (scene: MainScene) => void = () => {};
   /** the main scene on show, for tests and for the page (data-scene on the wrapper) */
   shown: string = SCENE.boot;
+  /** the actor whose "How it decides" the table draws over itself (the page asks), or null */
+  decides: string | null = null;
 
   constructor(
     readonly store: Store,

@@ -1,5 +1,6 @@
 import * as Phaser from 'phaser';
 
+import { askedDecides, DECIDES_EVENT } from '../app/stage-events';
 import type { Session, Store } from '../app/store';
 import { BAKED } from './baked';
 import { BootScene } from './boot.scene';
@@ -126,6 +127,14 @@ export function startTable(parent: HTMLElement, store: Store, options: TableOpti
   ctx.sizeFor = (scene) => {
     applyFrame(frameOf(scene));
   };
+  // "How it decides": the page names the actor on the parent (app/stage-events.ts).
+  ctx.decides = askedDecides(parent);
+  const onDecides = () => {
+    ctx.decides = askedDecides(parent);
+    ctx.events.emit(VIEW_EVENT.decides);
+    wake(400);
+  };
+  parent.addEventListener(DECIDES_EVENT, onDecides);
   const media = typeof window.matchMedia === 'function' ? window.matchMedia(REDUCED_MOTION) : null;
   ctx.systemReducedMotion = media?.matches ?? false;
 
@@ -321,6 +330,7 @@ export function startTable(parent: HTMLElement, store: Store, options: TableOpti
       unsubscribe();
       resize?.disconnect();
       media?.removeEventListener('change', onMotionPreference);
+      parent.removeEventListener(DECIDES_EVENT, onDecides);
       box.removeEventListener('pointerdown', onPointer, { capture: true });
       box.removeEventListener('pointermove', onPointer, { capture: true });
       ctx.events.removeAllListeners();

@@ -43,4 +43,15 @@ export const S = {
   noTurning: 'No single week changed the course of this game.',
   turningLine: (week: number, text: string) => `Week ${week}: ${text}`,
   pathTitle: 'Your path',
+  // How it decides
+  decidesTitle: (name: string) => `How ${name} decides`,
+  decidesNow: 'now',
+  decidesMore: '…and more in the panel under the picture.',
+} as const;
+
+/** How a condition stands now, beside its sign (colour is never the only cue). */
+export const CONDITION_WORD = {
+  met: 'met',
+  unmet: 'unmet',
+  'not-at-stake': 'not at stake',
 } as const;

@@ -1,11 +1,12 @@
 import * as Phaser from 'phaser';
 
-import type { Session } from '../app/store';
+import { decisionModel, type Session } from '../app/store';
 import type { GameState, Scenario } from '../engine';
 import { ActorCard } from './actor-card';
 import { BakedLayer } from './baked';
 import { chipsOf, diffStates } from './changes';
-import { SCENE, type ViewContext } from './context';
+import { SCENE, VIEW_EVENT, type ViewContext } from './context';
+import { DecidesPanel } from './decides-panel';
 import { addText, arrowHead, setBackground } from './draw';
 import { quadPoint, type Point, type Rect } from './geometry';
 import { tableLayout, type Frame, type TableLayout } from './layout';
@@ -38,6 +39,8 @@ export class TableScene extends Phaser.Scene {
   private lastState: GameState | null = null;
   private barTween: Phaser.Tweens.Tween | null = null;
   private barCards: ActorCard[] = [];
+  /** "How it decides" for an actor, drawn over the table while the page has it open */
+  private decides: DecidesPanel | null = null;
 
   constructor(private readonly ctx: ViewContext) {
     super({ key: SCENE.table });
@@ -54,6 +57,7 @@ export class TableScene extends Phaser.Scene {
     this.lastState = null;
     this.barTween = null;
     this.barCards = [];
+    this.decides = null;
   }
 
   create(): void {
@@ -73,8 +77,15 @@ export class TableScene extends Phaser.Scene {
 
     const scenario = this.ctx.scenario;
     if (scenario) this.build(scenario, frame);
+    // Above everything else on the table.
+    this.decides = new DecidesPanel(this, this.ctx, frame);
 
     this.ctx.follow(this, SCENE.table, (next, prev) => this.onSession(next, prev));
+    const onDecides = () => this.drawDecides();
+    this.ctx.events.on(VIEW_EVENT.decides, onDecides);
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () =>
+      this.ctx.events.off(VIEW_EVENT.decides, onDecides),
+    );
     this.onSession(this.ctx.session, null);
     this.game.renderer.on(Phaser.Renderer.Events.RESTORE_WEBGL, this.restore, this);
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () =>
@@ -125,7 +136,24 @@ export class TableScene extends Phaser.Scene {
       next.moves.length - prev.moves.length <= 1 &&
       next.moves.length >= prev.moves.length;
     this.render(next.state, sameGame);
+    this.drawDecides();
     this.ctx.keepAwake(250);
+  }
+
+  /** Draws "How it decides" for the actor the page asks for, from the state on show (or hides it). */
+  private drawDecides(): void {
+    const panel = this.decides;
+    if (!panel) return;
+    const scenario = this.ctx.scenario;
+    const id = this.ctx.decides;
+    const state = this.lastState;
+    const model =
+      id && scenario && state && scenario.id === this.scenarioId
+        ? decisionModel(scenario, state, id)
+        : null;
+    if (model) panel.show(model);
+    else if (panel.container.visible) panel.hide();
+    this.ctx.keepAwake(300);
   }
 
   // ---------------------------------------------------------------- build (once per scene)

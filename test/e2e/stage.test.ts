@@ -238,8 +238,10 @@ test('the picture grows for a projector and keeps its words at 12 CSS px or more
     const columns = document.querySelector('.table-layout')!;
     return {
       above: !!(picture.compareDocumentPosition(columns) & Node.DOCUMENT_POSITION_FOLLOWING),
-      focusable: picture.querySelectorAll('a, button, input, select, textarea, [tabindex="0"]')
-        .length,
+      // In the tab order now ("How it decides", under the picture, is hidden until asked for).
+      focusable: [
+        ...picture.querySelectorAll('a, button, input, select, textarea, [tabindex="0"]'),
+      ].filter((el) => !el.closest('[hidden]')).length,
     };
   });
   expect(order).toEqual({ above: true, focusable: 0 });
