@@ -135,7 +135,7 @@ type Node =
   | { kind: 'cond'; i: number };
 
 /** A guard from the machine's config as a plain tree, its conditions by their index. */
-function readGuard(g: unknown, conditions: ConditionDef[]): Node {
+function readGuard(g: unknown, conditions: readonly ConditionDef[]): Node {
   const parts = (g as { guards?: unknown[] }).guards;
   if (typeof g === 'function' && Array.isArray(parts)) {
     const check = checkOf(g);

@@ -29,13 +29,14 @@ const BUDGETS: Budget[] = [
     name: 'first-screen JavaScript, gzip',
     // measured 95,876: the entry chunk (20,460) and the store chunk (76,810), which grew from
     // 55,547 with two more scenarios' data (~93 kB raw for the three) and the scenario validator
-    // that checks teachers' variants
-    max: 103_000,
+    // that checks teachers' variants; raised at 104,879 when the actors' conditions became guards
+    // of their machines, read back for "Why?" and the "How it decides" panel (page and canvas)
+    max: 115_000,
     bytes: (b) => b.firstScreen.js.gzip,
   },
   {
     name: 'first-screen total (JS, CSS, HTML, icon), gzip',
-    max: 108_000, // measured 100,811: those two, CSS, HTML and icon
+    max: 121_000, // measured 100,811: those two, CSS, HTML and icon; 110,501 with How it decides
     bytes: (b) => b.firstScreen.all.gzip,
   },
   {
