@@ -118,6 +118,11 @@ function fundPlan(game: Game, state: GameState, size: number, withUs: boolean) {
     !isCommitted(state, 'belgium') &&
       state.actors.belgium!.pressured < 2 &&
       state.week >= 4 && { type: 'pressure.public' as const, actor: 'belgium' },
+    // Without a US guarantee, Italy's uncapped share is needed to cover the fund: press Rome.
+    !withUs &&
+      !isCommitted(state, 'italy') &&
+      state.actors.italy!.pressured < 2 && { type: 'pressure.public' as const, actor: 'italy' },
+    !withUs && route.legal < 3 && ({ type: 'legal.work', route: FUND } as const),
     ...bridges(state),
     state.g7Basis < 2 && state.week >= G7_WEEK && ({ type: 'g7.coordinate' } as const),
   ];
@@ -159,33 +164,45 @@ export const europeAlonePolicy: Policy = (game, state) => {
 };
 
 /**
- * A competent player on two tracks: the fund on Washington's terms, and the EU's own borrowing
- * passed early as insurance in case Congress or Kyiv holds the fund's money.
+ * Two tracks: the fund (with the US on its terms, or without it on Europe's), and the EU's own
+ * borrowing passed early as insurance in case Congress, Kyiv or Japan holds the fund's money.
  */
-export const scriptedPolicy: Policy = (game, state) => {
-  const sc = game.scenario;
-  const joint = state.routes[JOINT]!;
-  const plan = fundPlan(game, state, 90, true);
-  const hungary = isCommitted(state, 'hungary');
-  return (
-    firstLegal(game, state, [
-      ...plan.slice(0, 3),
-      offer(sc, state, 'hungary', { energyAssurance: true, fundsConcession: true }),
-      joint.status === 'draft' &&
-        state.week >= 2 && {
-          type: 'route.table',
-          route: JOINT,
-          terms: { size: 90, optOut: true, buyEuropean: true },
-        },
-      voteIfPasses(game, state, JOINT, hungary ? ['unanimity', 'enhanced'] : ['enhanced'], 5),
-      ...plan.slice(3),
-    ]) ?? END
-  );
-};
+const twoTracks =
+  (withUs: boolean): Policy =>
+  (game, state) => {
+    const sc = game.scenario;
+    const joint = state.routes[JOINT]!;
+    const plan = fundPlan(game, state, 90, withUs);
+    const hungary = isCommitted(state, 'hungary');
+    return (
+      firstLegal(game, state, [
+        ...plan.slice(0, 3),
+        offer(sc, state, 'hungary', { energyAssurance: true, fundsConcession: true }),
+        joint.status === 'draft' &&
+          state.week >= 2 && {
+            type: 'route.table',
+            route: JOINT,
+            terms: { size: 90, optOut: true, buyEuropean: true },
+          },
+        voteIfPasses(game, state, JOINT, hungary ? ['unanimity', 'enhanced'] : ['enhanced'], 5),
+        ...plan.slice(3),
+      ]) ?? END
+    );
+  };
+
+/** A competent player: two tracks, the fund on Washington's terms. */
+export const scriptedPolicy = twoTracks(true);
+
+/**
+ * Two tracks on Europe's terms: the fund without a US guarantee or US-written benchmarks, and the
+ * EU's own borrowing beside it, so neither Congress nor Japan's share is needed to close the gap.
+ */
+export const europeanTwoTracksPolicy = twoTracks(false);
 
 /** The scenario's strategies by name (policies.ts adds `random`). */
 export const WASHINGTON_POLICIES: Record<string, Policy> = {
   scripted: scriptedPolicy,
+  'two-tracks': europeanTwoTracksPolicy,
   'washington-terms': washingtonTermsPolicy,
   'european-terms': europeanTermsPolicy,
   'europe-alone': europeAlonePolicy,
