@@ -1,29 +1,40 @@
 import { describe, expect, it } from 'vitest';
 import { getScenario } from '../../src/scenarios';
-import { GAMES, rowsFor, winTable } from './harness';
+import { expectDesignTargets, GAMES, rowsFor, winTable } from './harness';
 
 // Golden balance table: win counts over a fixed set of seeds (1..GAMES). Any change to the
 // model that moves a number shows up here as a diff to review; the design targets of game.md
 // section 11 are asserted beside it. `npm run sim -- --games 1000` gives the full-size figures.
 
 const scenario = getScenario('december-summit')!;
-const ROWS = rowsFor(
-  ['loan', 'joint', 'us-deal'],
-  ['pressure.public', 'offer.make', 'legal.work', 'g7.coordinate', 'bridge.request'],
-);
+const STRATEGY_NAMES = ['loan', 'g7-loan', 'overrule', 'joint', 'us-deal'];
+const ROWS = rowsFor(STRATEGY_NAMES, [
+  'pressure.public',
+  'offer.make',
+  'legal.work',
+  'g7.coordinate',
+  'bridge.request',
+]);
 
 describe(`balance over seeds 1..${GAMES} (December Summit)`, () => {
   const { table, rate } = winTable(scenario, ROWS);
 
   it('matches the reviewed golden win counts', () => {
     expect(table).toEqual({
-      'scripted story': 200,
-      'scripted standard': 112,
-      'scripted hard': 36,
-      'loan standard': 45,
-      'joint standard': 115,
-      'us-deal standard': 194,
-      'random standard': 1,
+      'scripted story': 195,
+      'scripted standard': 89,
+      'scripted hard': 5,
+      'loan standard': 0,
+      'loan hard': 0,
+      'g7-loan standard': 102,
+      'g7-loan hard': 3,
+      'overrule standard': 79,
+      'overrule hard': 9,
+      'joint standard': 0,
+      'joint hard': 0,
+      'us-deal standard': 151,
+      'us-deal hard': 27,
+      'random standard': 0,
       'repeat:pressure.public standard': 0,
       'repeat:offer.make standard': 0,
       'repeat:legal.work standard': 0,
@@ -33,14 +44,6 @@ describe(`balance over seeds 1..${GAMES} (December Summit)`, () => {
   });
 
   it('meets the design targets of game.md section 11', () => {
-    expect(rate('random standard')).toBeLessThan(0.05);
-    expect(rate('scripted standard')).toBeGreaterThanOrEqual(0.4);
-    expect(rate('scripted standard')).toBeLessThanOrEqual(0.75);
-    for (const strategy of ['loan', 'joint', 'us-deal'])
-      expect(rate(`${strategy} standard`)).toBeGreaterThanOrEqual(0.1);
-    for (const key of Object.keys(table).filter((k) => k.startsWith('repeat:')))
-      expect(rate(key)).toBeLessThanOrEqual(0.05);
-    expect(rate('scripted story')).toBeGreaterThanOrEqual(0.85);
-    expect(rate('scripted hard')).toBeLessThanOrEqual(0.4);
+    expectDesignTargets(table, rate, STRATEGY_NAMES);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getScenario, validateScenario } from '../../src/scenarios';
 import { STRATEGIES } from '../../src/sim/policies';
-import { GAMES, rowsFor, winTable } from './harness';
+import { expectDesignTargets, GAMES, rowsFor, winTable } from './harness';
 
 // Golden balance table of the London Talks: win counts over a fixed set of seeds (1..GAMES).
 // Any change to the model or the scenario that moves a number shows up here as a diff to
@@ -11,7 +11,7 @@ import { GAMES, rowsFor, winTable } from './harness';
 const scenario = getScenario('london-talks')!;
 
 /** The strategies that each play one lesson of the scenario (besides scripted and random). */
-const STRATEGY_NAMES = ['asset-loan', 'safe-loans', 'seizure', 'us-deal'];
+const STRATEGY_NAMES = ['asset-loan', 'safe-loans', 'seizure', 'us-deal', 'overrule'];
 
 const ROWS = rowsFor(STRATEGY_NAMES, [
   'pressure.public',
@@ -44,13 +44,19 @@ describe(`balance over seeds 1..${GAMES} (The London Talks)`, () => {
 
   it('matches the reviewed golden win counts', () => {
     expect(table).toEqual({
-      'scripted story': 196,
-      'scripted standard': 122,
-      'scripted hard': 37,
-      'asset-loan standard': 37,
-      'safe-loans standard': 40,
-      'seizure standard': 49,
-      'us-deal standard': 148,
+      'scripted story': 195,
+      'scripted standard': 104,
+      'scripted hard': 31,
+      'asset-loan standard': 84,
+      'asset-loan hard': 17,
+      'safe-loans standard': 90,
+      'safe-loans hard': 16,
+      'seizure standard': 0,
+      'seizure hard': 0,
+      'us-deal standard': 84,
+      'us-deal hard': 16,
+      'overrule standard': 39,
+      'overrule hard': 4,
       'random standard': 0,
       'repeat:pressure.public standard': 0,
       'repeat:offer.make standard': 0,
@@ -62,14 +68,6 @@ describe(`balance over seeds 1..${GAMES} (The London Talks)`, () => {
   });
 
   it('meets the design targets of game.md section 11', () => {
-    expect(rate('random standard')).toBeLessThan(0.05);
-    expect(rate('scripted standard')).toBeGreaterThanOrEqual(0.4);
-    expect(rate('scripted standard')).toBeLessThanOrEqual(0.75);
-    const winning = STRATEGY_NAMES.filter((s) => rate(`${s} standard`) >= 0.1);
-    expect(winning.length).toBeGreaterThanOrEqual(3);
-    for (const key of Object.keys(table).filter((k) => k.startsWith('repeat:')))
-      expect(rate(key)).toBeLessThanOrEqual(0.05);
-    expect(rate('scripted story')).toBeGreaterThanOrEqual(0.85);
-    expect(rate('scripted hard')).toBeLessThanOrEqual(0.4);
+    expectDesignTargets(table, rate, STRATEGY_NAMES);
   });
 });
