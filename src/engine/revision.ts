@@ -10,8 +10,11 @@
  *   2: the score puts money first (a game that secured nothing never scores or grades above one
  *      that secured money); promises hold at all times and money is counted once; the engine
  *      is generic (scenario rules as data) and its log lines carry codes.
+ *   3: the actors' conditions and red lines are guards of their machines (a commitment holds
+ *      for its own route only, a red line is a no in any vote), pressure moves each actor by
+ *      its own measure, a pledge of no money counts as a holder joining and not as money.
  *
  * test/engine/rules-revision.test.ts pins the results of the current revision: it fails when a
  * change in code changes a result, until this number is raised.
  */
-export const RULES_REVISION = 2;
+export const RULES_REVISION = 3;
