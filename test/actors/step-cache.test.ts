@@ -4,26 +4,47 @@ import { transition } from 'xstate';
 
 import {
   followerMachine,
+  machineOf,
   RUSSIA_LEVELS,
   russiaMachine,
   stanceMachine,
 } from '../../src/actors/machines';
 import { step } from '../../src/actors/step';
 import { STANCES, type ActorDef } from '../../src/engine';
+import { getScenario } from '../../src/scenarios';
 
 // The actor runtime remembers each distinct machine step (src/actors/runtime.ts). A remembered
 // step must be exactly what XState's own pure transition() gives for the same state and event,
 // however often and in whatever order steps are asked for.
 
 const band = fc.constantFrom('opposed', 'wary', 'conditional', 'supportive');
+/** What conditions test, varied where the conditions below look. */
+const facts = fc.record({
+  route: fc.constantFrom('reparations-loan', 'joint-borrowing', null),
+  guarantee: fc.constantFrom('none', 'capped', 'uncapped'),
+  uncappedBy: fc.subarray(['germany', 'france', 'italy']),
+  liquidity: fc.boolean(),
+  ownBanksOut: fc.boolean(),
+  buyEuropean: fc.boolean(),
+  optOut: fc.boolean(),
+  seizure: fc.boolean(),
+  holders: fc.integer({ min: 0, max: 4 }),
+  g7: fc.integer({ min: 0, max: 2 }),
+  opposed: fc.subarray(['us']),
+  assetsUsed: fc.boolean(),
+  paid: fc.integer({ min: 0, max: 60 }),
+  price: fc.integer({ min: 0, max: 60 }),
+  w: fc.integer({ min: -100, max: 100 }),
+});
 const stanceEvent = fc.oneof(
   fc.record({ type: fc.constant('percept'), band, cap: fc.option(band, { nil: null }) }),
   fc.record({
     type: fc.constant('offer'),
     score: fc.integer({ min: -120, max: 120 }),
     threshold: fc.integer({ min: -20, max: 80 }),
-    unmet: fc.array(fc.constantFrom('a guarantee', 'legal shields'), { maxLength: 2 }),
+    facts,
   }),
+  fc.record({ type: fc.constant('ballot'), facts }),
   fc.constant({ type: 'promise.broken' }),
   fc.record({
     type: fc.constant('price.rise'),
@@ -35,13 +56,13 @@ const followerEvent = fc.oneof(
   fc.record({
     type: fc.constant('percept'),
     w: fc.integer({ min: -100, max: 100 }),
-    decided: fc.boolean(),
+    facts,
   }),
   fc.record({
     type: fc.constant('offer'),
     score: fc.integer({ min: -50, max: 80 }),
     threshold: fc.integer({ min: 0, max: 40 }),
-    unmet: fc.array(fc.constant('a condition'), { maxLength: 1 }),
+    facts,
   }),
   fc.constant({ type: 'promise.broken' }),
 );
@@ -51,20 +72,54 @@ const russiaEvent = fc.record({
   roll: fc.integer({ min: 1, max: 100 }),
 });
 
+/** Actors whose machines carry conditions: Belgium's three and the seizure red line, UK's. */
+const custodian = {
+  id: 'belgium',
+  kind: 'custodian',
+  conditions: getScenario('london-talks')!.actors.find((a) => a.id === 'belgium')!.conditions,
+} as ActorDef;
+const follower = {
+  id: 'uk',
+  kind: 'follower',
+  conditions: getScenario('december-summit')!.actors.find((a) => a.id === 'uk')!.conditions,
+} as ActorDef;
+
 const CASES = [
   {
     kind: 'government',
+    def: { kind: 'government' } as ActorDef,
     machine: stanceMachine,
     values: STANCES as readonly string[],
     event: stanceEvent,
   },
   {
+    kind: 'custodian (with conditions and red lines)',
+    def: custodian,
+    machine: machineOf(custodian),
+    values: STANCES as readonly string[],
+    event: stanceEvent,
+  },
+  {
     kind: 'follower',
+    def: { kind: 'follower' } as ActorDef,
     machine: followerMachine,
-    values: ['waiting', 'pledged'],
+    values: ['waiting', 'pledged', 'paying'],
     event: followerEvent,
   },
-  { kind: 'adversary', machine: russiaMachine, values: RUSSIA_LEVELS, event: russiaEvent },
+  {
+    kind: 'follower (waiting for the assets to be used)',
+    def: follower,
+    machine: machineOf(follower),
+    values: ['waiting', 'pledged', 'paying'],
+    event: followerEvent,
+  },
+  {
+    kind: 'adversary',
+    def: { kind: 'adversary' } as ActorDef,
+    machine: russiaMachine,
+    values: RUSSIA_LEVELS,
+    event: russiaEvent,
+  },
 ] as const;
 
 /** XState's answer: the next state's value and the events the step emits. */
@@ -83,27 +138,32 @@ function reference(machine: (typeof CASES)[number]['machine'], value: string, ev
 
 describe('remembered machine steps', () => {
   for (const c of CASES) {
-    it(`match XState's transition() for the ${c.kind} machine, first time and every time`, () => {
-      const def = { kind: c.kind } as ActorDef;
-      fc.assert(
-        fc.property(
-          fc.array(fc.tuple(fc.constantFrom(...c.values), c.event as fc.Arbitrary<unknown>), {
-            minLength: 1,
-            maxLength: 30,
-          }),
-          (steps) => {
-            // Each (state, event) twice, so the second answer comes from the cache.
-            for (const [value, event] of [...steps, ...steps]) {
-              const got = step(def, { value, context: {} }, event as { type: string });
-              expect({ value: got.value, emitted: [...got.emitted] }).toEqual(
-                reference(c.machine, value, event),
-              );
-            }
-          },
-        ),
-        { numRuns: 200 },
-      );
-    });
+    // Many steps: generous time, as a slow machine must not fail it.
+    it(
+      `match XState's transition() for the ${c.kind} machine, first time and every time`,
+      { timeout: 120_000 },
+      () => {
+        const def = c.def;
+        fc.assert(
+          fc.property(
+            fc.array(fc.tuple(fc.constantFrom(...c.values), c.event as fc.Arbitrary<unknown>), {
+              minLength: 1,
+              maxLength: 30,
+            }),
+            (steps) => {
+              // Each (state, event) twice, so the second answer comes from the cache.
+              for (const [value, event] of [...steps, ...steps]) {
+                const got = step(def, { value, context: {} }, event as { type: string });
+                expect({ value: got.value, emitted: [...got.emitted] }).toEqual(
+                  reference(c.machine, value, event),
+                );
+              }
+            },
+          ),
+          { numRuns: 200 },
+        );
+      },
+    );
   }
 
   it('are shared read-only: a caller cannot change what the next game gets', () => {
@@ -111,7 +171,6 @@ describe('remembered machine steps', () => {
     const s = step(def, { value: 'waiting', context: {} }, {
       type: 'percept',
       w: 50,
-      decided: false,
     } as never);
     expect(s.emitted).toEqual([{ type: 'pledge' }]);
     expect(Object.isFrozen(s)).toBe(true);
