@@ -150,7 +150,7 @@ export const commitConditions = (def: ActorDef): ConditionDef[] =>
 
 const asGuard = (c: ConditionDef) => ({ type: c.code, params: c });
 
-function buildStance(conditions: ConditionDef[], ballotOnly: ConditionDef[]) {
+function buildStance(conditions: ConditionDef[], ballotOnly: ConditionDef[], priced = true) {
   const offer = {
     guard: and(['willing', ...conditions.map(asGuard)] as never),
     target: 'committed',
@@ -194,7 +194,8 @@ function buildStance(conditions: ConditionDef[], ballotOnly: ConditionDef[]) {
         on: {
           ballot,
           'promise.broken': { target: 'wary' },
-          'price.rise': { guard: 'priceUnmet', target: 'opposed' },
+          // Only an actor with a price (a 'price-met' condition) can raise it.
+          ...(priced ? { 'price.rise': { guard: 'priceUnmet', target: 'opposed' } } : {}),
         },
       },
     },
@@ -269,6 +270,7 @@ export function machineOf(def: ActorDef): AnyMachine {
         : buildStance(
             commitConditions(def),
             all.filter((c) => c.ballot),
+            all.some((c) => c.code === 'price-met'),
           );
     built.set(def, m);
   }

@@ -191,7 +191,6 @@ describe('decisionModel', () => {
       ['percept', 4, 'supportive', true],
       ['offer', 4, 'committed', false],
       ['promise.broken', 1, 'wary', false],
-      ['price.rise', 1, 'opposed', false],
     ]);
     // Every transition is in one move.
     expect(moves.reduce((n, m) => n + m.from.length, 0)).toBe(model.transitions.length);

@@ -2,12 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { transition } from 'xstate';
 
+import type {
+  stanceMachine} from '../../src/actors/machines';
 import {
   followerMachine,
   machineOf,
   RUSSIA_LEVELS,
-  russiaMachine,
-  stanceMachine,
+  russiaMachine
 } from '../../src/actors/machines';
 import { step } from '../../src/actors/step';
 import { STANCES, type ActorDef } from '../../src/engine';
@@ -72,6 +73,8 @@ const russiaEvent = fc.record({
   roll: fc.integer({ min: 1, max: 100 }),
 });
 
+const government = { kind: 'government' } as ActorDef;
+
 /** Actors whose machines carry conditions: Belgium's three and the seizure red line, UK's. */
 const custodian = {
   id: 'belgium',
@@ -87,8 +90,8 @@ const follower = {
 const CASES = [
   {
     kind: 'government',
-    def: { kind: 'government' } as ActorDef,
-    machine: stanceMachine,
+    def: government,
+    machine: machineOf(government),
     values: STANCES as readonly string[],
     event: stanceEvent,
   },

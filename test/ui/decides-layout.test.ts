@@ -90,11 +90,11 @@ describe('decidesStrip', () => {
       measure(f.font),
       { font: f.font, markerR: 8, isStance },
     );
-    // The offer from the four bands; a broken promise and a price rise from committed.
+    // The offer from the four bands; a broken promise from committed (Belgium has no price
+    // to raise: only an actor with a 'price-met' condition has that move).
     expect(strip.arcs.map((a) => [a.label.text, a.curves.length])).toEqual([
       ['offer', 4],
       ['promise broken', 1],
-      ['price rises', 1],
     ]);
     // Belgium starts opposed: only the offer's curve from there is its own.
     expect(strip.arcs[0]!.curves.map((c) => c.current)).toEqual([true, false, false, false]);
