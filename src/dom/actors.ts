@@ -229,9 +229,13 @@ export function actorsView(
               ? h(
                   'li',
                   { class: 'chip conditional' },
-                  `conditional: ${bn(p.amount)}${p.conditionText ? ` ${p.conditionText}` : ''}`,
+                  `${p.amount === 0 ? 'joins, no money of its own,' : `conditional: ${bn(p.amount)}`}${p.conditionText ? ` ${p.conditionText}` : ''}`,
                 )
-              : h('li', { class: 'chip real' }, `real: ${bn(p.amount)}`),
+              : h(
+                  'li',
+                  { class: 'chip real' },
+                  p.amount === 0 ? 'joined: no money of its own' : `real: ${bn(p.amount)}`,
+                ),
           ),
         );
         c.chips.hidden = c.chips.childElementCount === 0;

@@ -26,7 +26,8 @@ export const S = {
   noGame: 'No game is running.',
   trust: (n: number) => `trust ${signed(n)}`,
   hub: 'EU',
-  pledgeChip: (amount: number) => bn(amount),
+  /** a pledge of no money of its own (a holder joining, as Canada) says so, not EUR 0 bn */
+  pledgeChip: (amount: number) => (amount === 0 ? 'joins' : bn(amount)),
   donorsChip: (amount: number) =>
     `donors ${amount % 1000 === 0 ? amount / 1000 : (amount / 1000).toFixed(1)} bn`,
   // Debrief
