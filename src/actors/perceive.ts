@@ -206,9 +206,8 @@ export function perceive(
         band: bandOf(w, state.actors[def.id]!.stance),
         cap: null,
         text: () => ({
-          reason: `${def.name} acts in lockstep with the EU: it will pledge once willing (${w}, needs 20), and its money becomes real only when an EU route is decided.${heardOf()}`,
-          wouldMove:
-            'An EU decision on a route; G7 coordination; Japan and the other partners alongside.',
+          reason: `${def.name} acts in lockstep with the EU: it will pledge once willing (${w}, needs 20), and its pledge becomes real only ${def.pledgeOn?.text ?? 'once an EU route is decided'}.${heardOf()}`,
+          wouldMove: `${def.pledgeOn ? 'The EU lending against the immobilised assets' : 'An EU decision on a route'}; G7 coordination; Japan and the other partners alongside.`,
         }),
       };
     }

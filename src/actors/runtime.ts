@@ -175,7 +175,7 @@ export const actorRuntime: ActorRuntime = {
                   amount: def.pledge,
                   condition: 'eu-route-adopted',
                   conditionText: def.pledgeOn?.text ?? 'if an EU route is decided',
-                  reason: `${def.name} moves in lockstep with the EU: its money comes once the EU has decided.`,
+                  reason: `${def.name} moves in lockstep with the EU: its pledge becomes real ${def.pledgeOn?.text ?? 'once the EU has decided'}.`,
                 });
               else
                 intents.push({
