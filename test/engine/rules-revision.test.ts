@@ -33,12 +33,12 @@ describe('the rules in code', () => {
     expect({ revision: RULES_REVISION, results: resultsDigest() }).toEqual({
       revision: 3,
       results: {
-        'december-summit random': '4fe751e944d2b2eb',
-        'december-summit scripted': '4f7af47b0ec7eaa6',
-        'london-talks random': 'eb30771a5feb816c',
-        'london-talks scripted': 'e5beeb55332bf3e4',
-        'washington-talks random': '186aa1df533c11cd',
-        'washington-talks scripted': '35c7e4eb195fbb09',
+        'december-summit random': '5effe6fde60367da',
+        'december-summit scripted': 'f5fcbef54c6e5e97',
+        'london-talks random': '0e3e79b22ad31568',
+        'london-talks scripted': '25c04e38b827d963',
+        'washington-talks random': '106d850a719ec2ba',
+        'washington-talks scripted': '9c482c6acc12fd68',
       },
     });
   });

@@ -12,7 +12,7 @@ import { decodeResult, rulesTag, verifyResult } from '../../src/share';
 const CURRENT = [
   {
     made: 'v1 at rules revision 3 (seed 7, standard, hints, class "4B", scripted strategy)',
-    code: 'AQvyFAAAAB9huA0FuYQ_RorIk-m8pQGrVZVqLRVGkkkUmBQ9KYdSWW260LfK9O6u9Ig',
+    code: 'AQvyFAAAAB9huA0FuYQ_RorIk-m8pQGrVZVqLRVGkkkUmBQ9KYdSWW24OVT5qO797DE',
     name: 'Ana',
     seed: 7,
   },
