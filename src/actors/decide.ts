@@ -100,7 +100,7 @@ export function assessOffer(
   const unmet = conditionStatus(def, facts)
     .filter((s) => s.atStake && !s.met)
     .map((s) => s.condition);
-  // A counter-offer: the terms that would meet its unmet conditions, where it can take them.
+  // A counter-offer: the terms that would meet its unmet conditions.
   const fix: OfferTerms = Object.assign({}, ...unmet.map((c) => MEETS[c.code] ?? {}));
   const counterOf = (extra: OfferTerms = {}): OfferTerms | null => {
     const c = { ...terms, ...fix, ...extra } as Record<string, unknown>;

@@ -259,7 +259,8 @@ export function decisionModel(
       text: c.text,
       remedy: c.remedy,
       redLine: !!c.redLine,
-      whatIf: c.unless !== undefined,
+      // At -100 it gives way whatever its willingness: a standing fact (SAFE), not a what-if.
+      whatIf: c.unless !== undefined && c.unless > -100,
       ballot: !!c.ballot,
       routes: c.routes ? [...c.routes] : null,
       now: !s || !s.atStake ? 'not-at-stake' : s.met ? 'met' : 'unmet',
