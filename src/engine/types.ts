@@ -147,7 +147,8 @@ export interface ConditionDef {
   min?: number;
   /**
    * 'no-uncapped' and 'opt-out': a willingness (-100..100) at which it gives way. No source
-   * reports such a point: the game marks it a what-if wherever it shows it.
+   * reports such a point: the game marks it a what-if wherever it shows it (except -100, which
+   * means always: a standing fact, such as SAFE binding no government).
    */
   unless?: number;
   /**
