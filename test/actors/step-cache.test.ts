@@ -2,13 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { transition } from 'xstate';
 
-import type {
-  stanceMachine} from '../../src/actors/machines';
+import type { stanceMachine } from '../../src/actors/machines';
 import {
   followerMachine,
   machineOf,
   RUSSIA_LEVELS,
-  russiaMachine
+  russiaMachine,
 } from '../../src/actors/machines';
 import { step } from '../../src/actors/step';
 import { STANCES, type ActorDef } from '../../src/engine';
