@@ -4,7 +4,7 @@ import { expect, test } from 'vitest';
 import { getScenario } from '../../src/scenarios';
 import { FRAMES, MIN_TEXT_CSS, tableLayout, type FrameName } from '../../src/ui/layout';
 import type { TableProbe } from '../../src/ui/start-game';
-import { STANCE_WORD } from '../../src/ui/strings';
+import { S, STANCE_WORD } from '../../src/ui/strings';
 import {
   baseURL,
   byRole,
@@ -188,6 +188,8 @@ test('the picture draws the table only: no calendar, money panel, meters, legend
     names.some((n) => s.endsWith('…') && n.startsWith(s.slice(0, -1))) ||
     words.has(s) ||
     /^trust [+-]?\d+$/.test(s) ||
+    // Canada's chip: it joins with no money of its own.
+    s === S.pledgeChip(0) ||
     /^(EUR \d+\.\d|donors \d+(\.\d)?) bn$/.test(s);
   expect(texts.map((x) => x.text).filter((s) => !onTheTable(s))).toEqual([]);
   // What the page shows right next to it stays off the canvas.
