@@ -417,7 +417,7 @@ export const decemberSummit: Scenario = {
       drivers:
         'Washington wants the assets kept on the table in its talks with Moscow. Its draft peace plan gave US firms the lead in rebuilding Ukraine, with a share of the profits. It has urged European capitals not to spend the money first; a real role in reconstruction is what it wants most.',
       holds:
-        'About USD 5 bn of Russian central-bank money, and strong pull on Japan, Italy and the swing states. If it came on board it could add about EUR 4 bn.',
+        'About USD 5 bn of Russian central-bank money, and strong pull on Japan, Italy and the swing states. If it came on board it could add about EUR 4 bn (a what-if: no source reports such a sum).',
       members: [],
       baseline: -55,
       follows: [],
@@ -443,7 +443,7 @@ export const decemberSummit: Scenario = {
       drivers:
         'Tokyo worries about precedent, since it could one day face a similar situation in East Asia, and it wants any loan to leave legal ownership with Russia. As a close US ally, it will not move before Washington does. Keeping the money away from weapons, as in its earlier loan, makes a yes easier.',
       holds:
-        'About USD 30 bn of Russian central-bank money, mostly cash in Japanese banks. It could lend about EUR 26 bn for 2026.',
+        'About USD 30 bn of Russian central-bank money, mostly cash in Japanese banks. It could lend about EUR 26 bn for 2026 (a what-if: no source reports such an offer).',
       members: [],
       baseline: 10,
       follows: [{ actor: 'us', pull: 60 }],

@@ -417,7 +417,7 @@ export const londonTalks: Scenario = {
       drivers:
         'Washington is trying to broker a ceasefire and talks to Moscow directly. It has sent Ukraine no new aid this year. It may want the frozen money kept as a chip in the talks, and it wants a share in rebuilding Ukraine. London notes that the doubts about taking the assets come mostly from inside Europe.',
       holds:
-        'About USD 5 bn of Russian central-bank money, and a US law that lets the President seize it. Japan, Italy and the cautious states listen to it. On board, it could add about EUR 4 bn.',
+        'About USD 5 bn of Russian central-bank money, and a US law that lets the President seize it. Japan, Italy and the cautious states listen to it. On board, it could add about EUR 4 bn (a what-if: no source reports such a sum).',
       members: [],
       baseline: -40,
       follows: [],
@@ -444,7 +444,7 @@ export const londonTalks: Scenario = {
       drivers:
         'Tokyo worries about precedent: it could one day face a similar case in East Asia, so it wants any loan to leave legal ownership with Russia and will not take part in a seizure. As a close US ally, it will not move before Washington does. Keeping its money away from weapons, as in its G7 loan, makes a yes easier.',
       holds:
-        'About USD 30 bn of Russian central-bank money, mostly cash in Japanese banks. It could lend about EUR 26 bn.',
+        'About USD 30 bn of Russian central-bank money, mostly cash in Japanese banks. It could lend about EUR 26 bn (a what-if: no source reports such an offer).',
       members: [],
       baseline: -15,
       follows: [{ actor: 'us', pull: 60 }],

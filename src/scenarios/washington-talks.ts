@@ -475,7 +475,7 @@ export const washingtonTalks: Scenario = {
       drivers:
         'Tokyo worries about precedent, since it could one day face a similar situation in East Asia, and it wants legal ownership to stay with Russia. As a close US ally it moves when Washington moves, and Washington is now for the fund. It will lend only through the G7 fund, ideally with its money kept away from weapons, as in its earlier loan.',
       holds:
-        'About USD 30 bn of Russian central-bank money, mostly cash in Japanese banks. It could lend about EUR 26 bn for 2026 through the fund.',
+        'About USD 30 bn of Russian central-bank money, mostly cash in Japanese banks. It could lend about EUR 26 bn for 2026 through the fund (a what-if: no source reports such an offer).',
       members: [],
       baseline: -10,
       follows: [{ actor: 'us', pull: 60 }],

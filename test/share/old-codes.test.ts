@@ -12,7 +12,7 @@ import { decodeResult, rulesTag, verifyResult } from '../../src/share';
 const CURRENT = [
   {
     made: 'v1 at rules revision 3 (seed 7, standard, hints, class "4B", scripted strategy)',
-    code: 'AQvyFAAAAB9huA0FuYQ_RorIk-m8pQGrVZVqLRVGkkkUmBQ9KYdSWW24OVT5qO797DE',
+    code: 'AQgOhAAAAB9huA0FuYQ_RorIk-m8pQGrVZVqLRVGkkkUmBQ9KYdSWW24OVT5qIjAtgM',
     name: 'Ana',
     seed: 7,
   },
@@ -58,9 +58,9 @@ describe('the rules tags of this version', () => {
     // When this fails, a change of the rules (data or RULES_REVISION) moved a tag: add the old
     // tag to EARLIER_TAGS (src/share/rules-history.ts), then pin the new one here.
     expect(tags).toEqual({
-      'december-summit': 'bf21',
-      'london-talks': '22d1',
-      'washington-talks': '73f3',
+      'december-summit': '80e8',
+      'london-talks': '4511',
+      'washington-talks': '7628',
     });
   });
 });
