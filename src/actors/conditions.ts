@@ -3,6 +3,7 @@ import {
   otherHoldersJoined,
   pledgeReady,
   routeOfKind,
+  seizureTabled,
   type ActorDef,
   type ConditionDef,
   type GameState,
@@ -68,16 +69,11 @@ export function factsFor(
     .map((c) => c.actor);
   if (terms.guarantee === 'uncapped' && !uncappedBy.includes(def.id)) uncappedBy.push(def.id);
   const rl = routeOfKind(scenario, 'reparations-loan');
-  const tabled = rl && state.routes[rl.id];
+  // A route's own terms say whether it seizes; an offer meets whatever is on the table.
   const seizure =
-    route === 'reparations-loan' && !!rl
-      ? 'size' in terms
-        ? isSeizure(rl, terms as RouteTerms)
-        : !!tabled &&
-          tabled.status !== 'draft' &&
-          tabled.status !== 'failed' &&
-          isSeizure(rl, tabled.terms)
-      : false;
+    route === 'reparations-loan' &&
+    !!rl &&
+    ('size' in terms ? isSeizure(rl, terms as RouteTerms) : seizureTabled(scenario, state));
   return {
     route,
     guarantee: terms.guarantee ?? 'none',

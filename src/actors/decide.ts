@@ -21,7 +21,7 @@ import {
   type VoteMode,
 } from '../engine';
 import { conditionStatus, factsFor, routeOfOffer, termValue } from './conditions';
-import { machineConditions, machineOf, type Facts } from './machines';
+import { machineConditions, machineOf, PLEDGE_AT, type Facts } from './machines';
 import { belgiumFear, TERM_NAMES } from './perceive';
 import { step } from './step';
 
@@ -212,9 +212,9 @@ export function assessOffer(
       return {
         ...base,
         score: a.w + value + 5,
-        threshold: 20,
+        threshold: PLEDGE_AT,
         acceptReason: `${def.name} pledges, in lockstep with the EU.`,
-        refuseReason: `${def.name} wants to see more European resolve first (${a.w + value + 5}, needs 20).`,
+        refuseReason: `${def.name} wants to see more European resolve first (${a.w + value + 5}, needs ${PLEDGE_AT}).`,
         wouldChange: 'G7 coordination and the EU moving to use the assets.',
         condition: def.pledgeOn?.text ?? 'once an EU route is decided',
         // Even a pledge of no money of its own counts: it is how another holder joins.

@@ -212,7 +212,8 @@ export type FollowerEvent =
 
 export type FollowerEmitted = { type: 'pledge' } | { type: 'pledge.withdraw' };
 
-const PLEDGE_AT = 20;
+/** The willingness at which a follower pledges (its machine's `willing` guard on a percept). */
+export const PLEDGE_AT = 20;
 
 /**
  * The UK and Canada: a conditional pledge once willing; paying once its conditions hold (the EU
@@ -348,17 +349,15 @@ interface GuardRef {
  * and "How it decides" show is what the machine decides on, not a separate list.
  */
 export function machineConditions(machine: AnyMachine): readonly ConditionDef[] {
-  let found = readConditions.get(machine);
-  if (found) return found;
-  const list: ConditionDef[] = [];
-  found = list;
-
+  const known = readConditions.get(machine);
+  if (known) return known;
+  const found: ConditionDef[] = [];
   const visit = (guard: unknown) => {
     if (!guard || (typeof guard !== 'object' && typeof guard !== 'function')) return;
     const g = guard as GuardRef;
     if (Array.isArray(g.guards)) g.guards.forEach(visit);
     else if (g.params && (CONDITION_CODES as readonly string[]).includes(g.type ?? ''))
-      if (!list.includes(g.params)) list.push(g.params);
+      if (!found.includes(g.params)) found.push(g.params);
   };
   const states = (machine.config.states ?? {}) as Record<string, { on?: Record<string, unknown> }>;
   for (const s of Object.values(states))

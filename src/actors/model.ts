@@ -11,7 +11,7 @@ import {
 } from '../engine';
 import { conditionStatus, factsNow } from './conditions';
 import { assessOffer } from './decide';
-import { machineConditions, machineOf, type AnyMachine, type Facts } from './machines';
+import { machineConditions, machineOf, PLEDGE_AT, type AnyMachine, type Facts } from './machines';
 
 // "How it decides": an actor's machine read back as plain data, for the page and the canvas.
 // Its states, transitions and guards come from the machine's own config, and each condition is
@@ -218,22 +218,14 @@ function willingBar(
     };
   }
   if (event === 'percept') {
-    // The bar a week's willingness must clear, found by asking the guard itself.
-    const holds = (w: number) => willing({ context: {}, event: { type: 'percept', w, facts } });
+    // Only a follower's percept has a bar (PLEDGE_AT); whether it is cleared, the guard says.
+    if (def.kind !== 'follower') return null;
     const w = state.actors[def.id]?.w ?? 0;
-    if (!holds(100)) return null;
-    let lo = -100;
-    let hi = 100;
-    while (lo < hi) {
-      const mid = Math.floor((lo + hi) / 2);
-      if (holds(mid)) hi = mid;
-      else lo = mid + 1;
-    }
     return {
       now: w,
-      needs: lo,
-      met: holds(w),
-      text: `Willing enough (its willingness: ${w} now, needs ${lo} or more)`,
+      needs: PLEDGE_AT,
+      met: willing({ context: {}, event: { type: 'percept', w, facts } }),
+      text: `Willing enough (its willingness: ${w} now, needs ${PLEDGE_AT} or more)`,
     };
   }
   return null;

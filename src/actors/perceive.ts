@@ -14,6 +14,7 @@ import {
   type Scenario,
   type Stance,
 } from '../engine';
+import { PLEDGE_AT } from './machines';
 
 // How each actor sees the world: pure functions from a state to a willingness, a reason in plain
 // language and what would move it. The XState machines decide on what these functions report.
@@ -206,7 +207,7 @@ export function perceive(
         band: bandOf(w, state.actors[def.id]!.stance),
         cap: null,
         text: () => ({
-          reason: `${def.name} acts in lockstep with the EU: it will pledge once willing (${w}, needs 20), and its pledge becomes real only ${def.pledgeOn?.text ?? 'once an EU route is decided'}.${heardOf()}`,
+          reason: `${def.name} acts in lockstep with the EU: it will pledge once willing (${w}, needs ${PLEDGE_AT}), and its pledge becomes real only ${def.pledgeOn?.text ?? 'once an EU route is decided'}.${heardOf()}`,
           wouldMove: `${def.pledgeOn ? 'The EU lending against the immobilised assets' : 'An EU decision on a route'}; G7 coordination; Japan and the other partners alongside.`,
         }),
       };

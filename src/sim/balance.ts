@@ -160,22 +160,7 @@ export function balanceReport(scenario: Scenario, opts: BalanceOptions): Balance
         : 'no strategies',
       met: onHard.every((r) => (r.winRate.hard ?? 0) <= 0.5),
     },
-    ...(history
-      ? [
-          (() => {
-            // How history ended is the scenario's record (history.ending), not a constant here.
-            const real = scenario.history.ending?.outcome;
-            const won = history.winRate.standard ?? 0;
-            const partial = history.partialRate.standard ?? 0;
-            const rate = real === 'win' ? won : real === 'partial' ? partial : 1 - won - partial;
-            return {
-              target: `the path governments really took (history) ends ${real ?? 'as on record (none given)'}, as history did, in at least 90% of games (standard)`,
-              figure: `partial ${pct(partial)}, won ${pct(won)}`,
-              met: real !== undefined && rate >= 0.9,
-            };
-          })(),
-        ]
-      : []),
+    ...(history ? [historyCheck(scenario, history)] : []),
   ];
   return {
     scenario: scenario.id,
@@ -184,6 +169,19 @@ export function balanceReport(scenario: Scenario, opts: BalanceOptions): Balance
     seed: opts.seed,
     rows,
     checks,
+  };
+}
+
+/** The history player ends as the scenario's record says history did (history.ending). */
+function historyCheck(scenario: Scenario, history: BalanceRow): BalanceCheck {
+  const real = scenario.history.ending?.outcome;
+  const won = history.winRate.standard ?? 0;
+  const partial = history.partialRate.standard ?? 0;
+  const rate = real === 'win' ? won : real === 'partial' ? partial : 1 - won - partial;
+  return {
+    target: `the path governments really took (history) ends ${real ?? 'as on record (none given)'}, as history did, in at least 90% of games (standard)`,
+    figure: `partial ${pct(partial)}, won ${pct(won)}`,
+    met: real !== undefined && rate >= 0.9,
   };
 }
 

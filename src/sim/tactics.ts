@@ -109,16 +109,15 @@ export function overrulePlan(terms: RouteTerms): Policy {
     const sc = game.scenario;
     const rl = routeOfKind(sc, 'reparations-loan')!;
     const route = state.routes[rl.id]!;
-    const r = state.routes[rl.id];
     const pick = firstLegal(game, state, [
       route.legal < 3 && { type: 'legal.work', route: rl.id },
       ...GUARANTORS.map(([id, t]) => offer(sc, state, id, { ...t, guarantee: 'capped' })),
       state.g7Basis < 2 && sc.g7Weeks.includes(state.week) && { type: 'g7.coordinate' },
       route.status === 'draft' &&
         route.legal >= 3 && { type: 'route.table', route: rl.id, terms: capped },
-      r?.status === 'tabled' &&
-        r.terms &&
-        predictVote(sc, state, rl.id, 'qmv', r.terms) && {
+      route.status === 'tabled' &&
+        route.terms &&
+        predictVote(sc, state, rl.id, 'qmv', route.terms) && {
           type: 'vote.call',
           route: rl.id,
           mode: 'qmv',
