@@ -5,7 +5,7 @@ import { enableArrayMethods, Immer } from 'immer';
 // production builds skip it, because deep-freezing the state every move was measured to cost
 // about a third of the engine's time.
 const env = (import.meta as unknown as { env?: { DEV?: boolean } }).env;
-// New records pushed into a draft (log lines, effects, pledges, votes, the RNG state) are frozen
+// New records pushed into a draft (log lines, effects, pledges, votes) are frozen
 // when made: Immer walks every unfrozen object added to a draft, looking for drafts inside it,
 // and that walk was a tenth of a game's time. Nothing edits such a record in place; the draft
 // of a frozen record is a copy, as for any other.

@@ -1,4 +1,4 @@
-import { castDraft, type Draft } from 'immer';
+import type { Draft } from 'immer';
 import { produce } from './immer';
 import {
   actorOfKind,
@@ -27,7 +27,7 @@ import { malformedMove } from './move-schema';
 import { ROUTE_EXCLUDES, ROUTE_TERMS, termsNotKept } from './terms';
 import { TERM_KEYS } from './types';
 import { castBallots, tally } from './votes';
-import { Dice } from './rng';
+import { diceFor, OFFER_MOOD } from './rng';
 import { endWeek, WORKAROUND_LEGAL } from './turn';
 
 // Player moves: each is validated (a refusal carries a reason and never throws) and then applied
@@ -63,6 +63,14 @@ function offeredKeys(terms: OfferTerms): TermKey[] {
 }
 
 /** Why a move is not allowed now, or null if it is. */
+/** The mood of the day a government meets an offer in (one draw per government and week). */
+function offerMood(state: GameState, actor: string): number {
+  return diceFor(state.rng, state.week, OFFER_MOOD, state.actorOrder.indexOf(actor)).int(
+    -MOOD,
+    MOOD,
+  );
+}
+
 export function validateMove(scenario: Scenario, state: GameState, move: Move): string | null {
   const bad = malformedMove(move);
   if (bad) return bad;
@@ -232,16 +240,15 @@ export function applyMove(
 
   const cost = moveCost(scenario, state, move);
   // Decisions that need the actors are computed on the current (immutable) state first.
-  // An offer meets the other side in the mood of the day, drawn from the game's dice.
-  const dice = move.type === 'offer.make' ? new Dice(state.rng) : null;
+  // An offer meets the other side in the mood of the day: one draw per government and week (it
+  // hears one offer a week), whatever else was played.
   const reply =
     move.type === 'offer.make'
-      ? runtime.offer(scenario, state, move.actor, move.terms, dice!.int(-MOOD, MOOD))
+      ? runtime.offer(scenario, state, move.actor, move.terms, offerMood(state, move.actor))
       : null;
   const sound = move.type === 'actor.sound' ? runtime.sound(scenario, state, move.actor) : null;
 
   const next = produce(state, (d) => {
-    if (dice) d.rng = castDraft(dice.save());
     d.capital -= cost;
     d.moves += 1;
     const week = d.week;

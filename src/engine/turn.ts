@@ -1,6 +1,6 @@
 import type { Draft } from 'immer';
 import { produce } from './immer';
-import { Dice } from './rng';
+import { diceFor, WEEK_DRAWS } from './rng';
 import {
   actorOfKind,
   possessive,
@@ -357,19 +357,21 @@ function progressMoney(
 /** Resolves the current week and opens the next one (or ends the game). */
 export function endWeek(scenario: Scenario, runtime: ActorRuntime, state: GameState): GameState {
   const params = scenario.difficulty[state.difficulty];
-  // 1. Draw every random number of the week, in a fixed order, then fire events.
-  const dice = new Dice(state.rng);
+  // 1. Draw every random number of the week, one per actor and one per event in a fixed order
+  //    (whatever fired before), then fire events.
+  const dice = diceFor(state.rng, state.week, WEEK_DRAWS);
+  const rolls: WeekRolls = { actor: {} };
+  for (const id of state.actorOrder) rolls.actor[id] = dice.int(1, 100);
   const fired: RandomEventDef[] = [];
   for (const ev of scenario.events) {
+    const roll = dice.int(1, 100);
     if (state.week < ev.from || state.week > ev.to) continue;
     if (ev.once && state.firedEvents.includes(ev.id)) continue;
     const chance = ev.chance >= 100 ? 100 : Math.floor((ev.chance * params.eventIntensity) / 100);
-    if (dice.chance(chance)) fired.push(ev);
+    if (roll <= chance) fired.push(ev);
   }
-  const rolls: WeekRolls = { actor: {} };
-  for (const id of state.actorOrder) rolls.actor[id] = dice.int(1, 100);
   // Most weeks fire no event: then a spread is all it takes (Immer only when there is work).
-  const rolled: GameState = { ...state, rng: dice.save(), news: [] };
+  const rolled: GameState = { ...state, news: [] };
   const clean = !fired.length
     ? rolled
     : produce(rolled, (d) => {

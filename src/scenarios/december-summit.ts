@@ -419,7 +419,7 @@ export const decemberSummit: Scenario = {
       holds:
         'About USD 5 bn of Russian central-bank money, and strong pull on Japan, Italy and the swing states. If it came on board it could add about EUR 4 bn (a what-if: no source reports such a sum).',
       members: [],
-      baseline: -55,
+      baseline: -56,
       follows: [],
       terms: ['reconstructionRole'],
       likes: { reconstructionRole: 40 },
