@@ -1,21 +1,33 @@
-import { Dice, seedRng, type Game, type GameState, type Scenario } from '../engine';
+import { Dice, seedRng, type Game, type GameState, type Move, type Scenario } from '../engine';
 import { playOn } from './run';
 import type { Policy } from './tactics';
 
 // A search player (game.md section 11): at the first move of each week it plays the rest of the
-// game out several times with each of the scenario's strategies, and follows the one whose games
-// end best. It never peeks: before every rollout the state's own random state is replaced by a
-// fresh one drawn from the search's own dice, so what it learns is what a player could learn by
-// thinking ahead, never the game's actual future. Deterministic: it draws only from its dice.
+// game out several times with each of the scenario's strategies and follows the one whose games
+// end best (its plan); then it tries that week's first move against the alternatives (what each
+// strategy would play, public pressure on anyone, legal work on any route, a simple offer to
+// anyone, the G7 line, or nothing), each followed by the plan, and plays the one that ends best.
+// It never peeks: before every rollout the state's world key is replaced by a fresh one drawn
+// from the search's own dice, so what it learns is what a player could learn by thinking ahead,
+// never the game's actual future. Deterministic: it draws only from its dice.
 
 export interface SearchOptions {
   /** rollouts per strategy at each week's decision */
   rollouts: number;
   /** rollouts per strategy at the game's first decision, where the plan is chosen */
   openingRollouts?: number;
+  /** rollouts per alternative for each week's first move (0: follow the plan) */
+  moveRollouts?: number;
+  /** how much better (in ending value) an alternative must do than the plan's own move */
+  moveMargin?: number;
 }
 
-export const SEARCH_DEFAULTS: SearchOptions = { rollouts: 4, openingRollouts: 8 };
+export const SEARCH_DEFAULTS: SearchOptions = {
+  rollouts: 4,
+  openingRollouts: 8,
+  moveRollouts: 6,
+  moveMargin: 0.1,
+};
 
 /**
  * How good an ending is, for comparing rollouts: a win beats any partial result and a partial any
@@ -82,9 +94,92 @@ export function bestPlan(
 }
 
 /**
+ * The moves worth weighing against the plan's own: what each strategy would play now, public
+ * pressure on each actor, legal work on each route, an offer of each single term the actor
+ * cares about (an uncapped guarantee for "guarantee"), the G7 line, and ending the week. Only
+ * those the engine accepts; the plan's move first.
+ */
+export function alternatives(
+  game: Game,
+  state: GameState,
+  plans: Record<string, Policy>,
+  own: Move,
+): Move[] {
+  const out = new Map<string, Move>();
+  const add = (m: Move) => out.set(JSON.stringify(m), m);
+  add(own);
+  for (const plan of Object.values(plans)) add(plan(game, state, new Dice(seedRng(state.week))));
+  for (const a of game.scenario.actors) {
+    add({ type: 'pressure.public', actor: a.id });
+    for (const t of a.terms)
+      add({
+        type: 'offer.make',
+        actor: a.id,
+        terms: t === 'guarantee' ? { guarantee: 'uncapped' } : { [t]: true },
+      });
+  }
+  for (const r of game.scenario.routes) add({ type: 'legal.work', route: r.id });
+  add({ type: 'g7.coordinate' });
+  add({ type: 'week.end' });
+  return [...out.values()].filter((m) => game.validate(state, m) === null);
+}
+
+/**
+ * How well `move` then `plan` end from `state`, over worlds reseeded from `seeds`. The world is
+ * reseeded again after the move (from the same seed), so every move meets the same future and
+ * the comparison measures the moves. -Infinity if the engine refuses the move.
+ */
+export function moveValue(
+  game: Game,
+  state: GameState,
+  move: Move,
+  plan: Policy,
+  seeds: readonly number[],
+): number {
+  let sum = 0;
+  for (const seed of seeds) {
+    const r = game.play(reseeded(state, seed), move);
+    if (!r.ok) return -Infinity;
+    const after = reseeded(r.state, (Math.imul(seed, 31) + 7) >>> 0);
+    const end = playOn(game, after, plan, new Dice(seedRng((seed ^ 0x2545f491) >>> 0)));
+    sum += endingValue(game.scenario, end);
+  }
+  return sum / seeds.length;
+}
+
+/** The move to play now: the plan's own, unless an alternative ends better by `margin`. */
+export function bestMove(
+  game: Game,
+  state: GameState,
+  dice: Dice,
+  plans: Record<string, Policy>,
+  plan: string,
+  rollouts: number,
+  margin: number,
+): Move {
+  const policy = plans[plan]!;
+  const own = policy(game, state, dice);
+  const seeds = Array.from({ length: rollouts }, () => dice.int(0, 0x7fffffff));
+  const ownValue = moveValue(game, state, own, policy, seeds);
+  // The plan wins every rollout: nothing can do much better.
+  if (ownValue >= 1) return own;
+  let best = own;
+  let bestValue = ownValue + margin;
+  for (const m of alternatives(game, state, plans, own).slice(1)) {
+    const value = moveValue(game, state, m, policy, seeds);
+    if (value > bestValue) {
+      best = m;
+      bestValue = value;
+    }
+  }
+  return best;
+}
+
+/**
  * A search player over the given strategies (each scenario's named strategies, without the
- * random player). It chooses a plan at the first move of each week and follows it for the rest
- * of the week; its memory is per game, keyed by the game's dice (one per game in the harness).
+ * random player). At the first move of each week it chooses a plan and weighs that move against
+ * the alternatives; it follows the plan for the rest of the week. Its memory is per game, keyed
+ * by the game's dice (one per game in the harness).
  */
 export function searchPolicy(
   plans: Record<string, Policy>,
@@ -100,6 +195,16 @@ export function searchPolicy(
       const n = known ? options.rollouts : (options.openingRollouts ?? options.rollouts);
       plan = bestPlan(game, state, dice, plans, n, plan);
       memory.set(dice, { seed: state.seed, week: state.week, plan });
+      if (options.moveRollouts)
+        return bestMove(
+          game,
+          state,
+          dice,
+          plans,
+          plan,
+          options.moveRollouts,
+          options.moveMargin ?? 0,
+        );
     }
     return plans[plan!]!(game, state, dice);
   };

@@ -13,7 +13,16 @@ import {
 import { getScenario } from '../../src/scenarios';
 import { policyByName, searchPlayer, STRATEGIES } from '../../src/sim/policies';
 import { playOn, simulate } from '../../src/sim/run';
-import { bestPlan, endingValue, reseeded, rollout, searchPolicy } from '../../src/sim/search';
+import {
+  alternatives,
+  bestMove,
+  bestPlan,
+  endingValue,
+  moveValue,
+  reseeded,
+  rollout,
+  searchPolicy,
+} from '../../src/sim/search';
 import type { Policy } from '../../src/sim/tactics';
 import { newGame, play, scenario } from '../helpers/game';
 
@@ -69,7 +78,7 @@ function poisoned(state: GameState): GameState {
 const choose = (game: Game, state: GameState, seed = 11, policy = searchPlayer(scenario.id)!) =>
   policy(game, state, new Dice(seedRng(seed)));
 
-describe('the search player never peeks', () => {
+describe('the search player never peeks', { timeout: 120_000 }, () => {
   it('chooses the same move whatever the state’s own random state holds', () => {
     for (const week of [1, 3, 6]) {
       const { game, state } = midGame(week);
@@ -109,7 +118,7 @@ describe('the search player never peeks', () => {
   });
 });
 
-describe('the search player', () => {
+describe('the search player', { timeout: 120_000 }, () => {
   it('is deterministic: the same seeds give the same games', () => {
     const run = () =>
       simulate({
@@ -178,5 +187,40 @@ describe('the search player', () => {
       expect(game.validate(state, policy(game, state, new Dice(seedRng(1))))).toBeNull();
     }
     expect(policyByName('search', 'no-such-scenario')).toBeNull();
+  });
+});
+
+describe("the search player weighing a week's first move", () => {
+  const plans = Object.fromEntries(
+    Object.entries(STRATEGIES[scenario.id]!).filter(([name]) => name !== 'random'),
+  );
+
+  it("weighs only moves the engine accepts, the plan's own first, each once", () => {
+    const { game, state } = midGame(3);
+    const own = plans.scripted!(game, state, new Dice(seedRng(1)));
+    const moves = alternatives(game, state, plans, own);
+    expect(moves[0]).toEqual(own);
+    expect(moves.length).toBeGreaterThan(10);
+    expect(new Set(moves.map((m) => JSON.stringify(m))).size).toBe(moves.length);
+    for (const m of moves) expect(game.validate(state, m), JSON.stringify(m)).toBeNull();
+    const kinds = new Set(moves.map((m) => m.type));
+    for (const kind of ['pressure.public', 'offer.make', 'legal.work', 'week.end'] as const)
+      expect(kinds).toContain(kind);
+  });
+
+  it("plays the plan's own move unless another ends better by the margin", () => {
+    const { game, state } = midGame(3);
+    const own = plans.scripted!(game, state, new Dice(seedRng(8)));
+    expect(bestMove(game, state, new Dice(seedRng(8)), plans, 'scripted', 2, Infinity)).toEqual(
+      own,
+    );
+  });
+
+  it('values a refused move at minus infinity and the same move the same way twice', () => {
+    const { game, state } = midGame(3);
+    const refused: Move = { type: 'vote.call', route: 'no-such-route', mode: 'qmv' };
+    expect(moveValue(game, state, refused, plans.scripted!, [1, 2])).toBe(-Infinity);
+    const twice = () => moveValue(game, state, END, plans.scripted!, [1, 2, 3]);
+    expect(twice()).toBe(twice());
   });
 });
