@@ -62,7 +62,6 @@ function offeredKeys(terms: OfferTerms): TermKey[] {
   return TERM_KEYS.filter((k) => terms[k] !== undefined && terms[k] !== false);
 }
 
-/** Why a move is not allowed now, or null if it is. */
 /** The mood of the day a government meets an offer in (one draw per government and week). */
 function offerMood(state: GameState, actor: string): number {
   return diceFor(state.rng, state.week, OFFER_MOOD, state.actorOrder.indexOf(actor)).int(
@@ -71,6 +70,7 @@ function offerMood(state: GameState, actor: string): number {
   );
 }
 
+/** Why a move is not allowed now, or null if it is. */
 export function validateMove(scenario: Scenario, state: GameState, move: Move): string | null {
   const bad = malformedMove(move);
   if (bad) return bad;

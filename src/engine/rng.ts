@@ -23,10 +23,6 @@ export class Dice {
   int(from: number, to: number): number {
     return uniformInt(this.gen, from, to);
   }
-  /** True with the given chance in percent. */
-  chance(percent: number): boolean {
-    return percent > 0 && this.int(1, 100) <= percent;
-  }
 }
 
 /** Normalise any user-given seed (number or text) to an unsigned 32-bit integer. */

@@ -140,9 +140,7 @@ export function moveValue(
   for (const seed of seeds) {
     const r = game.play(reseeded(state, seed), move);
     if (!r.ok) return -Infinity;
-    const after = reseeded(r.state, (Math.imul(seed, 31) + 7) >>> 0);
-    const end = playOn(game, after, plan, new Dice(seedRng((seed ^ 0x2545f491) >>> 0)));
-    sum += endingValue(game.scenario, end);
+    sum += rollout(game, r.state, plan, (Math.imul(seed, 31) + 7) >>> 0);
   }
   return sum / seeds.length;
 }
