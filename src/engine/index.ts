@@ -30,3 +30,4 @@ export {
   scoreExplanation,
   scoreGame,
 } from './score';
+export { hasHistory, historyMove, historyMoves } from './history';

@@ -337,6 +337,27 @@ export interface HistoryItem {
   sources: string[];
 }
 
+/**
+ * When a step of the real path is played (beside its weeks): `unsounded`, while the actor it
+ * sounds out has not been sounded; `draft`, while the route it tables is still a draft;
+ * `eu-decided`, once an EU route is decided (euRouteDecided).
+ */
+export type HistoryWhen = 'unsounded' | 'draft' | 'eu-decided';
+
+/**
+ * One step of the path governments really took, as a move of this game. Each week the real path
+ * plays the first step of the script that is due (its weeks cover the week, its condition
+ * holds) and that the rules accept, again and again, then ends the week (engine/history.ts).
+ */
+export interface HistoryStep {
+  /** the first week the step is due */
+  from: number;
+  /** the last week it is due (absent: only `from`; 99: to the end) */
+  to?: number;
+  when?: HistoryWhen;
+  move: Move;
+}
+
 export interface Source {
   id: string;
   title: string;
@@ -422,6 +443,11 @@ export interface Scenario {
      * did not happen as such (a what-if).
      */
     ending?: { outcome: Outcome; why: string };
+    /**
+     * Optional: the real path as moves of this game, week by week, so that it can be replayed and
+     * forked. Not part of the rules' digest: it plays the rules, it does not change them.
+     */
+    script?: HistoryStep[];
   };
   sources: Source[];
   /**

@@ -733,6 +733,60 @@ export const decemberSummit: Scenario = {
   ],
 
   history: {
+    // The moves that stand for what happened, week by week from Monday 24 November 2025.
+    script: [
+      // Late Nov: the capitals answer the Commission's options letter of 17 Nov; De Wever's of
+      // 27 Nov sets out Belgium's conditions, Merz and Macron back the loan on theirs.
+      { from: 1, when: 'unsounded', move: { type: 'actor.sound', actor: 'belgium' } },
+      { from: 1, when: 'unsounded', move: { type: 'actor.sound', actor: 'germany' } },
+      { from: 1, when: 'unsounded', move: { type: 'actor.sound', actor: 'france' } },
+      // 3 Dec: the Commission tables its Reparations Loan texts (EUR 90 bn for 2026-27, national
+      // guarantees capped at each state's share, a liquidity mechanism, legal shields for
+      // Belgium, money spent on European defence industry first) and offers Belgium its shields.
+      {
+        from: 2,
+        move: {
+          type: 'route.table',
+          route: 'reparations',
+          terms: {
+            size: 90,
+            guarantee: 'capped',
+            liquidity: true,
+            legalShields: true,
+            buyEuropean: true,
+          },
+        },
+      },
+      {
+        from: 2,
+        to: 4,
+        move: {
+          type: 'offer.make',
+          actor: 'belgium',
+          terms: { guarantee: 'capped', liquidity: true, legalShields: true },
+        },
+      },
+      // 12 Dec: the assets are locked by qualified majority under Article 122.
+      { from: 3, move: { type: 'route.table', route: 'art122-lock', terms: { size: 210 } } },
+      { from: 3, move: { type: 'vote.call', route: 'art122-lock', mode: 'qmv' } },
+      // 18-19 Dec: the loan stalls over Belgium's guarantees and is never put to a vote; leaders
+      // agree EUR 90 bn of joint borrowing by enhanced cooperation instead, Czechia, Hungary and
+      // Slovakia carrying no obligation, its defence money spent with European suppliers first
+      // (the Council's position of 4 February 2026).
+      {
+        from: 4,
+        move: {
+          type: 'route.table',
+          route: 'eu-borrowing',
+          terms: { size: 90, optOut: true, buyEuropean: true },
+        },
+      },
+      { from: 4, move: { type: 'vote.call', route: 'eu-borrowing', mode: 'enhanced' } },
+      // The EU decision gives the IMF its financing assurances: its new programme follows (board
+      // on 26 Feb). Nobody pays Hungary's price or replaces the budget-headroom act with national
+      // guarantees when it vetoes from 20 Feb, and the March summit fails to lift the veto.
+      { from: 5, to: 99, when: 'eu-decided', move: { type: 'bridge.request', source: 'lender' } },
+    ],
     ending: {
       outcome: 'partial',
       why: 'Played in this game, what governments did ends as a partial result. Joint borrowing of EUR 90 bn brings about EUR 45 bn in 2026, well short of the EUR 71.7 bn gap. With no loan against the assets, the UK’s and Canada’s offers never become money, Belgium never has to consent, and Hungary’s opt-out costs nothing, but the rest of the gap stays open: that is why the grade is a partial one, whatever the week.',

@@ -735,6 +735,25 @@ export const londonTalks: Scenario = {
   ],
 
   history: {
+    // The moves that stand for what happened, week by week from Monday 17 March 2025.
+    script: [
+      // 19 Mar: the Commission proposes SAFE (its text can be tabled from week 2): EUR 150 bn of
+      // EU loans for joint arms purchases from European makers first, backed by the EU budget,
+      // not by national guarantees.
+      {
+        from: 2,
+        to: 99,
+        when: 'draft',
+        move: {
+          type: 'route.table',
+          route: 'safe',
+          terms: { size: 150, buyEuropean: true, optOut: true },
+        },
+      },
+      // 27 May: the Council adopts SAFE by qualified majority, Hungary abstaining. Nobody seizes
+      // or lends the assets by 31 July, and the lock only comes in December.
+      { from: 11, move: { type: 'vote.call', route: 'safe', mode: 'qmv' } },
+    ],
     ending: {
       outcome: 'partial',
       why: 'Played in this game, what governments did ends as a partial result. SAFE passes by qualified majority with Hungary abstaining, but it lends to member states for their own arms, so little of it reaches Ukraine; no loan on the frozen cash is agreed, so the UK’s and Canada’s offers never become money and most of the EUR 45 bn stays missing.',

@@ -1,7 +1,15 @@
 import * as v from 'valibot';
 
-import { CONDITION_CODES, ROUTE_TERMS, STANCES, TERM_KEYS, isoToDays, weekOf } from '../engine';
-import type { ActorKind, Difficulty, RouteKind, Scenario, VoteMode } from '../engine';
+import {
+  CONDITION_CODES,
+  ROUTE_TERMS,
+  STANCES,
+  TERM_KEYS,
+  isoToDays,
+  malformedMove,
+  weekOf,
+} from '../engine';
+import type { ActorKind, Difficulty, Move, RouteKind, Scenario, VoteMode } from '../engine';
 
 // A runtime schema mirroring the engine's `Scenario` type, plus the cross-field rules a type
 // cannot express (ids that must exist, weeks inside the game, guarantee shares that add up).
@@ -242,6 +250,16 @@ const HistoryItemSchema = v.strictObject({
   sources: list(sourceId, 1),
 });
 
+const HistoryStepSchema = v.strictObject({
+  from: week,
+  to: v.optional(v.union([week, v.literal(99)])),
+  when: v.optional(picklist(['unsounded', 'draft', 'eu-decided'] as const)),
+  move: v.custom<Move>(
+    (m) => malformedMove(m) === null,
+    (i) => `expected a move of this game: ${malformedMove(i.input) ?? ''}`,
+  ),
+});
+
 const SourceSchema = v.strictObject({
   id: sourceId,
   title: text(200),
@@ -285,6 +303,7 @@ export const ScenarioSchema = v.strictObject({
     ending: v.optional(
       v.strictObject({ outcome: picklist(['win', 'partial', 'loss'] as const), why: text(600) }),
     ),
+    script: v.optional(list(HistoryStepSchema, 1)),
   }),
   sources: list(SourceSchema),
   briefing: v.optional(
@@ -459,7 +478,7 @@ function crossCheck(s: Scenario): string[] {
     );
 
   // Routes.
-  duplicates(s.routes, 'routes', 'route id', errors);
+  const routeIds = duplicates(s.routes, 'routes', 'route id', errors);
   const kinds = new Map<string, number>();
   s.routes.forEach((r, i) => {
     const other = kinds.get(r.kind);
@@ -566,6 +585,18 @@ function crossCheck(s: Scenario): string[] {
           `history.items[${i}].sources[${j}]: unknown source "${src}" (add it to sources)`,
         );
     });
+  });
+
+  s.history.script?.forEach(({ from, to, move }, i) => {
+    const at = `history.script[${i}]`;
+    if (!inGame(from)) weekError(`${at}.from`, from);
+    if (to !== undefined && to !== 99 && !inGame(to)) weekError(`${at}.to`, to);
+    if (to !== undefined && to < from)
+      errors.push(`${at}.to: the step's weeks end (week ${to}) before they start (week ${from})`);
+    if ('actor' in move && !actorIds.has(move.actor))
+      errors.push(`${at}.move.actor: unknown actor "${move.actor}"`);
+    if ('route' in move && !routeIds.has(move.route))
+      errors.push(`${at}.move.route: unknown route "${move.route}"`);
   });
 
   return errors;

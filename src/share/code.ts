@@ -152,12 +152,15 @@ const rulesCache = new WeakMap<Scenario, number>();
 /**
  * 16 bits of a digest of the rules a game is played under: the scenario's data (its actors,
  * routes, events and numbers) and the revision of the rules in code (RULES_REVISION). The
- * briefing is presentation, so rewording it does not turn away codes already shared.
+ * briefing is presentation, so rewording it does not turn away codes already shared; the real
+ * path's script plays the rules without changing them (a fork of it carries its own tag).
  */
 export function rulesTag(scenario: Scenario): number {
   let tag = rulesCache.get(scenario);
   if (tag === undefined) {
-    const { briefing: _presentation, ...rules } = scenario;
+    const { briefing: _presentation, history, ...rest } = scenario;
+    const { script: _played, ...record } = history;
+    const rules = { ...rest, history: record };
     tag = parseInt(digest({ revision: RULES_REVISION, rules }).slice(0, 4), 16);
     rulesCache.set(scenario, tag);
   }
