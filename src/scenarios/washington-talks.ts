@@ -817,6 +817,28 @@ export const washingtonTalks: Scenario = {
     'The Trump administration never offered to pool Russia’s frozen reserves in a G7 fund: this whole scenario, and every sum the fund brings, is a what-if.',
 
   history: {
+    // What the EU really did in these weeks, without the US offer (which never came), as moves
+    // of this game, week by week from Monday 5 January 2026. Nobody takes up the G7 fund.
+    script: [
+      // 14 Jan: the Commission tables the legislation for the EUR 90 bn loan agreed in December,
+      // by enhanced cooperation (Czechia, Hungary and Slovakia carry no obligation), its defence
+      // money spent with European suppliers first; 21 Jan: the Parliament consents.
+      {
+        from: 2,
+        to: 99,
+        when: 'draft',
+        move: {
+          type: 'route.table',
+          route: 'eu-borrowing',
+          terms: { size: 90, optOut: true, buyEuropean: true },
+        },
+      },
+      // 4 Feb: the Council agrees its position on the loan.
+      { from: 5, move: { type: 'vote.call', route: 'eu-borrowing', mode: 'enhanced' } },
+      // The EU decision gives the IMF its financing assurances (board on 26 Feb). Nobody pays
+      // Hungary's price when it vetoes the last act from 20 Feb.
+      { from: 6, to: 99, when: 'eu-decided', move: { type: 'bridge.request', source: 'lender' } },
+    ],
     summary:
       'This scenario did not happen. The Trump administration never offered to pool the frozen assets (the Biden administration had pushed Europe to use them): its draft peace plan of November 2025 would have put USD 100 bn of them into US-led rebuilding, with half the profits for the United States, and US officials urged EU capitals not to use them. On 18-19 December 2025 EU leaders agreed instead a EUR 90 bn loan for 2026-27 paid for by joint EU borrowing. Its money was tied to conditions on the rule of law and corruption, and Hungary held up the last act until 23 April 2026, three weeks after the 1 April deadline. The Russian assets stay locked under Regulation (EU) 2025/2600, kept as a possible way to repay the loan. So history cannot say how a G7 fund would have gone; it does show that conditions, consent and vetoes decide when money arrives.',
     items: [

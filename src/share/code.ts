@@ -6,6 +6,8 @@ import {
   createGame,
   DIFFICULTIES,
   digest,
+  hasHistory,
+  historyMoves,
   money,
   RULES_REVISION,
   stableStringify,
@@ -58,12 +60,24 @@ import { EARLIER_TAGS } from './rules-history';
 // the tuned scenario's, so a code is checked against exactly the rules it was played under.
 // A game as designed is still written as version 1, bit for bit as before.
 //
+// Version 3 is a fork: a game that took another game's moves up to the start of a week (the real
+// path, or any game's), then went its own way. After the class tag:
+//   ... | has class 1 [| class tag 16] | tuned 1 [| tuned values as in version 2]
+//   | name length 6 | name | base 1 | fork week 6
+//   | (base 0, the real path: script tag 16) | (base 1, a game: base move count 9 | base moves)
+//   | own move count 9 | own moves | claimed hash 32 | checksum 32
+// The real path is not written: its moves are the scenario's script played from the seed
+// (engine/history.ts), and the script tag (16 bits of its digest) says which script it was. A
+// game's base is written whole, so that the comparison can show both timelines to their ends.
+//
 // NOTE: changing this format breaks old result codes. Never change a version: add the next one
 // beside it, keep reading the old ones so old links still open, and dispatch on the version.
 
 export const CODE_VERSION = 1;
 /** The version of codes for a teacher-tuned variant. */
 export const VARIANT_CODE_VERSION = 2;
+/** The version of codes for a fork of the real path or of another game. */
+export const FORK_CODE_VERSION = 3;
 
 /** Scenario ids by their number in the code. Append only: a code carries the index. */
 export const SCENARIO_CODES: readonly string[] = [
@@ -91,6 +105,42 @@ export interface ResultCodeData {
   claim: string;
   /** the teacher's tuning the game was played under ({} for the scenario as designed) */
   variant: Variant;
+  /** the game this one forked from, if it is a fork (its moves then begin with the base's) */
+  fork?: ForkOf;
+}
+
+/** Where a forked game came from: its first moves are the base's up to the start of `week`. */
+export interface ForkOf {
+  /** 'history': the real path (the scenario's script); 'game': another game's moves */
+  kind: 'history' | 'game';
+  /** the week the fork starts in */
+  week: number;
+  /** the base game's moves, whole (for the real path, as its script plays them) */
+  base: Move[];
+}
+
+/** A game's moves up to the start of a week: everything before its (week - 1)th week end. */
+export function movesBefore(moves: readonly Move[], week: number): Move[] {
+  let ends = 0;
+  let i = 0;
+  while (ends < week - 1 && i < moves.length) if (moves[i++]!.type === 'week.end') ends++;
+  return ends === week - 1 ? moves.slice(0, i) : [...moves];
+}
+
+/** 16 bits of a digest of a scenario's script of the real path: which real path a fork took. */
+export function scriptTag(scenario: Scenario): number {
+  return parseInt(digest(scenario.history.script ?? []).slice(0, 4), 16);
+}
+
+/** The real path's moves from this seed, whole (cached: a class's codes share their seed). */
+const historyCache = new WeakMap<Game, Map<string, Move[]>>();
+export function realPath(game: Game, seed: number, difficulty: Difficulty): Move[] {
+  let byKey = historyCache.get(game);
+  if (!byKey) historyCache.set(game, (byKey = new Map()));
+  const key = `${seed}/${difficulty}`;
+  let moves = byKey.get(key);
+  if (!moves) byKey.set(key, (moves = historyMoves(game, seed, difficulty)));
+  return moves;
 }
 
 export type Decoded = { ok: true; data: ResultCodeData } | { ok: false; reason: string };
@@ -117,6 +167,43 @@ function moveIndex(scenario: Scenario, moves: readonly Move[]): Map<string, numb
     indexCache.set(scenario, map);
   }
   return map;
+}
+
+/** Writes a list of moves: its length in 9 bits, then each move (see the layout above). */
+function writeMoves(w: BitWriter, scenario: Scenario, moves: readonly Move[]): void {
+  if (moves.length > MAX_MOVES) throw new Error('too many moves for a result code');
+  const candidates = candidateMoves(scenario);
+  const index = moveIndex(scenario, candidates);
+  const width = bitsFor(candidates.length);
+  w.write(moves.length, 9);
+  for (const m of moves) {
+    if (m.type === 'week.end') {
+      w.write(0, 1);
+      continue;
+    }
+    const i = index.get(canonical(m));
+    if (i === undefined) throw new Error(`move not in the move list: ${canonical(m)}`);
+    w.write(1, 1).write(i, width);
+  }
+}
+
+/** Reads a list of moves, or the reason it is not one this game writes. */
+function readMoves(r: BitReader, scenario: Scenario): Move[] | string {
+  const count = r.read(9);
+  const candidates = candidateMoves(scenario);
+  const width = bitsFor(candidates.length);
+  const moves: Move[] = [];
+  for (let i = 0; i < count; i++) {
+    if (r.read(1) === 0) {
+      moves.push({ type: 'week.end' });
+      continue;
+    }
+    const m = candidates[r.read(width)];
+    // "End the week" is written as a single 0 bit, never as an index.
+    if (!m || m.type === 'week.end') return `Move ${i + 1} in the code is not a move of this game.`;
+    moves.push(m);
+  }
+  return moves;
 }
 
 /** Bits of a tuned value: enough for its key's whole range (TUNE_RANGE). */
@@ -146,6 +233,14 @@ function readVariant(r: BitReader): Variant | string {
     out[key] = value;
   }
   return out;
+}
+
+const games = new WeakMap<Scenario, Game>();
+/** One Game per scenario (tuned scenarios are cached objects too), built on first use. */
+function gameOfScenario(scenario: Scenario): Game {
+  let g = games.get(scenario);
+  if (!g) games.set(scenario, (g = createGame(scenario, actorRuntime)));
+  return g;
 }
 
 const rulesCache = new WeakMap<Scenario, number>();
@@ -188,6 +283,8 @@ export interface EncodeInput {
   moves: readonly Move[];
   /** the final state, whose hash the code claims */
   state: GameState;
+  /** the game this one forked from (its moves must begin with the base's up to the week) */
+  fork?: ForkOf;
 }
 
 /** The result code of a game. Throws only on a programming error (a move not in the list). */
@@ -198,10 +295,9 @@ export function encodeResult(input: EncodeInput): string {
   const scenario = tuned.scenario;
   const variant = normaliseVariant(getScenario(input.scenarioId)!, input.options.variant ?? {});
   const plain = isPlainVariant(variant);
-  const candidates = candidateMoves(scenario);
-  const index = moveIndex(scenario, candidates);
+  const fork = input.fork;
   const w = new BitWriter();
-  w.write(plain ? CODE_VERSION : VARIANT_CODE_VERSION, 8)
+  w.write(fork ? FORK_CODE_VERSION : plain ? CODE_VERSION : VARIANT_CODE_VERSION, 8)
     .write(sIndex, 4)
     .write(rulesTag(scenario), 16)
     .write(DIFFICULTIES.indexOf(input.difficulty), 2)
@@ -210,21 +306,21 @@ export function encodeResult(input: EncodeInput): string {
   const tag = classTag(input.options.classLabel);
   w.write(tag === null ? 0 : 1, 1);
   if (tag !== null) w.write(tag, 16);
+  if (fork) w.write(plain ? 0 : 1, 1);
   if (!plain) writeVariant(w, variant);
   const name = nameBytes(input.name ?? '');
   w.write(name.length, 6).writeBytes(name);
-  if (input.moves.length > MAX_MOVES) throw new Error('too many moves for a result code');
-  w.write(input.moves.length, 9);
-  const width = bitsFor(candidates.length);
-  for (const m of input.moves) {
-    if (m.type === 'week.end') {
-      w.write(0, 1);
-      continue;
-    }
-    const i = index.get(canonical(m));
-    if (i === undefined) throw new Error(`move not in the move list: ${canonical(m)}`);
-    w.write(1, 1).write(i, width);
+  let own = input.moves;
+  if (fork) {
+    const prefix = movesBefore(fork.base, fork.week);
+    if (prefix.some((m, i) => canonical(m) !== canonical(input.moves[i] ?? { type: 'week.end' })))
+      throw new Error('a fork must begin with its base game up to its week');
+    w.write(fork.kind === 'history' ? 0 : 1, 1).write(fork.week, 6);
+    if (fork.kind === 'history') w.write(scriptTag(scenario), 16);
+    else writeMoves(w, scenario, fork.base);
+    own = input.moves.slice(prefix.length);
   }
+  writeMoves(w, scenario, own);
   w.write(parseInt(stateHash(input.state).slice(0, 8), 16), 32);
   const body = w.finish();
   const out = new Uint8Array(body.length + 4);
@@ -263,10 +359,10 @@ export function decodeResult(input: string): Decoded {
       reason: 'This is not a result code: it has characters or a length no code has.',
     };
   const version = bytes[0]!;
-  if (version !== CODE_VERSION && version !== VARIANT_CODE_VERSION)
+  if (version !== CODE_VERSION && version !== VARIANT_CODE_VERSION && version !== FORK_CODE_VERSION)
     return {
       ok: false,
-      reason: `This code was made by a different version of the game (format ${version}); this version reads formats ${CODE_VERSION} and ${VARIANT_CODE_VERSION}.`,
+      reason: `This code was made by a different version of the game (format ${version}); this version reads formats ${CODE_VERSION} to ${FORK_CODE_VERSION}.`,
     };
   const body = bytes.subarray(0, bytes.length - 4);
   const sum = new BitReader(bytes.subarray(bytes.length - 4)).read(32);
@@ -305,7 +401,9 @@ function decodeBody(body: Uint8Array, version: number): Decoded {
   const hints = r.read(1) === 1;
   const classTagValue = r.read(1) === 1 ? r.read(16) : null;
   let variant: Variant = {};
-  if (version === VARIANT_CODE_VERSION) {
+  const isTuned =
+    version === VARIANT_CODE_VERSION || (version === FORK_CODE_VERSION && r.read(1) === 1);
+  if (isTuned) {
     const read = readVariant(r);
     if (typeof read === 'string') return { ok: false, reason: read };
     if (variantKey(normaliseVariant(base, read)) !== variantKey(read))
@@ -327,21 +425,15 @@ function decodeBody(body: Uint8Array, version: number): Decoded {
   } catch {
     return { ok: false, reason: 'The name in the code is not valid text.' };
   }
-  const count = r.read(9);
-  const candidates = candidateMoves(scenario);
-  const width = bitsFor(candidates.length);
-  const moves: Move[] = [];
-  for (let i = 0; i < count; i++) {
-    if (r.read(1) === 0) {
-      moves.push({ type: 'week.end' });
-      continue;
-    }
-    const m = candidates[r.read(width)];
-    // "End the week" is written as a single 0 bit, never as an index.
-    if (!m || m.type === 'week.end')
-      return { ok: false, reason: `Move ${i + 1} in the code is not a move of this game.` };
-    moves.push(m);
+  let fork: ForkOf | undefined;
+  if (version === FORK_CODE_VERSION) {
+    const read = readFork(r, scenario, seed, difficulty);
+    if (typeof read === 'string') return { ok: false, reason: read };
+    fork = read;
   }
+  const own = readMoves(r, scenario);
+  if (typeof own === 'string') return { ok: false, reason: own };
+  const moves = fork ? [...movesBefore(fork.base, fork.week), ...own] : own;
   const claim = r.read(32).toString(16).padStart(8, '0');
   // Only the zero padding of the last byte may follow.
   if (r.remaining >= 8 || (r.remaining > 0 && r.read(r.remaining) !== 0))
@@ -358,8 +450,35 @@ function decodeBody(body: Uint8Array, version: number): Decoded {
       moves,
       claim,
       variant,
+      ...(fork ? { fork } : {}),
     },
   };
+}
+
+/** A fork's base as written (version 3), or the reason it cannot be one. */
+function readFork(
+  r: BitReader,
+  scenario: Scenario,
+  seed: number,
+  difficulty: Difficulty,
+): ForkOf | string {
+  const kind = r.read(1) === 0 ? 'history' : 'game';
+  const week = r.read(6);
+  if (week < 1 || week > scenario.weeks) return 'The week this game forked at is not in the game.';
+  const reaches = (base: Move[]) => base.filter((m) => m.type === 'week.end').length >= week - 1;
+  if (kind === 'game') {
+    const base = readMoves(r, scenario);
+    if (typeof base === 'string') return `In the game it forked from: ${base}`;
+    if (!reaches(base)) return `The game it forked from ended before week ${week}.`;
+    return { kind, week, base };
+  }
+  if (!hasHistory(scenario))
+    return `${scenario.title} has no real path on record, so nothing can fork from it.`;
+  if (r.read(16) !== scriptTag(scenario))
+    return 'This game forked from the real path as another version of the game plays it, so this version cannot check its result.';
+  const base = realPath(gameOfScenario(scenario), seed, difficulty);
+  if (!reaches(base)) return `The real path ended before week ${week}.`;
+  return { kind, week, base };
 }
 
 // ---------------------------------------------------------------- verification
@@ -386,6 +505,8 @@ export interface Verified {
   stateHash: string;
   moves: Move[];
   state: GameState;
+  /** the game this one forked from, with where that game ended */
+  fork?: ForkOf & { baseState: GameState };
 }
 
 export interface Rejected {
@@ -393,17 +514,11 @@ export interface Rejected {
   reason: string;
 }
 
-const games = new WeakMap<Scenario, Game>();
 /** The game of a scenario id and variant that decoding has already checked. */
 function gameOf(scenarioId: string, variant: Variant): Game {
   const tuned = tunedScenario(scenarioId, variant);
   if (!tuned.ok) throw new Error(tuned.reason);
-  let g = games.get(tuned.scenario);
-  if (!g) {
-    g = createGame(tuned.scenario, actorRuntime);
-    games.set(tuned.scenario, g);
-  }
-  return g;
+  return gameOfScenario(tuned.scenario);
 }
 
 /**
@@ -428,6 +543,16 @@ export function verifyResult(input: string): Verified | Rejected {
       valid: false,
       reason: 'The moves in the code do not lead to the result it claims, so the code was edited.',
     };
+  let fork: Verified['fork'];
+  if (d.fork) {
+    const base = game.replay(d.seed, d.difficulty, d.fork.base);
+    if (!base.ok)
+      return {
+        valid: false,
+        reason: `Move ${base.index + 1} of the game this one forked from is not allowed at that point, so the code was edited or made up.`,
+      };
+    fork = { ...d.fork, baseState: base.state };
+  }
   const secured = money(game.scenario, st).secured;
   return {
     valid: true,
@@ -446,5 +571,6 @@ export function verifyResult(input: string): Verified | Rejected {
     stateHash: hash,
     moves: d.moves,
     state: st,
+    ...(fork ? { fork } : {}),
   };
 }

@@ -1,7 +1,10 @@
 // The share layer's public surface: result codes, links and game options.
 export {
   CODE_VERSION,
+  FORK_CODE_VERSION,
   codeOf,
+  movesBefore,
+  realPath,
   MAX_CODE_LENGTH,
   SCENARIO_CODES,
   decodeResult,
@@ -10,6 +13,7 @@ export {
   verifyResult,
   type Decoded,
   type EncodeInput,
+  type ForkOf,
   type Outcome,
   type Rejected,
   type ResultCodeData,

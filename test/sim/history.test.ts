@@ -58,11 +58,25 @@ describe('history: the London Talks', () => {
   });
 });
 
+describe('history: Washington Opens Talks (the EU’s own path in those weeks)', () => {
+  const { report, records } = play('washington-talks');
+
+  it('tables the December loan in January, agrees it in February, never touches the G7 fund', () => {
+    expect(report.partials).toBe(GAMES);
+    for (const { state, moves } of records) {
+      const joint = state.routes['eu-borrowing']!;
+      expect(joint.tabledWeek).toBe(2); // 14 January 2026
+      expect(joint.agreedWeek).toBe(5); // the Council's position of 4 February
+      expect(joint.mode).toBe('enhanced');
+      expect(state.routes['g7-fund']!.status).toBe('draft');
+      for (const m of moves) expect(m.type).not.toBe('offer.make');
+    }
+  });
+});
+
 describe('history by name', () => {
-  it('exists only where the real path is on record', () => {
-    expect(policyByName('history', 'december-summit')).toBeTypeOf('function');
-    expect(policyByName('history', 'london-talks')).toBeTypeOf('function');
-    // Washington Opens Talks is a counterfactual: nothing happened to replay.
-    expect(policyByName('history', 'washington-talks')).toBeNull();
+  it('exists for every scenario with a script of the real path', () => {
+    for (const id of ['december-summit', 'london-talks', 'washington-talks'])
+      expect(policyByName('history', id)).toBeTypeOf('function');
   });
 });
