@@ -27,7 +27,15 @@ export interface SaveData {
   moves: Move[];
   /** a game link's options; saves from before links have none (the defaults) */
   options?: GameOptions;
+  /**
+   * A fork: the game it took its first moves from. The real path is not saved (its script
+   * plays it again); another game's moves are.
+   */
+  fork?: SavedFork;
 }
+
+export type SavedFork =
+  { kind: 'history'; week: number } | { kind: 'game'; week: number; base: Move[] };
 
 /** The part of the Web Storage API autosave uses; tests pass a Map-backed fake. */
 export interface StorageLike {
@@ -98,6 +106,8 @@ export function parseSave(
       };
     variant = v as Variant;
   }
+  const fork = raw.fork === undefined ? undefined : parseFork(raw.fork);
+  if (typeof fork === 'string') return { ok: false, error: fork };
   return {
     ok: true,
     data: {
@@ -111,8 +121,19 @@ export function parseSave(
         classLabel: cleanLabel(opts.classLabel),
         ...(variant ? { variant } : {}),
       },
+      ...(fork ? { fork } : {}),
     },
   };
+}
+
+/** A saved fork's base, or why the save is damaged. */
+function parseFork(raw: unknown): SavedFork | string {
+  const damaged = 'The saved game is damaged (the game it forked from is not valid).';
+  if (!isRecord(raw) || typeof raw.week !== 'number' || !Number.isInteger(raw.week) || raw.week < 1)
+    return damaged;
+  if (raw.kind === 'history') return { kind: 'history', week: raw.week };
+  if (raw.kind !== 'game' || !Array.isArray(raw.base) || !raw.base.every(isMove)) return damaged;
+  return { kind: 'game', week: raw.week, base: raw.base };
 }
 
 /** Rebuilds the state by replaying the saved moves; a move the rules now refuse is an error. */

@@ -9,7 +9,15 @@ import {
   type Scenario,
 } from '../engine';
 import { tunedScenario, type Variant } from '../scenarios';
-import { DEFAULT_OPTIONS, encodeResult, type GameOptions } from '../share';
+import {
+  DEFAULT_OPTIONS,
+  encodeResult,
+  movesBefore,
+  realPath,
+  type ForkOf,
+  type GameLink,
+  type GameOptions,
+} from '../share';
 import {
   clearSave,
   readSave,
@@ -17,6 +25,7 @@ import {
   writeSave,
   SAVE_VERSION,
   type SaveData,
+  type SavedFork,
   type StorageLike,
 } from './autosave';
 
@@ -57,6 +66,8 @@ export interface Session {
   lastRefusal: string | null;
   /** why the last autosave failed, if it did */
   saveError: string | null;
+  /** a "What if?": the game this one took its first moves from (moves begin with the base's) */
+  fork?: ForkOf;
 }
 
 export type Result = { ok: true } | { ok: false; reason: string };
@@ -77,6 +88,11 @@ export interface Store {
     difficulty: Difficulty,
     options?: GameOptions,
   ): Result;
+  /**
+   * A "What if?": a new game of the link's scenario and seed that starts from the base game's
+   * state at the start of `fork.week` (its moves up to then), for the player to play on.
+   */
+  newFork(link: GameLink, fork: ForkOf): Result;
   dispatch(move: Move): Result;
   /** The scenario of the running game. */
   scenario(): Scenario | null;
@@ -142,6 +158,7 @@ export function createStore(options: StoreOptions = {}): Store {
       difficulty: s.difficulty,
       moves: [...s.moves],
       options: s.options,
+      ...(s.fork ? { fork: savedFork(s.fork) } : {}),
     });
 
   const checkSave = (): SaveCheck => {
@@ -151,6 +168,11 @@ export function createStore(options: StoreOptions = {}): Store {
     if (!game) return { kind: 'error', error: 'The saved game is for an unknown scenario.' };
     const r = replaySave(read.data, game);
     if (!r.ok) return { kind: 'error', error: r.error };
+    if (read.data.fork && !forkOfSave(game, read.data))
+      return {
+        kind: 'error',
+        error: 'The saved game is damaged: it no longer begins where the game it forked from was.',
+      };
     return { kind: 'ok', data: r.data, state: r.state, scenarioTitle: game.scenario.title };
   };
 
@@ -176,6 +198,29 @@ export function createStore(options: StoreOptions = {}): Store {
         state: game.start(n, difficulty),
         lastRefusal: null,
         saveError: null,
+      };
+      fresh.saveError = save(fresh);
+      set(fresh);
+      return { ok: true };
+    },
+
+    newFork(link, fork) {
+      const game = gameFor(link.scenarioId, link.options.variant);
+      if (!game) return { ok: false, reason: 'This game’s scenario cannot be played here.' };
+      const moves = movesBefore(fork.base, fork.week);
+      const r = game.replay(link.seed, link.difficulty, moves);
+      if (!r.ok || r.state.status !== 'playing' || r.state.week !== fork.week)
+        return { ok: false, reason: `The game cannot be taken up at week ${fork.week}.` };
+      const fresh: Session = {
+        scenarioId: link.scenarioId,
+        seed: link.seed,
+        difficulty: link.difficulty,
+        options: link.options,
+        moves,
+        state: r.state,
+        lastRefusal: null,
+        saveError: null,
+        fork,
       };
       fresh.saveError = save(fresh);
       set(fresh);
@@ -239,6 +284,10 @@ export function createStore(options: StoreOptions = {}): Store {
       const check = checkSave();
       if (check.kind === 'none') return { ok: false, reason: 'There is no saved game.' };
       if (check.kind === 'error') return { ok: false, reason: check.error };
+      const fork = forkOfSave(
+        gameFor(check.data.scenarioId, check.data.options?.variant)!,
+        check.data,
+      );
       set({
         scenarioId: check.data.scenarioId,
         seed: check.data.seed,
@@ -248,6 +297,7 @@ export function createStore(options: StoreOptions = {}): Store {
         state: check.state,
         lastRefusal: null,
         saveError: null,
+        ...(fork ? { fork } : {}),
       });
       return { ok: true };
     },
@@ -256,6 +306,25 @@ export function createStore(options: StoreOptions = {}): Store {
 
     leave: () => set(null),
   };
+}
+
+/** What a save keeps of a fork: the real path is played again from its script. */
+function savedFork(fork: ForkOf): SavedFork {
+  return fork.kind === 'history'
+    ? { kind: 'history', week: fork.week }
+    : { kind: 'game', week: fork.week, base: fork.base };
+}
+
+/** A saved game's fork, whole again; null if it has none or its moves do not begin with it. */
+function forkOfSave(game: Game, data: SaveData): ForkOf | null {
+  const saved = data.fork;
+  if (!saved) return null;
+  const base = saved.kind === 'history' ? realPath(game, data.seed, data.difficulty) : saved.base;
+  const prefix = movesBefore(base, saved.week);
+  const same = (a: Move, b: Move | undefined) =>
+    b !== undefined && JSON.stringify(a) === JSON.stringify(b);
+  if (!prefix.every((m, i) => same(m, data.moves[i]))) return null;
+  return { kind: saved.kind, week: saved.week, base };
 }
 
 /** The session's result code (see src/share/code.ts), with the player's display name. */
@@ -268,5 +337,18 @@ export function resultCodeOf(session: Session, name = ''): string {
     name,
     moves: session.moves,
     state: session.state,
+    ...(session.fork ? { fork: session.fork } : {}),
   });
+}
+
+const baseEnds = new WeakMap<ForkOf, GameState | null>();
+/** Where the game a fork came from ended: its base's moves replayed (null if they do not). */
+export function forkBaseState(session: Session): GameState | null {
+  const fork = session.fork;
+  if (!fork) return null;
+  if (!baseEnds.has(fork)) {
+    const r = sessionGame(session)?.replay(session.seed, session.difficulty, fork.base);
+    baseEnds.set(fork, r?.ok ? r.state : null);
+  }
+  return baseEnds.get(fork) ?? null;
 }

@@ -23,6 +23,7 @@ export {
   dailyLink,
   dailySeed,
   gameLink,
+  historyLink,
   parseRoute,
   replayLink,
   teacherLink,

@@ -1,4 +1,4 @@
-import { DIFFICULTIES, type Difficulty } from '../engine';
+import { DIFFICULTIES, hasHistory, type Difficulty } from '../engine';
 import { getScenario, scenarios, TUNE_KEYS, tunedScenario, type TuneKey } from '../scenarios';
 import { MAX_CODE_LENGTH } from './code';
 import { cleanLabel, DEFAULT_OPTIONS, MAX_LABEL, type GameOptions } from './options';
@@ -7,7 +7,9 @@ import { cleanLabel, DEFAULT_OPTIONS, MAX_LABEL, type GameOptions } from './opti
 // link or a student's result stays on the machine that opens it.
 //   #play?scenario=december-summit&seed=123&difficulty=standard&hints=on&class=7B
 //     [&target=600&weeks=15&follow=20&fear=5&events=50]   (a teacher's variant, see variant.ts)
+//     [&from=4]   (a class prompt: start from the real path at the start of week 4, a fork)
 //   #daily?scenario=december-summit&difficulty=standard   (the seed is the day: 20261123)
+//   #history?scenario=december-summit&seed=123&difficulty=standard   (the real path as a replay)
 //   #r=CODE                                               (a result code: replay it)
 //   #teacher                                              (the teacher's page)
 // Everything here is untrusted input: parseRoute never throws and refuses with a reason.
@@ -17,11 +19,14 @@ export interface GameLink {
   seed: number;
   difficulty: Difficulty;
   options: GameOptions;
+  /** a class prompt: the game starts from the real path at the start of this week */
+  from?: number;
 }
 
 export type Route =
   | { kind: 'menu' }
   | { kind: 'play'; link: GameLink; daily: boolean }
+  | { kind: 'history'; link: GameLink }
   | { kind: 'replay'; code: string }
   | { kind: 'teacher' }
   | { kind: 'invalid'; reason: string };
@@ -34,6 +39,7 @@ const KNOWN_PARAMS = new Set<string>([
   'difficulty',
   'hints',
   'class',
+  'from',
   ...TUNE_KEYS,
 ]);
 
@@ -57,7 +63,7 @@ export function parseRoute(fragment: string, today: string): Route {
   if (raw === 'teacher') return { kind: 'teacher' };
   const q = raw.indexOf('?');
   const path = q < 0 ? raw : raw.slice(0, q);
-  if (path !== 'play' && path !== 'daily')
+  if (path !== 'play' && path !== 'daily' && path !== 'history')
     return { kind: 'invalid', reason: 'This link does not point to anything in the game.' };
   let params: URLSearchParams;
   try {
@@ -74,6 +80,11 @@ export function parseRoute(fragment: string, today: string): Route {
   }
   const link = readGame(params, path === 'daily' ? dailySeed(today) : undefined);
   if (typeof link === 'string') return { kind: 'invalid', reason: link };
+  if (path === 'history') {
+    if (link.from !== undefined || link.options.hints || link.options.classLabel)
+      return { kind: 'invalid', reason: 'This link has a part the game does not know.' };
+    return { kind: 'history', link };
+  }
   return { kind: 'play', link, daily: path === 'daily' };
 }
 
@@ -107,6 +118,15 @@ function readGame(params: URLSearchParams, daily: number | null | undefined): Ga
   }
   const tuned = tunedScenario(scenarioId, variant);
   if (!tuned.ok) return `This link's version of the scenario cannot be played: ${tuned.reason}`;
+  const fromText = params.get('from');
+  let from: number | undefined;
+  if (fromText !== null) {
+    if (!hasHistory(tuned.scenario))
+      return `${tuned.scenario.title} has no real path on record to start from.`;
+    from = Number(fromText);
+    if (!/^\d{1,2}$/.test(fromText) || from < 2 || from > tuned.scenario.weeks)
+      return `The week to start from in this link is not a week from 2 to ${tuned.scenario.weeks}.`;
+  }
   return {
     scenarioId,
     seed,
@@ -117,6 +137,7 @@ function readGame(params: URLSearchParams, daily: number | null | undefined): Ga
       classLabel: cleanLabel(label),
       ...(Object.keys(variant).length ? { variant } : {}),
     },
+    ...(from !== undefined ? { from } : {}),
   };
 }
 
@@ -133,7 +154,22 @@ export function gameLink(base: string, link: GameLink): string {
     const value = link.options.variant?.[key];
     if (value !== undefined) p.set(key, String(value));
   }
+  if (link.from !== undefined) p.set('from', String(link.from));
   return `${base}#play?${p.toString()}`;
+}
+
+/** The real path of a scenario from a seed, as a replay to step through and fork. */
+export function historyLink(base: string, link: GameLink): string {
+  const p = new URLSearchParams({
+    scenario: link.scenarioId,
+    seed: String(link.seed),
+    difficulty: link.difficulty,
+  });
+  for (const key of TUNE_KEYS) {
+    const value = link.options.variant?.[key];
+    if (value !== undefined) p.set(key, String(value));
+  }
+  return `${base}#history?${p.toString()}`;
 }
 
 export function dailyLink(base: string, scenarioId: string, difficulty: Difficulty): string {
