@@ -12,7 +12,17 @@ import {
 } from '../engine';
 import { moneyLine } from './board';
 import { logView } from './feed';
-import { cleanName, gameLink, MAX_NAME, replayLink } from '../share';
+import { compareFork } from '../app/compare';
+import {
+  cleanName,
+  gameLink,
+  historyLink,
+  MAX_NAME,
+  replayLink,
+  type ForkOf,
+  type GameLink,
+} from '../share';
+import { compareView, forkOwnView } from './compare';
 import { copyButton, h, svg, uid } from './h';
 import { bn, MODEL_NOTE, OUTCOME_LABEL, STANCE_LABEL, STANCE_SYMBOL } from './strings';
 
@@ -255,7 +265,13 @@ function resultView(scenario: Scenario, session: Session, base: string): HTMLEle
   );
 }
 
-export function endingScreen(store: Store, scenario: Scenario, session: Session, base: string) {
+export function endingScreen(
+  store: Store,
+  scenario: Scenario,
+  session: Session,
+  base: string,
+  onFork: (link: GameLink, fork: ForkOf) => Promise<string | null>,
+) {
   const st = session.state;
   const end = st.ending!;
   const nameOf = (id: string) => scenario.actors.find((a) => a.id === id)?.name ?? id;
@@ -298,6 +314,13 @@ export function endingScreen(store: Store, scenario: Scenario, session: Session,
 
   const log = logView(scenario);
   log.update(session);
+  const comparison = compareFork(scenario, session);
+  const link: GameLink = {
+    scenarioId: session.scenarioId,
+    seed: session.seed,
+    difficulty: session.difficulty,
+    options: { ...session.options, hints: false, classLabel: '' },
+  };
 
   const el = h(
     'div',
@@ -305,7 +328,11 @@ export function endingScreen(store: Store, scenario: Scenario, session: Session,
     h(
       'section',
       { class: 'panel verdict', 'aria-labelledby': 'ending-title' },
-      h('p', { class: 'kicker' }, `Game over in week ${end.week}`),
+      h(
+        'p',
+        { class: 'kicker' },
+        `${session.fork ? 'Your what-if: game' : 'Game'} over in week ${end.week}`,
+      ),
       heading,
       h(
         'p',
@@ -348,12 +375,14 @@ export function endingScreen(store: Store, scenario: Scenario, session: Session,
         ),
       ),
       resultView(scenario, session, base),
+      forkOwnView(scenario, session, onFork),
       h(
         'div',
         { class: 'actions-row' },
         h('button', { type: 'button', class: 'primary', onClick: () => store.leave() }, 'New game'),
       ),
     ),
+    comparison ? compareView(scenario, comparison) : null,
     h(
       'section',
       { class: 'panel', 'aria-labelledby': chartTitle },
@@ -441,6 +470,17 @@ export function endingScreen(store: Store, scenario: Scenario, session: Session,
       { class: 'panel history-real', 'aria-labelledby': 'real-title' },
       h('h2', { id: 'real-title' }, 'What actually happened'),
       h('p', null, scenario.history.summary),
+      scenario.history.script
+        ? h(
+            'p',
+            null,
+            h(
+              'a',
+              { href: historyLink(base, link), class: 'button-link' },
+              'Replay what really happened, week by week, in this same world',
+            ),
+          )
+        : null,
       scenario.history.ending
         ? h(
             'p',

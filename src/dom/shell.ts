@@ -12,8 +12,8 @@ import { displayControl } from './display';
 import { glossaryControl } from './glossary';
 import { h } from './h';
 import { replayScreen } from './replay';
-import { startScreen, type StartOptions } from './start-screen';
-import type { Route } from '../share';
+import { confirmReplace, startScreen, type StartOptions } from './start-screen';
+import type { ForkOf, GameLink, Route } from '../share';
 
 // The page shell: a banner, one main landmark, and three screens (start, table, ending) chosen
 // from the store's session. Screens are rebuilt only when the screen changes; within a screen
@@ -225,6 +225,13 @@ export function mountApp(root: HTMLElement, store: Store, opts: ShellOptions): A
     store.leave();
     show(store.getState());
   };
+  /** A "What if?" from a replay or an ending: asks before it replaces a game in progress. */
+  const startFork = (link: GameLink, fork: ForkOf): Promise<string | null> =>
+    confirmReplace(store).then((go) => {
+      if (!go) return null;
+      const r = store.newFork(link, fork);
+      return r.ok ? null : r.reason;
+    });
   const menuButton = h(
     'button',
     { type: 'button', class: 'secondary on-dark', onClick: toMenu },
@@ -250,12 +257,15 @@ export function mountApp(root: HTMLElement, store: Store, opts: ShellOptions): A
 
   /** The screen a link asks for; null when the session decides (no link, or a game link). */
   const linkScreen = (): { key: string; build(): HTMLElement | null } | null => {
-    if (route.kind === 'replay') {
-      const code = route.code;
+    if (route.kind === 'replay' || route.kind === 'history') {
+      const source = route.kind === 'replay' ? { code: route.code } : { history: route.link };
       return {
-        key: `replay:${code}`,
+        key:
+          route.kind === 'replay'
+            ? `replay:${route.code}`
+            : `history:${JSON.stringify(route.link)}`,
         build: () => {
-          const r = replayScreen(code, toMenu);
+          const r = replayScreen(source, { onMenu: toMenu, onFork: startFork });
           main.replaceChildren(r.el);
           document.title = r.title;
           return r.heading;
@@ -317,8 +327,9 @@ export function mountApp(root: HTMLElement, store: Store, opts: ShellOptions): A
   };
 
   const show = (s: Session | null) => {
-    // An invited game that has started: the link has done its job.
-    if (route.kind === 'play' && s && s !== routeSession) {
+    // An invited game, or a "What if?" of a replay, that has started: the link has done its job.
+    const started = route.kind === 'play' || route.kind === 'replay' || route.kind === 'history';
+    if (started && s && s !== routeSession) {
       route = { kind: 'menu' };
       opts.toMenu();
     }
@@ -350,7 +361,7 @@ export function mountApp(root: HTMLElement, store: Store, opts: ShellOptions): A
         document.title = 'Frozen Assets: a classroom diplomacy game';
         focusTarget = el.querySelector('h2');
       } else if (next === 'ending' && s && scenario) {
-        const ending = endingScreen(store, scenario, s, opts.base);
+        const ending = endingScreen(store, scenario, s, opts.base, startFork);
         // The debrief picture goes full width under the verdict and the money chart.
         ending.el.insertBefore(stageSlot, ending.el.children[2] ?? null);
         ensureStage();

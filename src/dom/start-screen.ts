@@ -1,7 +1,15 @@
 import { gameFor, type Store } from '../app/store';
-import { DIFFICULTIES, formatDate, normaliseSeed, type Difficulty } from '../engine';
+import { DIFFICULTIES, formatDate, normaliseSeed, weekStart, type Difficulty } from '../engine';
 import { describeVariant, getScenario, scenarios } from '../scenarios';
-import { dailyLink, dailySeed, gameLink, type GameLink } from '../share';
+import {
+  dailyLink,
+  dailySeed,
+  DEFAULT_OPTIONS,
+  gameLink,
+  historyLink,
+  realPath,
+  type GameLink,
+} from '../share';
 import emblemUrl from '../../assets/emblem.svg';
 import { ask, copyButton, h, uid } from './h';
 import { briefing, capitalise, DIFFICULTY_HELP } from './strings';
@@ -159,6 +167,13 @@ export function startScreen(store: Store, opts: StartOptions, invite?: Invite): 
     onChange: () => showLink(),
   });
 
+  // The real path of the game being set up, as a replay to step through and fork.
+  const realPathLink = h(
+    'a',
+    { class: 'button-link', href: '#history' },
+    'What really happened: step through it week by week',
+  );
+
   // The link to the game being set up: whoever opens it faces the same world.
   const linkId = uid('game-link');
   const linkOut = h('output', { id: linkId, class: 'link-text' });
@@ -172,12 +187,14 @@ export function startScreen(store: Store, opts: StartOptions, invite?: Invite): 
         hints: hintsBox.checked,
       };
     const seed = /^\d+$/.test(text) ? Number(text) >>> 0 : normaliseSeed(text);
-    linkOut.textContent = gameLink(opts.base, {
+    const game = {
       scenarioId: scenario.id,
       seed,
       difficulty: diffSelect.value as Difficulty,
       options: { hints: hintsBox.checked, classLabel: '' },
-    });
+    };
+    linkOut.textContent = gameLink(opts.base, game);
+    realPathLink.href = historyLink(opts.base, { ...game, options: DEFAULT_OPTIONS });
   };
   const share = h(
     'div',
@@ -356,9 +373,31 @@ export function startScreen(store: Store, opts: StartOptions, invite?: Invite): 
         null,
         'Spend your points of political capital on moves: sound governments out, make offers, table a route, call a vote. Then end the week: every government and institution reacts, and each one tells you why. Press “Why?” on any card to read its reasons.',
       ),
+      invite
+        ? null
+        : h(
+            'p',
+            { class: 'real-path' },
+            realPathLink,
+            h(
+              'span',
+              { class: 'help' },
+              ' In the world of the seed below, with every government’s reasons; at any week you can take over and try another way.',
+            ),
+          ),
     ),
     h('div', { class: 'start-side' }, saved, side),
   );
+}
+
+/** Starts the game a link invites to: from the real path at a week for a class prompt. */
+function startInvite(store: Store, link: GameLink) {
+  if (link.from === undefined)
+    return store.newGame(link.scenarioId, link.seed, link.difficulty, link.options);
+  const game = gameFor(link.scenarioId, link.options.variant);
+  if (!game) return { ok: false as const, reason: 'This game’s scenario cannot be played here.' };
+  const base = realPath(game, link.seed, link.difficulty);
+  return store.newFork(link, { kind: 'history', week: link.from, base });
 }
 
 /** The game a link invites to, with its settings fixed, and a way to set up another instead. */
@@ -373,6 +412,11 @@ function inviteCard(store: Store, opts: StartOptions, invite: Invite): HTMLEleme
     ['Hints', link.options.hints ? 'on' : 'off'],
   ];
   if (link.options.classLabel) rows.push(['Class', link.options.classLabel]);
+  if (link.from !== undefined)
+    rows.push([
+      'Start',
+      `the real path at week ${link.from} (${formatDate(weekStart(getScenario(link.scenarioId)!.startDate, link.from))})`,
+    ]);
   const tuned = describeVariant(link.scenarioId, link.options.variant);
   return h(
     'section',
@@ -392,6 +436,14 @@ function inviteCard(store: Store, opts: StartOptions, invite: Invite): HTMLEleme
       { class: 'facts' },
       rows.map(([k, v]) => [h('dt', null, k), h('dd', null, v)]),
     ),
+    link.from !== undefined
+      ? h(
+          'p',
+          { class: 'variant' },
+          h('strong', null, 'A what-if: '),
+          `you begin where governments really stood at the start of week ${link.from}, after everything they did until then, and try another way. At the end you see your timeline beside the real one.`,
+        )
+      : null,
     tuned.length
       ? h(
           'div',
@@ -412,7 +464,7 @@ function inviteCard(store: Store, opts: StartOptions, invite: Invite): HTMLEleme
         onClick: () =>
           void confirmReplace(store).then((go) => {
             if (!go) return;
-            const r = store.newGame(link.scenarioId, link.seed, link.difficulty, link.options);
+            const r = startInvite(store, link);
             if (!r.ok) error.textContent = r.reason;
           }),
       },

@@ -6,10 +6,11 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 
 import { actorRuntime } from '../../src/actors';
-import { createGame, stateHash, type Difficulty, type Move } from '../../src/engine';
+import { createGame, Dice, seedRng, stateHash, type Difficulty, type Move } from '../../src/engine';
 import { getScenario } from '../../src/scenarios';
 import { policyByName } from '../../src/sim/policies';
-import { simulate, type GameRecord } from '../../src/sim/run';
+import { encodeResult, movesBefore, realPath, verifyResult } from '../../src/share';
+import { playOn, simulate, type GameRecord } from '../../src/sim/run';
 import { productionBuild } from './build';
 import { launch, newPage, ROOT, type TestPage } from './helpers';
 
@@ -116,5 +117,48 @@ test('a partial game (mid-week) hashes the same too', async () => {
     moves,
   ] as [number, Difficulty, Move[]]);
   expect(browserHash).toBe(stateHash(replay.state));
+  t.expectNoErrors();
+});
+
+test('forks of the real path and of a game verify to the same hashes in Chromium as in Node', async () => {
+  const game = createGame(scenario, actorRuntime);
+  const codes: string[] = [];
+  for (const [seed, week, kind] of [
+    [11, 4, 'history'],
+    [12, 8, 'history'],
+    [13, 6, 'game'],
+  ] as const) {
+    const base =
+      kind === 'history' ? realPath(game, seed, DIFFICULTY) : games('us-deal', seed, 1)[0]!.moves;
+    const prefix = movesBefore(base, week);
+    const at = game.replay(seed, DIFFICULTY, prefix);
+    if (!at.ok) throw new Error('the prefix does not replay');
+    const moves = [...prefix];
+    const policy = policyByName('scripted')!;
+    const state = playOn(game, at.state, policy, new Dice(seedRng(seed)), moves);
+    codes.push(
+      encodeResult({
+        scenarioId: scenario.id,
+        seed,
+        difficulty: DIFFICULTY,
+        options: { hints: false, classLabel: '' },
+        moves,
+        state,
+        fork: { kind, week, base },
+      }),
+    );
+  }
+  for (const code of codes) {
+    const v = verifyResult(code);
+    if (!v.valid) throw new Error(v.reason);
+    const inBrowser = await t.page.evaluate((c) => window.verifyHash(c), code);
+    expect(inBrowser).toEqual({ hash: v.stateHash, base: stateHash(v.fork!.baseState) });
+  }
+  // The forks went their own way: each ends elsewhere than its base.
+  for (const code of codes) {
+    const v = verifyResult(code);
+    if (!v.valid) throw new Error(v.reason);
+    expect(v.stateHash).not.toBe(stateHash(v.fork!.baseState));
+  }
   t.expectNoErrors();
 });
