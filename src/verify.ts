@@ -79,8 +79,18 @@ type Line = Record<string, unknown>;
 function summary(v: Verified | Rejected, line?: number): Line {
   const at = line === undefined ? {} : { line };
   if (!v.valid) return { valid: false, ...at, reason: oneLine(v.reason) };
-  const { valid: _valid, moves, state: _state, ...fields } = v;
-  return { valid: true, ...at, ...fields, moveCount: moves.length };
+  const { valid: _valid, moves, state: _state, fork, ...fields } = v;
+  // A fork: where it began and how its base ended, not the base's moves and state.
+  const base = fork && {
+    fork: {
+      from: fork.kind === 'history' ? 'the real path' : 'another game',
+      week: fork.week,
+      baseOutcome: fork.baseState.ending?.outcome ?? 'unfinished',
+      baseGrade: fork.baseState.ending?.grade ?? null,
+      baseMoveCount: fork.base.length,
+    },
+  };
+  return { valid: true, ...at, ...fields, moveCount: moves.length, ...base };
 }
 
 function readInput(path: string): string {
