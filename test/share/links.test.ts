@@ -9,6 +9,7 @@ import {
   DEFAULT_OPTIONS,
   encodeResult,
   gameLink,
+  historyLink,
   MAX_LABEL,
   parseRoute,
   replayLink,
@@ -324,5 +325,46 @@ describe('links to a teacher-tuned variant', () => {
       /^This link's version of the scenario cannot be played: Weeks until the deadline must be a whole number from \d+ to \d+ \(got 2\)\.$/,
     );
     expect(reason('target=600&target=601')).toBe('This link gives a setting twice.');
+  });
+});
+
+describe('links to the real path and class prompts', () => {
+  const game: GameLink = {
+    scenarioId: 'december-summit',
+    seed: 123,
+    difficulty: 'hard',
+    options: DEFAULT_OPTIONS,
+  };
+
+  it('open the real path of a scenario and seed as a replay', () => {
+    const link = historyLink(BASE, game);
+    expect(hashOf(link)).toBe('#history?scenario=december-summit&seed=123&difficulty=hard');
+    expect(parseRoute(hashOf(link), TODAY)).toEqual({ kind: 'history', link: game });
+  });
+
+  it('refuse a real-path link with a player’s options or a start week', () => {
+    for (const extra of ['&hints=on', '&class=7B', '&from=4'])
+      expect(parseRoute(`#history?scenario=december-summit&seed=1${extra}`, TODAY)).toMatchObject({
+        kind: 'invalid',
+      });
+  });
+
+  it('carry a class prompt (start from the real path at a week) and come back the same', () => {
+    const prompt = { ...game, options: { ...DEFAULT_OPTIONS, classLabel: '8B' }, from: 4 };
+    const link = gameLink(BASE, prompt);
+    expect(link).toContain('&from=4');
+    expect(parseRoute(hashOf(link), TODAY)).toEqual({ kind: 'play', link: prompt, daily: false });
+  });
+
+  it('refuse a start week outside the game, with the reason', () => {
+    for (const from of ['1', '20', '0', 'x', '4.5'])
+      expect(parseRoute(`#play?scenario=december-summit&seed=1&from=${from}`, TODAY)).toEqual({
+        kind: 'invalid',
+        reason: 'The week to start from in this link is not a week from 2 to 19.',
+      });
+    // A tuned game of 12 weeks has no week 15.
+    expect(
+      parseRoute(`#play?scenario=december-summit&seed=1&weeks=12&from=15`, TODAY),
+    ).toMatchObject({ kind: 'invalid', reason: expect.stringMatching(/from 2 to 12/) });
   });
 });
