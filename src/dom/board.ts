@@ -60,6 +60,13 @@ export function statusView(scenario: Scenario): View & { heading: HTMLElement } 
         heading,
         `Week ${st.week} of ${scenario.weeks}`,
         h('span', { class: 'date' }, formatDate(weekStart(scenario.startDate, st.week))),
+        s.fork
+          ? h(
+              'span',
+              { class: 'fork-badge' },
+              `What-if from week ${s.fork.week} of ${s.fork.kind === 'history' ? 'the real path' : 'another game'}`,
+            )
+          : null,
       );
       const max = perWeek(s.difficulty);
       setText(capital.value, `${st.capital} of ${max} left this week`);

@@ -38,6 +38,13 @@ function pathView(scenario: Scenario, session: Session) {
     'section',
     { class: 'panel', 'aria-labelledby': 'path-title' },
     h('h2', { id: 'path-title' }, 'Your path'),
+    session.fork
+      ? h(
+          'p',
+          null,
+          `Until the start of week ${session.fork.week} this game followed ${session.fork.kind === 'history' ? 'the real path' : 'the game it forked from'}: the moves of those weeks are its, yours begin in week ${session.fork.week}.`,
+        )
+      : null,
     h('p', null, describePath(path, scenario.weeks)),
     path.length
       ? h(

@@ -100,6 +100,20 @@ test('the replay of that game', async () => {
   t.expectNoErrors();
 });
 
+test('the real path as a replay, and the comparison of a what-if', async () => {
+  await page.goto(`${baseURL()}#history?scenario=december-summit&seed=8&difficulty=standard`);
+  await byRole(page, 'heading', 'What really happened: The December Summit').waitFor();
+  await byRole(page, 'button', 'Next week →').click();
+  await expectNoSeriousViolations(page, 'the real path');
+  await byRole(page, 'button', 'What if? Play on from week 2').click();
+  await endWeeksUntilOver(page);
+  await page.locator('section.compare').waitFor();
+  for (const summary of await page.locator('section.compare details > summary').all())
+    await summary.click();
+  await expectNoSeriousViolations(page, 'the comparison of two timelines');
+  t.expectNoErrors();
+});
+
 test('an invitation from a class link', async () => {
   await page.goto(`${baseURL()}#play?scenario=december-summit&seed=8&difficulty=hard&class=7B`);
   await byRole(page, 'heading', 'You were sent a game').waitFor();

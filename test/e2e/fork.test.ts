@@ -114,3 +114,27 @@ test('history, a fork at the December summit, another path, the comparison, the 
   });
   t.expectNoErrors();
 }, 240_000);
+
+test('a class prompt: the link starts every student from the real path at week 8', async () => {
+  const t = await browser.open();
+  const { page } = t;
+  await page.goto(
+    `${baseURL()}#play?scenario=december-summit&seed=55&difficulty=standard&class=8B&from=8`,
+  );
+  await byRole(page, 'heading', 'You were sent a game').waitFor();
+  const invite = await page.locator('.invite').innerText();
+  expect(invite).toMatch(/the real path at week 8 \(12 Jan 2026\)/);
+  expect(invite).toMatch(/A what-if:/);
+  await byRole(page, 'button', 'Start this game').click();
+  await expect.poll(() => page.locator('#week-title').textContent()).toMatch(/^Week 8 of 19/);
+  expect(await page.locator('#week-title .fork-badge').innerText()).toBe(
+    'What-if from week 8 of the real path',
+  );
+  await endWeeksUntilOver(page);
+  await page.locator('section.compare').waitFor();
+  const v = verifyResult(await byRole(page, 'textbox', 'Result code').inputValue());
+  if (!v.valid) throw new Error(v.reason);
+  expect(v.fork).toMatchObject({ kind: 'history', week: 8 });
+  expect(v.classTag).not.toBeNull();
+  t.expectNoErrors();
+}, 240_000);
