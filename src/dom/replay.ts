@@ -99,7 +99,8 @@ function timelineOf(source: ReplaySource): Timeline | string {
       moves,
       state: r.state,
       kind: 'history',
-      heading: `What really happened: ${scenario.title}`,
+      // A what-if scenario did not happen: its script plays what governments did instead.
+      heading: `What really happened${scenario.premiseWhatIf ? ' instead' : ''}: ${scenario.title}`,
       intro: [
         h('p', null, scenario.history.summary),
         grade
