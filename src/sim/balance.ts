@@ -160,7 +160,8 @@ export function balanceReport(scenario: Scenario, opts: BalanceOptions): Balance
         : 'no strategies',
       met: onHard.every((r) => (r.winRate.hard ?? 0) <= 0.5),
     },
-    ...(history ? [historyCheck(scenario, history)] : []),
+    // A what-if scenario's real path (what governments did instead) has no ending on record.
+    ...(history && scenario.history.ending ? [historyCheck(scenario, history)] : []),
   ];
   return {
     scenario: scenario.id,
