@@ -1,5 +1,5 @@
 import type { Stance, WeekRecord } from '../engine';
-import { niceAxis, scale, type Rect } from './geometry';
+import { niceAxis, overlaps, scale, type Rect } from './geometry';
 
 // Geometry of the debrief's charts, from the weekly records: the money lines and the stance
 // ribbons. Pure numbers in base pixels; the debrief scene only draws them.
@@ -16,26 +16,21 @@ export interface MoneyChart {
   targetY: number;
 }
 
-/** X position of each recorded week (a single week sits in the middle). */
-function weekX(history: readonly WeekRecord[], plot: Rect): (week: number) => number {
-  const first = history[0]?.week ?? 1;
-  const last = history[history.length - 1]?.week ?? first;
-  return (week) => scale(week, first, last, plot.x, plot.x + plot.w);
-}
-
-export function moneyChart(history: readonly WeekRecord[], target: number, plot: Rect): MoneyChart {
-  let top = target;
-  for (const h of history) top = Math.max(top, h.secured, h.pledged);
+/** The axes of a money chart over some weeks (sorted) up to `top` (EUR m). */
+function axes(weeks: readonly number[], top: number, plot: Rect) {
   const { max, step } = niceAxis(top / 1000, 4);
   const y = (millions: number) => scale(millions / 1000, 0, max, plot.y + plot.h, plot.y);
-  const x = weekX(history, plot);
+  // X position of each week (a single week sits in the middle).
+  const first = weeks[0] ?? 1;
+  const last = weeks[weeks.length - 1] ?? first;
+  const x = (week: number) => scale(week, first, last, plot.x, plot.x + plot.w);
   const yTicks: MoneyChart['yTicks'] = [];
   for (let v = 0; v <= max + 1e-9; v += step) yTicks.push({ y: y(v * 1000), bn: v });
-  const n = history.length;
+  const n = weeks.length;
   const every = n <= 10 ? 1 : n <= 20 ? 2 : 5;
   const xTicks: MoneyChart['xTicks'] = [];
-  history.forEach((h, i) => {
-    if (i % every === 0 || i === n - 1) xTicks.push({ x: x(h.week), week: h.week });
+  weeks.forEach((week, i) => {
+    if (i % every === 0 || i === n - 1) xTicks.push({ x: x(week), week });
   });
   // Never let the last two labels collide ("17" next to "18").
   if (xTicks.length >= 2) {
@@ -43,15 +38,93 @@ export function moneyChart(history: readonly WeekRecord[], target: number, plot:
     const b = xTicks[xTicks.length - 1]!;
     if (b.x - a.x < 18) xTicks.splice(xTicks.length - 2, 1);
   }
+  return { x, y, yMax: max, yTicks, xTicks };
+}
+
+export function moneyChart(history: readonly WeekRecord[], target: number, plot: Rect): MoneyChart {
+  let top = target;
+  for (const h of history) top = Math.max(top, h.secured, h.pledged);
+  const { x, y, yMax, yTicks, xTicks } = axes(
+    history.map((h) => h.week),
+    top,
+    plot,
+  );
   return {
     plot,
-    yMax: max,
+    yMax,
     yTicks,
     xTicks,
     secured: history.flatMap((h) => [x(h.week), y(h.secured)]),
     pledged: history.flatMap((h) => [x(h.week), y(h.pledged)]),
     targetY: y(target),
   };
+}
+
+/** A what-if's money chart: the money secured in both timelines, on the same axes. */
+export interface CompareChart {
+  plot: Rect;
+  yMax: number;
+  yTicks: { y: number; bn: number }[];
+  xTicks: { x: number; week: number }[];
+  /** the what-if's secured line, every week (flat [x0, y0, ...]) */
+  secured: number[];
+  /** the other timeline's secured line, from the last week both share (where they part) on */
+  base: number[];
+  targetY: number;
+  /** where the what-if starts: the end of the last week both timelines share */
+  forkX: number;
+}
+
+export function compareChart(
+  fork: readonly WeekRecord[],
+  base: readonly WeekRecord[],
+  week: number,
+  target: number,
+  plot: Rect,
+): CompareChart {
+  let top = target;
+  for (const h of [...fork, ...base]) top = Math.max(top, h.secured);
+  const weeks = [...new Set([...fork, ...base].map((h) => h.week))].sort((a, b) => a - b);
+  const { x, y, yMax, yTicks, xTicks } = axes(weeks, top, plot);
+  const from = Math.max(week - 1, weeks[0] ?? week);
+  const line = (records: readonly WeekRecord[]) =>
+    records.flatMap((h) => [x(h.week), y(h.secured)]);
+  return {
+    plot,
+    yMax,
+    yTicks,
+    xTicks,
+    secured: line(fork),
+    base: line(base.filter((h) => h.week >= from)),
+    targetY: y(target),
+    forkX: x(from),
+  };
+}
+
+/**
+ * The fork's marker: a vertical line at `x` through the plot, its label beside it at the top
+ * (left of the line when the right side has no room) or, when that would cover `avoid` (the
+ * target's label), just under it; the line leaves a gap where it would cross `avoid`.
+ */
+export function forkMarker(
+  plot: Rect,
+  x: number,
+  label: { w: number; h: number },
+  avoid: Rect,
+): { x: number; segments: [number, number][]; label: Rect } {
+  const lx = x + 4 + label.w <= plot.x + plot.w ? x + 4 : x - 4 - label.w;
+  let box: Rect = { x: lx, y: plot.y + 2, w: label.w, h: label.h };
+  if (overlaps(box, avoid, 2)) box = { ...box, y: avoid.y + avoid.h + 4 };
+  const top = plot.y;
+  const bottom = plot.y + plot.h;
+  const crosses = x >= avoid.x - 2 && x <= avoid.x + avoid.w + 2;
+  const segments: [number, number][] = [[top, bottom]];
+  if (crosses && avoid.y < bottom && avoid.y + avoid.h > top) {
+    segments.length = 0;
+    if (avoid.y - 1 > top) segments.push([top, avoid.y - 1]);
+    if (avoid.y + avoid.h + 1 < bottom) segments.push([avoid.y + avoid.h + 1, bottom]);
+  }
+  return { x, segments, label: box };
 }
 
 export interface RibbonCell {
@@ -91,4 +164,43 @@ export function stanceRibbons(
     });
     return { id, labelX: rect.x, labelY: y + rowH / 2, cells };
   });
+}
+
+/** The cells of the ribbons where the other timeline left the actor in another stance. */
+export function splitCells(
+  rows: readonly RibbonRow[],
+  splits: readonly { actor: string; weeks: readonly { week: number }[] }[],
+): RibbonCell[] {
+  const byActor = new Map(splits.map((s) => [s.actor, new Set(s.weeks.map((w) => w.week))]));
+  return rows.flatMap((row) => {
+    const weeks = byActor.get(row.id);
+    return weeks ? row.cells.filter((c) => weeks.has(c.week)) : [];
+  });
+}
+
+/**
+ * Up to `n` turning points that only one timeline has, in week order, with both timelines'
+ * first ones kept when each has some (so neither side is crowded out).
+ */
+export function splitPoints<T extends { week: number }>(
+  onlyFork: readonly T[],
+  onlyBase: readonly T[],
+  n: number,
+): { side: 'fork' | 'base'; point: T }[] {
+  const all = [
+    ...onlyFork.map((point) => ({ side: 'fork' as const, point })),
+    ...onlyBase.map((point) => ({ side: 'base' as const, point })),
+  ].sort((a, b) => a.point.week - b.point.week);
+  const picked = all.slice(0, n);
+  for (const side of ['fork', 'base'] as const) {
+    const first = all.find((e) => e.side === side);
+    if (n >= 2 && first && !picked.includes(first)) {
+      // Drop the last pick of the side that has more, then keep week order.
+      const other = side === 'fork' ? 'base' : 'fork';
+      const drop = picked.map((e) => e.side).lastIndexOf(other);
+      if (drop >= 0) picked.splice(drop, 1, first);
+      picked.sort((a, b) => a.point.week - b.point.week);
+    }
+  }
+  return picked;
 }
