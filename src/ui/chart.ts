@@ -2,7 +2,9 @@ import type { Stance, WeekRecord } from '../engine';
 import { niceAxis, overlaps, scale, type Rect } from './geometry';
 
 // Geometry of the debrief's charts, from the weekly records: the money lines and the stance
-// ribbons. Pure numbers in base pixels; the debrief scene only draws them.
+// ribbons, and for a what-if the other timeline's line, the marker where the two part, the
+// ribbon cells where their stances differed and the turning points only one had. Pure numbers
+// in base pixels; the debrief scene only draws them.
 
 export interface MoneyChart {
   plot: Rect;
@@ -101,27 +103,74 @@ export function compareChart(
   };
 }
 
+/** The lowest and highest y a polyline (flat, x rising) reaches between x0 and x1, or null. */
+export function yRange(poly: readonly number[], x0: number, x1: number): [number, number] | null {
+  let lo = Infinity;
+  let hi = -Infinity;
+  const take = (y: number) => {
+    lo = Math.min(lo, y);
+    hi = Math.max(hi, y);
+  };
+  for (let i = 0; i + 3 < poly.length; i += 2) {
+    const [ax, ay, bx, by] = [poly[i]!, poly[i + 1]!, poly[i + 2]!, poly[i + 3]!];
+    if (bx < x0 || ax > x1) continue;
+    const at = (x: number) => (bx === ax ? ay : ay + ((by - ay) * (x - ax)) / (bx - ax));
+    take(at(Math.max(ax, x0)));
+    take(at(Math.min(bx, x1)));
+  }
+  if (poly.length === 2 && poly[0]! >= x0 && poly[0]! <= x1) take(poly[1]!);
+  return lo <= hi ? [lo, hi] : null;
+}
+
 /**
- * The fork's marker: a vertical line at `x` through the plot, its label beside it at the top
- * (left of the line when the right side has no room) or, when that would cover `avoid` (the
- * target's label), just under it; the line leaves a gap where it would cross `avoid`.
+ * The fork's marker: a vertical line at `x` through the plot and its label beside it, right of
+ * the line if it can be, else left. The label takes the highest place in the plot clear of the
+ * target's line at `targetY`, of the target's label `avoid` and of the money `lines` (at the
+ * top, else just under the target, else lower); the marker's line leaves a gap where it would
+ * cross `avoid`.
  */
 export function forkMarker(
   plot: Rect,
   x: number,
   label: { w: number; h: number },
+  targetY: number,
   avoid: Rect,
+  lines: readonly (readonly number[])[] = [],
 ): { x: number; segments: [number, number][]; label: Rect } {
-  const lx = x + 4 + label.w <= plot.x + plot.w ? x + 4 : x - 4 - label.w;
-  let box: Rect = { x: lx, y: plot.y + 2, w: label.w, h: label.h };
-  if (overlaps(box, avoid, 2)) box = { ...box, y: avoid.y + avoid.h + 4 };
-  const top = plot.y;
   const bottom = plot.y + plot.h;
+  const clear = (b: Rect) =>
+    !(b.y - 2 < targetY && b.y + b.h + 2 > targetY) &&
+    !overlaps(b, avoid, 2) &&
+    lines.every((poly) => {
+      const r = yRange(poly, b.x - 2, b.x + b.w + 2);
+      return !r || r[1] < b.y - 3 || r[0] > b.y + b.h + 3;
+    });
+  const under = Math.max(targetY, avoid.y + avoid.h) + 4;
+  const ys = [plot.y + 2, under];
+  for (let y = plot.y + 2; y + label.h <= bottom - 2; y += 4) ys.push(y);
+  const xs = [x + 4, x - 4 - label.w].filter(
+    (lx) => lx >= plot.x && lx + label.w <= plot.x + plot.w,
+  );
+  if (xs.length === 0) xs.push(x + 4 + label.w <= plot.x + plot.w ? x + 4 : x - 4 - label.w);
+  const fits = (y: number) => y >= plot.y && y + label.h <= bottom;
+  let box: Rect | null = null;
+  for (const lx of xs) {
+    for (const y of ys) {
+      const b = { x: lx, y, w: label.w, h: label.h };
+      if (fits(y) && clear(b)) {
+        box = b;
+        break;
+      }
+    }
+    if (box) break;
+  }
+  // Nowhere clear: under the target (or at the top when there is no room under it).
+  box ??= { x: xs[0]!, y: fits(under) ? under : plot.y + 2, w: label.w, h: label.h };
   const crosses = x >= avoid.x - 2 && x <= avoid.x + avoid.w + 2;
-  const segments: [number, number][] = [[top, bottom]];
-  if (crosses && avoid.y < bottom && avoid.y + avoid.h > top) {
+  const segments: [number, number][] = [[plot.y, bottom]];
+  if (crosses && avoid.y < bottom && avoid.y + avoid.h > plot.y) {
     segments.length = 0;
-    if (avoid.y - 1 > top) segments.push([top, avoid.y - 1]);
+    if (avoid.y - 1 > plot.y) segments.push([plot.y, avoid.y - 1]);
     if (avoid.y + avoid.h + 1 < bottom) segments.push([avoid.y + avoid.h + 1, bottom]);
   }
   return { x, segments, label: box };

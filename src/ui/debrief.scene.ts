@@ -40,7 +40,7 @@ const RIGHT = { x: 492, w: 452 };
 const TOP = 96;
 const PLOT_H = 150;
 /** a what-if's headline leaves room for the other timeline's badge, left of the grade's */
-const BASE_BADGE = { x: 632, y: 8, w: 164, h: 70 };
+const BASE_BADGE = { x: 616, y: 8, w: 180, h: 70 };
 
 export class DebriefScene extends Phaser.Scene {
   private measurer: Phaser.GameObjects.Text | null = null;
@@ -147,7 +147,7 @@ export class DebriefScene extends Phaser.Scene {
     if (e) lines.push([S.outcome[e.outcome], { colour: this.outcomeColour(e.outcome) }]);
     const top = b.y + 3 + (4 - lines.length) * 8;
     lines.forEach(([text, o], i) => {
-      const fitted = fitText(text, b.w - 12, (s) => this.width(s, FONT.body, o.bold));
+      const fitted = fitText(text, b.w - 8, (s) => this.width(s, FONT.body, o.bold));
       addText(this, this.ctx, b.x + b.w / 2, top + i * 16, fitted, o).setOrigin(0.5, 0);
     });
   }
@@ -254,7 +254,14 @@ export class DebriefScene extends Phaser.Scene {
 
     // Where the what-if starts: a thin line across the plot, named beside it.
     const words = S.forkMarker(cmp.week);
-    const m = forkMarker(plot, chart.forkX, { w: this.width(words), h: 18 }, target);
+    const m = forkMarker(
+      plot,
+      chart.forkX,
+      { w: this.width(words), h: 18 },
+      chart.targetY,
+      target,
+      [chart.secured, chart.base],
+    );
     g.lineStyle(p.line, p.ink, 1);
     for (const [y0, y1] of m.segments) g.lineBetween(m.x, y0, m.x, y1);
     addText(this, this.ctx, m.label.x, m.label.y, words);
@@ -408,17 +415,27 @@ export class DebriefScene extends Phaser.Scene {
         head: S.splitLine(cmp[side].label, point.week, point.text),
         reason: point.reason,
       })),
+      true,
     );
   }
 
-  /** Turning points from `top` down: two lines of each at most, and its reason in one. */
-  private drawPoints(top: number, points: { head: string; reason?: string | null }[]): void {
+  /**
+   * Turning points from `top` down: two lines of each at most, and its reason in one. `strict`
+   * (a what-if's longer lines) shortens a head until it wraps to two lines, not only once.
+   */
+  private drawPoints(
+    top: number,
+    points: { head: string; reason?: string | null }[],
+    strict = false,
+  ): void {
     const p = this.ctx.palette;
     let y = top;
     for (const tp of points) {
       if (y > BASE_H - 40) break;
       const head = addText(this, this.ctx, LEFT.x, y, tp.head, { wrap: LEFT.w });
       if (head.height > 40) head.setText(fitText(head.text, LEFT.w * 2 - 40, (s) => this.width(s)));
+      for (let room = LEFT.w * 2 - 80; strict && head.height > 40 && room > 0; room -= 40)
+        head.setText(fitText(tp.head, room, (s) => this.width(s)));
       y += head.height + 1;
       if (tp.reason && y < BASE_H - 22) {
         const reason = fitText(tp.reason, LEFT.w, (s) => this.width(s));

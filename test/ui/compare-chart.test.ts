@@ -11,6 +11,7 @@ import {
   splitCells,
   splitPoints,
   stanceRibbons,
+  yRange,
 } from '../../src/ui/chart';
 import { dotsAlong, overlaps } from '../../src/ui/geometry';
 import { S } from '../../src/ui/strings';
@@ -91,30 +92,70 @@ describe('a what-if money chart', () => {
 describe('the fork marker', () => {
   const label = { w: 120, h: 18 };
   const far = { x: 0, y: 0, w: 1, h: 1 };
+  const low = plot.y + plot.h - 10; // a target line far under the label
 
   it('names the fork week', () => {
     expect(S.forkMarker(4)).toBe('What if? from week 4');
   });
 
   it('runs through the plot with its label at the top, right of the line', () => {
-    const m = forkMarker(plot, 100, label, far);
+    const m = forkMarker(plot, 100, label, low, far);
     expect(m.segments).toEqual([[plot.y, plot.y + plot.h]]);
     expect(m.label).toEqual({ x: 104, y: plot.y + 2, w: 120, h: 18 });
   });
 
   it('puts its label left of the line near the right edge', () => {
-    const m = forkMarker(plot, 400, label, far);
+    const m = forkMarker(plot, 400, label, low, far);
     expect(m.label.x + m.label.w).toBe(396);
   });
 
+  // The target near the top of the plot, its label above its line at the left.
+  const targetY = plot.y + 20;
+  const targetLabel = { x: plot.x + 4, y: targetY - 19, w: 100, h: 18 };
+
   it('moves its label under the target label it would cover, and leaves that label a gap', () => {
-    const targetLabel = { x: plot.x + 4, y: plot.y + 1, w: 100, h: 18 };
-    const m = forkMarker(plot, 90, label, targetLabel);
+    const m = forkMarker(plot, 90, label, targetY, targetLabel);
     expect(overlaps(m.label, targetLabel)).toBe(false);
-    expect(m.label.y).toBeGreaterThan(targetLabel.y + targetLabel.h);
+    expect(m.label.y).toBe(targetY + 4);
     expect(m.segments).toEqual([[targetLabel.y + targetLabel.h + 1, plot.y + plot.h]]);
-    // A line clear of the label is whole.
-    expect(forkMarker(plot, 300, label, targetLabel).segments).toEqual([[plot.y, plot.y + plot.h]]);
+  });
+
+  it('keeps its label off the target line, and its line whole clear of the target label', () => {
+    const m = forkMarker(plot, 300, label, targetY, targetLabel);
+    expect(m.label.y).toBe(targetY + 4);
+    expect(m.segments).toEqual([[plot.y, plot.y + plot.h]]);
+    // A target line under the label's place leaves it at the top.
+    expect(forkMarker(plot, 300, label, plot.y + 40, far).label.y).toBe(plot.y + 2);
+  });
+});
+
+describe('the fork label and the money lines', () => {
+  const label = { w: 120, h: 18 };
+  const targetY = plot.y + 20;
+  const targetLabel = { x: plot.x + 4, y: targetY - 19, w: 100, h: 18 };
+
+  it('knows how high a line runs over a stretch of x', () => {
+    const poly = [0, 200, 100, 100, 200, 100];
+    expect(yRange(poly, 0, 50)).toEqual([150, 200]);
+    expect(yRange(poly, 120, 180)).toEqual([100, 100]);
+    expect(yRange(poly, 300, 400)).toBeNull();
+  });
+
+  it('takes a place clear of the lines, left of the marker if the right is crossed', () => {
+    // A line that climbs right after the marker at x = 250 and plateaus just under the target.
+    const line = [plot.x, 240, 260, 240, 290, 135, plot.x + plot.w, 135];
+    const m = forkMarker(plot, 250, label, targetY, targetLabel, [line]);
+    expect(m.label.x + m.label.w).toBe(246);
+    expect(m.label.y).toBe(targetY + 4);
+    const r = yRange(line, m.label.x, m.label.x + m.label.w)!;
+    expect(r[0] > m.label.y + m.label.h || r[1] < m.label.y).toBe(true);
+  });
+
+  it('goes lower when the place under the target is taken', () => {
+    const line = [plot.x, 130, plot.x + plot.w, 130];
+    const m = forkMarker(plot, 100, label, targetY, targetLabel, [line]);
+    expect(m.label.y).toBeGreaterThan(130 + 3);
+    expect(m.label.y + m.label.h).toBeLessThanOrEqual(plot.y + plot.h);
   });
 });
 
