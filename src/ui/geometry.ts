@@ -135,6 +135,29 @@ export function dashSegments(poly: readonly number[], dash: number, gap: number)
   return out;
 }
 
+/**
+ * Evenly spaced points along a polyline (flat [x0, y0, x1, y1, ...]), for a dotted line: flat
+ * [x0, y0, ...], the first at its start. The spacing carries on across corners.
+ */
+export function dotsAlong(poly: readonly number[], spacing: number): number[] {
+  const out: number[] = [];
+  if (spacing <= 0 || poly.length < 2) return out;
+  out.push(poly[0]!, poly[1]!);
+  let next = spacing;
+  for (let i = 0; i + 3 < poly.length; i += 2) {
+    const x = poly[i]!;
+    const y = poly[i + 1]!;
+    const len = Math.hypot(poly[i + 2]! - x, poly[i + 3]! - y);
+    let at = next;
+    for (; at <= len + 1e-9; at += spacing) {
+      const t = len ? at / len : 0;
+      out.push(x + (poly[i + 2]! - x) * t, y + (poly[i + 3]! - y) * t);
+    }
+    next = at - len;
+  }
+  return out;
+}
+
 /** The closed outline of a rectangle as a flat polyline (for dashed borders). */
 export function rectPolyline(x: number, y: number, w: number, h: number): number[] {
   return [x, y, x + w, y, x + w, y + h, x, y + h, x, y];

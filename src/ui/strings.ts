@@ -9,6 +9,9 @@ import type { Stance } from '../engine';
 /** EUR millions as "EUR 12.0 bn" (the page's own format). */
 export const bn = (millions: number): string => `EUR ${(millions / 1000).toFixed(1)} bn`;
 
+/** "The real path" as "the real path", mid-sentence. */
+const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);
+
 /** A signed number: "+5", "0", "-12". */
 export const signed = (n: number): string => (n > 0 ? `+${n}` : String(n));
 
@@ -44,6 +47,18 @@ export const S = {
   noTurning: 'No single week changed the course of this game.',
   turningLine: (week: number, text: string) => `Week ${week}: ${text}`,
   pathTitle: 'Your path',
+  // Debrief of a what-if, beside the game it forked from
+  chartSecuredTitle: (year: number) => `Money secured for ${year} (EUR bn), week by week`,
+  forkMarker: (week: number) => `What if? from week ${week}`,
+  notFinished: 'not finished',
+  securedBn: (millions: number) => `${bn(millions)} secured`,
+  outcome: { win: 'Ukraine is funded', partial: 'Partly funded', loss: 'Not funded in time' },
+  /** the ribbons' key to the outlined cells ("on the real path", "in the game it forked from") */
+  splitKey: (base: string) =>
+    `outlined: another stance ${/path$/i.test(base) ? 'on' : 'in'} ${lowerFirst(base)}`,
+  splitTitle: 'Where the timelines split',
+  splitLine: (label: string, week: number, text: string) => `${label}, week ${week}: ${text}`,
+  noSplit: (week: number) => `From week ${week} on, both timelines had the same turning points.`,
   // How it decides
   decidesTitle: (name: string) => `How ${name} decides`,
   decidesNow: 'now',

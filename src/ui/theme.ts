@@ -37,6 +37,8 @@ export interface Palette {
   secured: number;
   pledged: number;
   late: number;
+  /** a what-if's debrief: the line of the timeline it forked from (dotted) */
+  base: number;
   track: number;
   summit: number;
   deadline: number;
@@ -67,6 +69,7 @@ export const NORMAL: Palette = {
   secured: 0x4cc97a,
   pledged: 0x8fb0ff,
   late: 0xb4c2d6,
+  base: 0xffd166,
   track: 0x2c3d5f,
   summit: 0xffd166,
   deadline: 0xff7a70,
@@ -102,6 +105,7 @@ export const HIGH_CONTRAST: Palette = {
   secured: 0xffffff,
   pledged: 0xffd400,
   late: 0xbdbdbd,
+  base: 0xffd400,
   track: 0x3a3a3a,
   summit: 0xffd400,
   deadline: 0xffd400,
