@@ -13,7 +13,7 @@ import {
   type Variant,
 } from '../scenarios';
 import { classTag, cleanLabel, gameLink, MAX_LABEL } from '../share';
-import { forkText, promptText, type ForkSummary } from './forks';
+import type { ForkSummary } from './forks';
 
 // The class game a teacher sets up: scenario, seed, difficulty, options and the teacher's tuning
 // of the scenario (its variant, src/scenarios/variant.ts). It is what the class
@@ -251,7 +251,7 @@ export function differences(game: GameIdentity, s: ClassSession): string[] {
   } else {
     const version = versionDifference(s.scenarioId, game.variant, s.variant);
     if (version) out.push(version);
-    const start = startDifference(game.fork, s.from, sessionScenario(s));
+    const start = startDifference(game.fork, s.from);
     if (start) out.push(start);
   }
   if (game.seed !== s.seed) out.push(`seed ${game.seed} not ${s.seed}`);
@@ -275,18 +275,17 @@ export function differences(game: GameIdentity, s: ClassSession): string[] {
 export function startDifference(
   fork: ForkSummary | undefined,
   from: number | undefined,
-  scenario: Scenario,
 ): string | null {
-  if (from === undefined)
-    return fork ? `${lower(forkText(fork, scenario))}, not a game from the beginning` : null;
-  const prompt = `not the class’s start from ${promptText(scenario, from)}`;
-  if (!fork) return `a game from the beginning, ${prompt}`;
-  if (fork.kind !== 'history' || fork.week !== from)
-    return `${lower(forkText(fork, scenario))}, ${prompt}`;
+  const what = (f: ForkSummary) =>
+    f.kind === 'history'
+      ? `what-if from week ${f.week} of the real path`
+      : `what-if from week ${f.week} of another game`;
+  if (from === undefined) return fork ? `${what(fork)}, not a game from the beginning` : null;
+  if (!fork) return `a game from the beginning, not from the real path at week ${from}`;
+  if (fork.kind === 'history' && fork.week !== from) return `${what(fork)}, not week ${from}`;
+  if (fork.kind === 'game') return `${what(fork)}, not from the real path at week ${from}`;
   return null;
 }
-
-const lower = (text: string) => text[0]!.toLowerCase() + text.slice(1);
 
 /** The flag text shown beside a result, or null when it is the class game. */
 export function flagText(game: GameIdentity, s: ClassSession): string | null {
