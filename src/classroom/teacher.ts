@@ -107,77 +107,51 @@ export function mountTeacher(
   });
 
   // ---- 2. collecting codes
-  const {
-    paste,
-    fileInput,
-    fileList,
-    progress,
-    status,
-    problems,
-    checkButton,
-    clearButton,
-    collect,
-  } = collectControls();
-  paste.value = memory.pasted;
-  paste.addEventListener('input', () => (memory.pasted = paste.value));
+  const c = collectControls();
+  c.paste.value = memory.pasted;
+  c.paste.addEventListener('input', () => (memory.pasted = c.paste.value));
 
-  const renderFiles = () => fileList.replaceChildren(...memory.files.map(fileLine));
+  const renderFiles = () => c.fileList.replaceChildren(...memory.files.map(fileLine));
 
   const renderProblems = () =>
-    problems.replaceChildren(...problemsView(memory.entries, memory.headers));
+    c.problems.replaceChildren(...problemsView(memory.entries, memory.headers));
 
   // ---- 3 and 4. the class
   const { slot: classSlot, render: renderClass } = classPart(opts.base, urls);
 
   const check = async () => {
     const id = ++run;
-    const start = opts.now();
-    const { groups, headers } = gather(paste.value, memory.files);
-    if (groups.length === 0) {
-      memory.entries = [];
-      memory.headers = headers;
-      status.textContent = 'There is nothing to check yet: paste codes or choose a file first.';
-      renderProblems();
-      renderClass();
-      return;
-    }
-    progress.hidden = false;
-    progress.value = 0;
-    status.textContent = `Checking ${plural(groups.length, 'code')}…`;
-    const entries = await runner.check(groups, {
-      onProgress: (done, total) => {
-        if (id !== run || destroyed) return;
-        progress.value = total ? done / total : 1;
-        status.textContent = `Checking codes: ${done} of ${total}…`;
-      },
-      cancelled: () => id !== run || destroyed,
-    });
-    if (entries === null || id !== run || destroyed) return;
-    const ms = opts.now() - start;
-    progress.hidden = true;
-    memory.entries = entries;
-    memory.headers = headers;
-    memory.summary = checkSummary(entries, ms);
-    status.textContent = memory.summary;
+    const done = await checkAll(
+      runner,
+      { progress: c.progress, status: c.status },
+      gather(c.paste.value, memory.files),
+      opts.now,
+      () => id === run && !destroyed,
+    );
+    if (!done) return;
+    memory.entries = done.entries;
+    memory.headers = done.headers;
+    if (done.summary !== null) memory.summary = done.summary;
+    c.status.textContent = done.summary ?? done.status;
     renderProblems();
     renderClass();
   };
 
-  checkButton.addEventListener('click', () => void check());
-  clearButton.addEventListener('click', () => {
+  c.checkButton.addEventListener('click', () => void check());
+  c.clearButton.addEventListener('click', () => {
     run++;
-    paste.value = '';
-    fileInput.value = '';
+    c.paste.value = '';
+    c.fileInput.value = '';
     Object.assign(memory, { pasted: '', files: [], entries: [], headers: [], summary: '' });
-    progress.hidden = true;
-    status.textContent = 'Cleared.';
+    c.progress.hidden = true;
+    c.status.textContent = 'Cleared.';
     renderFiles();
     renderProblems();
     renderClass();
-    paste.focus();
+    c.paste.focus();
   });
-  fileInput.addEventListener('change', () => {
-    const files = [...(fileInput.files ?? [])];
+  c.fileInput.addEventListener('change', () => {
+    const files = [...(c.fileInput.files ?? [])];
     void readFiles(files).then((loaded) => {
       if (destroyed) return;
       memory.files = loaded;
@@ -186,9 +160,9 @@ export function mountTeacher(
     });
   });
 
-  const el = pageLayout(heading, opts.onBack, setup.el, saveNote, collect, classSlot);
+  const el = pageLayout(heading, opts.onBack, setup.el, saveNote, c.collect, classSlot);
 
-  status.textContent = memory.summary;
+  c.status.textContent = memory.summary;
   renderFiles();
   renderProblems();
   renderClass();
@@ -396,6 +370,44 @@ function readFiles(files: File[]): Promise<LoadedFile[]> {
       }
     }),
   );
+}
+
+/**
+ * Checks the gathered codes with the workers, showing progress. Null when a newer check or
+ * leaving the page made this one moot; `summary` is null when there was nothing to check.
+ */
+async function checkAll(
+  runner: ReturnType<typeof createRunner>,
+  ui: { progress: HTMLProgressElement; status: HTMLElement },
+  { groups, headers }: { groups: Group[]; headers: Skipped[] },
+  now: () => number,
+  current: () => boolean,
+): Promise<{
+  entries: Entry<ClassResult>[];
+  headers: Skipped[];
+  summary: string | null;
+  status: string;
+} | null> {
+  if (groups.length === 0) {
+    const status = 'There is nothing to check yet: paste codes or choose a file first.';
+    return { entries: [], headers, summary: null, status };
+  }
+  const start = now();
+  ui.progress.hidden = false;
+  ui.progress.value = 0;
+  ui.status.textContent = `Checking ${plural(groups.length, 'code')}…`;
+  const entries = await runner.check(groups, {
+    onProgress: (done, total) => {
+      if (!current()) return;
+      ui.progress.value = total ? done / total : 1;
+      ui.status.textContent = `Checking codes: ${done} of ${total}…`;
+    },
+    cancelled: () => !current(),
+  });
+  if (entries === null || !current()) return null;
+  ui.progress.hidden = true;
+  const summary = checkSummary(entries, now() - start);
+  return { entries, headers, summary, status: summary };
 }
 
 /** What a finished check says: how many codes, how many verified, in what time. */
