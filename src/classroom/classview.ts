@@ -1,12 +1,21 @@
-import { describeVariant, getScenario, tunedScenario } from '../scenarios';
+import type { Scenario } from '../engine';
+import { describeVariant } from '../scenarios';
 import { replayLink } from '../share';
 import { h, uid, type Child } from '../dom/h';
 import { chartFigure, type Bar } from './charts';
 import { placeOf, type Entry } from './collect';
 import { debriefQuestions } from './debrief';
+import {
+  promptText,
+  routeGroups,
+  routeName,
+  startText,
+  type Grouped,
+  type RouteGroup,
+} from './forks';
 import { classStats, NO_GRADE, type ClassStats } from './stats';
 import { sameGames, type ClassResult } from './results';
-import { flagText, type ClassSession } from './session';
+import { flagText, sessionScenario, type ClassSession } from './session';
 
 // Part 3 and 4 of the teacher's page: every verified result side by side, the class-wide charts
 // (each with its table) and questions for the debrief drawn from what this class did.
@@ -23,12 +32,18 @@ const bnText = (v: number) => `EUR ${v.toFixed(1)} bn`;
 const BARS_PER_STUDENT = 40;
 
 export type SortKey = 'given' | 'money' | 'name' | 'score';
+export type GroupKey = 'none' | 'route';
 
 const SORTS: { key: SortKey; label: string }[] = [
   { key: 'given', label: 'Order given' },
   { key: 'money', label: 'Money secured (most first)' },
   { key: 'score', label: 'Score (highest first)' },
   { key: 'name', label: 'Name (A to Z)' },
+];
+
+const GROUPS: { key: GroupKey; label: string }[] = [
+  { key: 'none', label: 'No grouping' },
+  { key: 'route', label: 'The route they took' },
 ];
 
 type Valid = Entry<ClassResult> & { check: { valid: true; result: ClassResult } };
@@ -66,82 +81,177 @@ export function twinText(earlier: Entry<ClassResult>): string {
   return `Same moves as the game of ${who} (${placeOf(earlier.first, false)}).`;
 }
 
-function resultsTable(
-  entries: Valid[],
-  twins: Map<string, Entry<ClassResult>>,
-  session: ClassSession,
-  base: string,
-): HTMLElement {
+/** Which optional columns the results table shows. */
+interface TableColumns {
+  /** where each game started: shown when the class has a prompt or a game is a fork */
+  start: boolean;
+  /** the route each game took: shown when the table is not grouped by it */
+  route: boolean;
+}
+
+/** The game cell: the flag of another game, or the tick of the class game, and any twin. */
+function gameCell(flag: string | null, twin: Entry<ClassResult> | undefined): HTMLElement {
+  return h(
+    'td',
+    { class: 'text' },
+    flag
+      ? h('span', { class: 'flag' }, h('span', { 'aria-hidden': 'true' }, '⚑ '), flag)
+      : h('span', { class: 'ok' }, h('span', { 'aria-hidden': 'true' }, '✓ '), 'This class game'),
+    twin ? h('span', { class: 'twin' }, ' ', twinText(twin)) : null,
+  );
+}
+
+interface TableContext {
+  twins: Map<string, Entry<ClassResult>>;
+  session: ClassSession;
+  scenario: Scenario;
+  base: string;
+  cols: TableColumns;
+}
+
+function resultRow(e: Valid, c: TableContext): HTMLElement {
+  const r = e.check.result;
+  const flag = flagText(r, c.session);
+  return h(
+    'tr',
+    { class: flag ? 'flagged' : null },
+    h('th', { scope: 'row' }, nameOf(r)),
+    h('td', { class: 'text' }, whereCell(e)),
+    h('td', { class: 'text' }, OUTCOME_TEXT[r.outcome]),
+    h('td', null, r.securedBn.toFixed(1)),
+    h('td', null, r.grade ?? '–'),
+    h('td', null, r.score === null ? '–' : String(r.score)),
+    h('td', null, String(r.week)),
+    h('td', null, String(r.actions)),
+    c.cols.start ? h('td', { class: 'text start-cell' }, startText(r.fork, c.scenario)) : null,
+    c.cols.route ? h('td', { class: 'text' }, routeName(c.scenario, r.routeTaken)) : null,
+    gameCell(flag, c.twins.get(e.key)),
+    h(
+      'td',
+      { class: 'text' },
+      h(
+        'a',
+        { href: replayLink(c.base, e.key), target: '_blank', rel: 'noopener noreferrer' },
+        'Replay',
+        h('span', { class: 'vh' }, ` the game of ${nameOf(r)} (opens in a new tab)`),
+      ),
+    ),
+  );
+}
+
+function resultsTable(entries: Valid[], c: TableContext, caption: string): HTMLElement {
+  const head = [
+    'Name',
+    'Where',
+    'Outcome',
+    'EUR bn secured',
+    'Grade',
+    'Score',
+    'Week',
+    'Actions',
+    c.cols.start ? 'Start' : null,
+    c.cols.route ? 'Route taken' : null,
+    'Game',
+    'Replay',
+  ].filter((x): x is string => x !== null);
   return h(
     'div',
     { class: 'table-scroll' },
     h(
       'table',
       { class: 'results' },
-      h('caption', { class: 'vh' }, 'Every verified result'),
+      h('caption', { class: 'vh' }, caption),
       h(
         'thead',
         null,
         h(
           'tr',
           null,
-          [
-            'Name',
-            'Where',
-            'Outcome',
-            'EUR bn secured',
-            'Grade',
-            'Score',
-            'Week',
-            'Actions',
-            'Game',
-            'Replay',
-          ].map((c) => h('th', { scope: 'col' }, c)),
+          head.map((col) => h('th', { scope: 'col' }, col)),
         ),
       ),
       h(
         'tbody',
         null,
-        entries.map((e) => {
-          const r = e.check.result;
-          const flag = flagText(r, session);
-          const twin = twins.get(e.key);
-          return h(
+        entries.map((e) => resultRow(e, c)),
+      ),
+    ),
+  );
+}
+
+/** "2 funded, 1 partly funded": a group's outcomes, most common kinds in the usual order. */
+export function outcomesText(outcomes: Record<keyof typeof OUTCOME_TEXT, number>): string {
+  return (Object.keys(OUTCOME_TEXT) as (keyof typeof OUTCOME_TEXT)[])
+    .filter((o) => outcomes[o] > 0)
+    .map((o) => `${outcomes[o]} ${OUTCOME_TEXT[o].toLowerCase()}`)
+    .join(', ');
+}
+
+/** "A 2, C 1, no grade 1". */
+export function gradesText(grades: { grade: string; count: number }[]): string {
+  return grades.map((g) => `${g.grade === 'none' ? 'no grade' : g.grade} ${g.count}`).join(', ');
+}
+
+const studentsText = (n: number) => `${n} student${n === 1 ? '' : 's'}`;
+
+/** The class grouped by the route each game took: a summary table, then each group's results. */
+/** A result as grouping sees it, with its entry to list. */
+type GroupRow = Grouped & { entry: Valid };
+
+function groupedResults(groups: RouteGroup<GroupRow>[], c: TableContext): HTMLElement {
+  return h(
+    'div',
+    { class: 'route-groups' },
+    h(
+      'div',
+      { class: 'table-scroll' },
+      h(
+        'table',
+        { class: 'route-summary' },
+        h('caption', null, 'Students by the route they took'),
+        h(
+          'thead',
+          null,
+          h(
             'tr',
-            { class: flag ? 'flagged' : null },
-            h('th', { scope: 'row' }, nameOf(r)),
-            h('td', { class: 'text' }, whereCell(e)),
-            h('td', { class: 'text' }, OUTCOME_TEXT[r.outcome]),
-            h('td', null, r.securedBn.toFixed(1)),
-            h('td', null, r.grade ?? '–'),
-            h('td', null, r.score === null ? '–' : String(r.score)),
-            h('td', null, String(r.week)),
-            h('td', null, String(r.actions)),
-            h(
-              'td',
-              { class: 'text' },
-              flag
-                ? h('span', { class: 'flag' }, h('span', { 'aria-hidden': 'true' }, '⚑ '), flag)
-                : h(
-                    'span',
-                    { class: 'ok' },
-                    h('span', { 'aria-hidden': 'true' }, '✓ '),
-                    'This class game',
-                  ),
-              twin ? h('span', { class: 'twin' }, ' ', twinText(twin)) : null,
+            null,
+            ['Route taken', 'Students', 'Outcomes', 'Grades'].map((col) =>
+              h('th', { scope: 'col' }, col),
             ),
+          ),
+        ),
+        h(
+          'tbody',
+          null,
+          groups.map((g) =>
             h(
-              'td',
-              { class: 'text' },
-              h(
-                'a',
-                { href: replayLink(base, e.key), target: '_blank', rel: 'noopener noreferrer' },
-                'Replay',
-                h('span', { class: 'vh' }, ` the game of ${nameOf(r)} (opens in a new tab)`),
-              ),
+              'tr',
+              null,
+              h('th', { scope: 'row' }, g.name),
+              h('td', null, String(g.results.length)),
+              h('td', { class: 'text' }, outcomesText(g.outcomes)),
+              h('td', { class: 'text' }, gradesText(g.grades)),
             ),
-          );
-        }),
+          ),
+        ),
+      ),
+    ),
+    h(
+      'p',
+      { class: 'help' },
+      'The route taken: the adopted route that brought the most money by the end; else the route the student tabled last.',
+    ),
+    groups.map((g) =>
+      h(
+        'section',
+        { class: 'route-group' },
+        h('h5', null, `${g.name}: ${studentsText(g.results.length)}`),
+        h('p', { class: 'help' }, `${outcomesText(g.outcomes)}. Grades: ${gradesText(g.grades)}.`),
+        resultsTable(
+          g.results.map((r) => r.entry),
+          c,
+          `Results of the students whose route was ${g.name}`,
+        ),
       ),
     ),
   );
@@ -280,43 +390,118 @@ export interface ClassViewState {
   base: string;
   includeOther: boolean;
   sort: SortKey;
+  /** how the table is grouped; absent: by route when the class has a prompt or forks came in */
+  group?: GroupKey;
 }
 
 export interface ClassViewHandlers {
   onIncludeOther(include: boolean): void;
   onSort(sort: SortKey): void;
+  onGroup(group: GroupKey): void;
   onExport(): void;
 }
 
-/** Section 3 (results, charts) and section 4 (debrief questions). */
-export function classView(
+/** The grouping in force: the teacher's choice, else by route for a class of forks. */
+export function groupOf(st: ClassViewState): GroupKey {
+  if (st.group) return st.group;
+  const forks = st.entries.some((e) => e.check.valid && e.check.result.fork !== undefined);
+  return st.session.from !== undefined || forks ? 'route' : 'none';
+}
+
+/** What the class plays: the scenario as designed or tuned, and where students start. */
+function classVersion(session: ClassSession, scenario: Scenario): HTMLElement {
+  const changes = describeVariant(session.scenarioId, session.variant);
+  const start =
+    session.from === undefined
+      ? null
+      : h(
+          'p',
+          null,
+          `Students start from ${promptText(scenario, session.from)}, and try another way. Games that start elsewhere are flagged below.`,
+        );
+  if (!changes.length)
+    return h(
+      'div',
+      { class: 'class-version' },
+      h('p', null, `The class plays “${scenario.title}” as designed.`),
+      start,
+    );
+  return h(
+    'div',
+    { class: 'class-version' },
+    h('p', null, `The class plays a tuned version of “${scenario.title}”:`),
+    h(
+      'ul',
+      null,
+      changes.map((line) => h('li', null, line)),
+    ),
+    start,
+    h(
+      'p',
+      { class: 'help' },
+      'Results played on another version, including the scenario as designed, are flagged below.',
+    ),
+  );
+}
+
+/** A labelled select of the view's options (sort, group), keyboard-operable as any select. */
+function optionSelect<K extends string>(
+  name: string,
+  label: string,
+  options: { key: K; label: string }[],
+  value: K,
+  onPick: (key: K) => void,
+): HTMLElement {
+  const id = uid('class-option');
+  const select = h(
+    'select',
+    { id, 'data-option': name, onChange: () => onPick(select.value as K) },
+    options.map((o) => h('option', { value: o.key, selected: o.key === value }, o.label)),
+  );
+  return h('div', { class: 'field' }, h('label', { for: id }, label), select);
+}
+
+/** The verified results: the tools, then one table or one per route taken. */
+function resultsBlock(st: ClassViewState, on: ClassViewHandlers, valid: Valid[]): Child {
+  const scenario = sessionScenario(st.session);
+  const group = groupOf(st);
+  const c: TableContext = {
+    twins: sameGames(valid),
+    session: st.session,
+    scenario,
+    base: st.base,
+    cols: {
+      start: st.session.from !== undefined || valid.some((e) => e.check.result.fork),
+      route: group === 'none',
+    },
+  };
+  const list = sorted(valid, st.sort);
+  const rows = list.map((e): GroupRow => ({ ...e.check.result, entry: e }));
+  return [
+    h(
+      'div',
+      { class: 'inline results-tools' },
+      optionSelect('sort', 'Sort by', SORTS, st.sort, on.onSort),
+      optionSelect('group', 'Group by', GROUPS, group, on.onGroup),
+    ),
+    group === 'route'
+      ? groupedResults(routeGroups(rows, scenario), c)
+      : resultsTable(list, c, 'Every verified result'),
+    h(
+      'p',
+      { class: 'help' },
+      'Week: the week the game ended, or was left in. Actions: moves made, not counting “end the week”. Names are what students typed; they are not checked.',
+    ),
+  ];
+}
+
+/** The charts of the class, with the box that lets other games in. */
+function chartsBlock(
   st: ClassViewState,
   on: ClassViewHandlers,
-): { results: HTMLElement; debrief: HTMLElement } {
-  const valid = st.entries.filter(isValid);
-  // The class's version of the scenario: its target and weeks are what results are measured by.
-  const tuned = tunedScenario(st.session.scenarioId, st.session.variant);
-  const scenario = tuned.ok ? tuned.scenario : getScenario(st.session.scenarioId)!;
-  const changes = describeVariant(st.session.scenarioId, st.session.variant);
-  const mine = valid.filter((e) => e.check.result.scenario === st.session.scenarioId);
-  const flagged = mine.filter((e) => flagText(e.check.result, st.session) !== null);
-  const inCharts = st.includeOther
-    ? mine
-    : mine.filter((e) => flagText(e.check.result, st.session) === null);
-  const stats = classStats(
-    inCharts.map((e) => e.check.result),
-    scenario,
-  );
-
-  const sortId = uid('class-sort');
-  const sortSelect = h(
-    'select',
-    {
-      id: sortId,
-      onChange: () => on.onSort(sortSelect.value as SortKey),
-    },
-    SORTS.map((o) => h('option', { value: o.key, selected: o.key === st.sort }, o.label)),
-  );
+  flagged: number,
+  stats: ClassStats,
+): Child {
   const otherId = uid('class-include');
   const otherBox = h('input', {
     id: otherId,
@@ -324,102 +509,40 @@ export function classView(
     checked: st.includeOther,
     onChange: () => on.onIncludeOther(otherBox.checked),
   });
-
-  const exportButton = h(
-    'button',
-    { type: 'button', onClick: () => on.onExport(), disabled: st.entries.length === 0 },
-    'Download CSV',
-  );
-
-  const results = h(
-    'section',
-    { class: 'panel class-results', 'aria-labelledby': 'class-results-title' },
-    h('h3', { id: 'class-results-title' }, '3. See the class'),
-    changes.length
+  return [
+    h('h4', { class: 'charts-title' }, 'The class in charts'),
+    flagged
       ? h(
           'div',
-          { class: 'class-version' },
-          h('p', null, `The class plays a tuned version of “${scenario.title}”:`),
+          { class: 'check' },
+          otherBox,
           h(
-            'ul',
-            null,
-            changes.map((line) => h('li', null, line)),
-          ),
-          h(
-            'p',
-            { class: 'help' },
-            'Results played on another version, including the scenario as designed, are flagged below.',
+            'label',
+            { for: otherId },
+            `Include the ${flagged} result${flagged === 1 ? '' : 's'} played on another game in the charts and questions`,
           ),
         )
-      : h('p', { class: 'class-version' }, `The class plays “${scenario.title}” as designed.`),
-    valid.length === 0
+      : null,
+    stats.n === 0
       ? h(
           'p',
           { class: 'help' },
-          st.entries.length
-            ? 'None of the codes could be verified, so there is nothing to compare yet.'
-            : 'Check your students’ codes above, and their results appear here side by side.',
+          'Every verified result was played on another game than this class game, so the charts are empty. Tick the box above to include them, or change the class game to match.',
         )
-      : [
-          h(
-            'div',
-            { class: 'inline results-tools' },
-            h('div', { class: 'field' }, h('label', { for: sortId }, 'Sort by'), sortSelect),
-          ),
-          resultsTable(sorted(valid, st.sort), sameGames(valid), st.session, st.base),
-          h(
-            'p',
-            { class: 'help' },
-            'Week: the week the game ended, or was left in. Actions: moves made, not counting “end the week”. Names are what students typed; they are not checked.',
-          ),
-        ],
-    st.entries.length === 0
-      ? null
       : h(
           'div',
-          { class: 'actions-row' },
-          exportButton,
-          h(
-            'p',
-            { class: 'help' },
-            'One row per code, including the ones that could not be verified and why. The file is made here in your browser; nothing is uploaded.',
-          ),
+          { class: 'chart-grid' },
+          moneyChart(stats),
+          gradeChart(stats),
+          routeChart(stats),
+          actorChart(stats),
         ),
-    valid.length
-      ? [
-          h('h4', { class: 'charts-title' }, 'The class in charts'),
-          flagged.length
-            ? h(
-                'div',
-                { class: 'check' },
-                otherBox,
-                h(
-                  'label',
-                  { for: otherId },
-                  `Include the ${flagged.length} result${flagged.length === 1 ? '' : 's'} played on another game in the charts and questions`,
-                ),
-              )
-            : null,
-          stats.n === 0
-            ? h(
-                'p',
-                { class: 'help' },
-                'Every verified result was played on another game than this class game, so the charts are empty. Tick the box above to include them, or change the class game to match.',
-              )
-            : h(
-                'div',
-                { class: 'chart-grid' },
-                moneyChart(stats),
-                gradeChart(stats),
-                routeChart(stats),
-                actorChart(stats),
-              ),
-        ]
-      : null,
-  );
+  ];
+}
 
+function debriefSection(stats: ClassStats, scenario: Scenario): HTMLElement {
   const questions = debriefQuestions(stats, scenario);
-  const debrief = h(
+  return h(
     'section',
     { class: 'panel class-debrief', 'aria-labelledby': 'class-debrief-title' },
     h('h3', { id: 'class-debrief-title' }, '4. Questions for the debrief'),
@@ -442,5 +565,54 @@ export function classView(
           'Questions appear here once results from this class game are verified.',
         ),
   );
-  return { results, debrief };
+}
+
+/** Section 3 (results, charts) and section 4 (debrief questions). */
+export function classView(
+  st: ClassViewState,
+  on: ClassViewHandlers,
+): { results: HTMLElement; debrief: HTMLElement } {
+  const valid = st.entries.filter(isValid);
+  // The class's version of the scenario: its target and weeks are what results are measured by.
+  const scenario = sessionScenario(st.session);
+  const mine = valid.filter((e) => e.check.result.scenario === st.session.scenarioId);
+  const isClass = (e: Valid) => flagText(e.check.result, st.session) === null;
+  const flagged = mine.filter((e) => !isClass(e)).length;
+  const stats = classStats(
+    (st.includeOther ? mine : mine.filter(isClass)).map((e) => e.check.result),
+    scenario,
+  );
+  const results = h(
+    'section',
+    { class: 'panel class-results', 'aria-labelledby': 'class-results-title' },
+    h('h3', { id: 'class-results-title' }, '3. See the class'),
+    classVersion(st.session, scenario),
+    valid.length === 0
+      ? h(
+          'p',
+          { class: 'help' },
+          st.entries.length
+            ? 'None of the codes could be verified, so there is nothing to compare yet.'
+            : 'Check your students’ codes above, and their results appear here side by side.',
+        )
+      : resultsBlock(st, on, valid),
+    st.entries.length === 0
+      ? null
+      : h(
+          'div',
+          { class: 'actions-row' },
+          h(
+            'button',
+            { type: 'button', onClick: () => on.onExport(), disabled: st.entries.length === 0 },
+            'Download CSV',
+          ),
+          h(
+            'p',
+            { class: 'help' },
+            'One row per code, including the ones that could not be verified and why. The file is made here in your browser; nothing is uploaded.',
+          ),
+        ),
+    valid.length ? chartsBlock(st, on, flagged, stats) : null,
+  );
+  return { results, debrief: debriefSection(stats, scenario) };
 }

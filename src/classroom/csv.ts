@@ -1,7 +1,8 @@
 import { replayLink } from '../share';
 import type { Entry } from './collect';
+import { routeName, startText } from './forks';
 import { sameGames, type ClassResult } from './results';
-import { flagText, type ClassSession } from './session';
+import { flagText, sessionScenario, type ClassSession } from './session';
 
 // The class's results as CSV for a spreadsheet: one row per distinct code, valid or not. Text
 // cells are quoted when needed and defused against formula injection: a spreadsheet would run a
@@ -38,6 +39,8 @@ export const CSV_HEADER = [
   'Score',
   'Week',
   'Actions',
+  'Start',
+  'Route taken',
   'Note',
   'Code as given',
   'Replay link',
@@ -78,6 +81,8 @@ export function resultRows(
         null,
         null,
         null,
+        null,
+        null,
         [e.check.reason, dup].filter(Boolean).join(' '),
         e.first.text,
         null,
@@ -85,6 +90,7 @@ export function resultRows(
       continue;
     }
     const r = e.check.result;
+    const scenario = sessionScenario({ scenarioId: r.scenario, variant: r.variant });
     const flag = flagText(r, session);
     const twin = twins.get(e.key);
     const same = twin?.check.valid
@@ -100,6 +106,8 @@ export function resultRows(
       r.score,
       r.week,
       r.actions,
+      startText(r.fork, scenario),
+      routeName(scenario, r.routeTaken),
       [flag, same, dup].filter(Boolean).join(' '),
       e.first.text,
       replayLink(base, e.key),

@@ -1,12 +1,21 @@
 import { TERM_KEYS, type Move, type RouteState, type TermKey } from '../engine';
+import { getScenario, tunedScenario } from '../scenarios';
 import { verifyResult, type Verified } from '../share';
 import type { Check } from './collect';
+import { routeTaken, type ForkSummary } from './forks';
 
 // What the classroom page keeps of one verified game: the figures for the results table and the
 // few facts the class charts and debrief questions are built from. It is small and plain data,
 // so it can be passed between threads and kept for hundreds of students.
 
-export interface ClassResult extends Omit<Verified, 'valid' | 'stateHash' | 'moves' | 'state'> {
+export interface ClassResult extends Omit<
+  Verified,
+  'valid' | 'stateHash' | 'moves' | 'state' | 'fork'
+> {
+  /** where a "What if?" game started (absent: a game from the beginning) */
+  fork?: ForkSummary;
+  /** the route the game took (see routeTaken), null when it tabled none */
+  routeTaken: string | null;
   /** the final state's hash: the same seed and moves give the same game */
   gameHash: string;
   /** actions taken (every move but "end the week") */
@@ -64,9 +73,13 @@ export function summarise(v: Verified): ClassResult {
   for (const [actor, set] of offered)
     offerTerms[actor] = [...set].sort((a, b) => rank(a) - rank(b));
 
-  const { valid: _valid, stateHash, moves, state: _state, ...fields } = v;
+  const tuned = tunedScenario(v.scenario, v.variant);
+  const scenario = tuned.ok ? tuned.scenario : getScenario(v.scenario)!;
+  const { valid: _valid, stateHash, moves, state: _state, fork, ...fields } = v;
   return {
     ...fields,
+    ...(fork ? { fork: { kind: fork.kind, week: fork.week } } : {}),
+    routeTaken: routeTaken(scenario, st, moves),
     gameHash: stateHash,
     actions: moves.filter((m) => m.type !== 'week.end').length,
     routes,

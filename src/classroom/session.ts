@@ -1,5 +1,5 @@
 import type { StorageLike } from '../app/store';
-import { DIFFICULTIES, type Difficulty } from '../engine';
+import { DIFFICULTIES, hasHistory, type Difficulty, type Scenario } from '../engine';
 import {
   getScenario,
   normaliseVariant,
@@ -13,6 +13,7 @@ import {
   type Variant,
 } from '../scenarios';
 import { classTag, cleanLabel, gameLink, MAX_LABEL } from '../share';
+import type { ForkSummary } from './forks';
 
 // The class game a teacher sets up: scenario, seed, difficulty, options and the teacher's tuning
 // of the scenario (its variant, src/scenarios/variant.ts). It is what the class
@@ -32,6 +33,11 @@ export interface ClassSession {
   classLabel: string;
   /** the teacher's tuning, in its canonical form (no value equal to the designed one); {} for none */
   variant: Variant;
+  /**
+   * A class prompt: students start from the real path at the start of this week (2 to the
+   * scenario's weeks) and try another way. Absent: they play from the beginning.
+   */
+  from?: number;
 }
 
 export type SessionRead =
@@ -66,7 +72,30 @@ export function sessionLink(base: string, s: ClassSession): string {
     seed: s.seed,
     difficulty: s.difficulty,
     options: { hints: s.hints, classLabel: s.classLabel, variant: s.variant },
+    ...(s.from !== undefined ? { from: s.from } : {}),
   });
+}
+
+/** The class's version of its scenario: the teacher's tuning, else the scenario as designed. */
+export function sessionScenario(s: Pick<ClassSession, 'scenarioId' | 'variant'>): Scenario {
+  const tuned = tunedScenario(s.scenarioId, s.variant);
+  return tuned.ok ? tuned.scenario : getScenario(s.scenarioId)!;
+}
+
+/** The weeks a class prompt can start from: 2 to the last week, where there is a real path. */
+export function promptWeeks(scenario: Scenario): number[] {
+  if (!hasHistory(scenario)) return [];
+  return Array.from({ length: Math.max(0, scenario.weeks - 1) }, (_, i) => i + 2);
+}
+
+/**
+ * The session with a prompt its scenario can take: a prompt past the last week (the scenario
+ * or its tuned length changed) or on a scenario without a real path is dropped.
+ */
+export function fitPrompt(s: ClassSession): ClassSession {
+  if (s.from === undefined || promptWeeks(sessionScenario(s)).includes(s.from)) return s;
+  const { from: _dropped, ...rest } = s;
+  return rest;
 }
 
 /**
@@ -106,6 +135,11 @@ export function validateSession(value: unknown): ClassSession | string {
     return 'its class label is not a short text';
   const variant = readVariant(v.variant, v.scenarioId);
   if (typeof variant === 'string') return variant;
+  if (
+    v.from !== undefined &&
+    !promptWeeks(sessionScenario({ scenarioId: v.scenarioId, variant })).includes(v.from as number)
+  )
+    return 'its week to start from is not a week of the scenario’s real path';
   return {
     scenarioId: v.scenarioId,
     seed: v.seed,
@@ -113,6 +147,7 @@ export function validateSession(value: unknown): ClassSession | string {
     hints: v.hints,
     classLabel: cleanLabel(v.classLabel),
     variant,
+    ...(v.from !== undefined ? { from: v.from as number } : {}),
   };
 }
 
@@ -167,6 +202,8 @@ export interface GameIdentity {
   classTag: number | null;
   /** the tuning the game was played with ({} or absent: as designed) */
   variant?: Variant;
+  /** where a "What if?" game started (absent: from the beginning) */
+  fork?: ForkSummary;
 }
 
 const onOff = (b: boolean) => (b ? 'on' : 'off');
@@ -214,6 +251,8 @@ export function differences(game: GameIdentity, s: ClassSession): string[] {
   } else {
     const version = versionDifference(s.scenarioId, game.variant, s.variant);
     if (version) out.push(version);
+    const start = startDifference(game.fork, s.from);
+    if (start) out.push(start);
   }
   if (game.seed !== s.seed) out.push(`seed ${game.seed} not ${s.seed}`);
   if (game.difficulty !== s.difficulty)
@@ -226,6 +265,26 @@ export function differences(game: GameIdentity, s: ClassSession): string[] {
     else out.push(`another class label, not “${s.classLabel}”`);
   }
   return out;
+}
+
+/**
+ * How a game's start differs from the class prompt, or null when it matches: a game from the
+ * beginning when the class starts from the real path at a week, a fork of another game or of
+ * another week, or a fork when the class plays from the beginning.
+ */
+export function startDifference(
+  fork: ForkSummary | undefined,
+  from: number | undefined,
+): string | null {
+  const what = (f: ForkSummary) =>
+    f.kind === 'history'
+      ? `what-if from week ${f.week} of the real path`
+      : `what-if from week ${f.week} of another game`;
+  if (from === undefined) return fork ? `${what(fork)}, not a game from the beginning` : null;
+  if (!fork) return `a game from the beginning, not from the real path at week ${from}`;
+  if (fork.kind === 'history' && fork.week !== from) return `${what(fork)}, not week ${from}`;
+  if (fork.kind === 'game') return `${what(fork)}, not from the real path at week ${from}`;
+  return null;
 }
 
 /** The flag text shown beside a result, or null when it is the class game. */

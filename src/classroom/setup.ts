@@ -1,15 +1,24 @@
-import { DIFFICULTIES, formatDate, type Difficulty } from '../engine';
-import { describeVariant, getScenario, scenarios, tunedScenario } from '../scenarios';
+import { DIFFICULTIES, formatDate, type Difficulty, type Scenario } from '../engine';
+import { describeVariant, getScenario, scenarios } from '../scenarios';
 import { cleanLabel, MAX_LABEL } from '../share';
-import { copyButton, fill, h, svg, uid } from '../dom/h';
+import { copyButton, fill, h, svg, uid, type Child } from '../dom/h';
 import { briefing, capitalise, DIFFICULTY_HELP } from '../dom/strings';
+import { promptText, weekText } from './forks';
 import { qrShape } from './qr';
-import { parseSeed, sessionLink, type ClassSession } from './session';
+import {
+  fitPrompt,
+  parseSeed,
+  promptWeeks,
+  sessionLink,
+  sessionScenario,
+  type ClassSession,
+} from './session';
 import { tuneView } from './tune';
 
 // Part 1 of the teacher's page: the class game (scenario, seed, difficulty, hints, class label,
-// the teacher's tuning of the scenario and its win rates), its link with a Copy button and a QR
-// code, and the one-page briefing students get on paper.
+// the teacher's tuning of the scenario and its win rates, a class prompt to start from the real
+// path at a week), its link with a Copy button and a QR code, and the one-page briefing students
+// get on paper.
 
 export interface SetupOptions {
   base: string;
@@ -40,29 +49,22 @@ export function qrSvg(link: string, className: string): SVGElement {
   );
 }
 
-export function setupView(opts: SetupOptions): { el: HTMLElement; destroy(): void } {
-  let session = opts.session;
+/** The form's controls, built from the session they start with. */
+function setupFields(session: ClassSession) {
   const all = Object.values(scenarios);
-
-  // ---- the form
-  const scenarioId = uid('class-scenario');
   const scenarioSelect = h(
     'select',
-    { id: scenarioId },
+    { id: uid('class-scenario') },
     all.map((s) => h('option', { value: s.id, selected: s.id === session.scenarioId }, s.title)),
   );
-
-  const diffId = uid('class-difficulty');
   const diffHelp = h('p', { id: uid('class-difficulty-help'), class: 'help' });
   const diffSelect = h(
     'select',
-    { id: diffId, 'aria-describedby': diffHelp.id },
+    { id: uid('class-difficulty'), 'aria-describedby': diffHelp.id },
     DIFFICULTIES.map((d) =>
       h('option', { value: d, selected: d === session.difficulty }, capitalise(d)),
     ),
   );
-
-  const seedId = uid('class-seed');
   const seedHelp = h(
     'p',
     { id: uid('class-seed-help'), class: 'help' },
@@ -70,7 +72,7 @@ export function setupView(opts: SetupOptions): { el: HTMLElement; destroy(): voi
   );
   const seedError = h('p', { id: uid('class-seed-error'), class: 'error', role: 'alert' });
   const seedInput = h('input', {
-    id: seedId,
+    id: uid('class-seed'),
     type: 'text',
     inputmode: 'numeric',
     autocomplete: 'off',
@@ -81,18 +83,14 @@ export function setupView(opts: SetupOptions): { el: HTMLElement; destroy(): voi
     value: String(session.seed),
   });
   const reseed = h('button', { type: 'button', class: 'secondary' }, 'Pick a random seed');
-
-  const hintsId = uid('class-hints');
-  const hintsBox = h('input', { id: hintsId, type: 'checkbox', checked: session.hints });
-
-  const labelId = uid('class-label');
+  const hintsBox = h('input', { id: uid('class-hints'), type: 'checkbox', checked: session.hints });
   const labelHelp = h(
     'p',
     { id: uid('class-label-help'), class: 'help' },
     `Up to ${MAX_LABEL} characters, for example “7B” or “History, Tuesday”. It goes into the link; each result code carries a short tag of it, so codes from another class stand out.`,
   );
   const labelInput = h('input', {
-    id: labelId,
+    id: uid('class-label'),
     type: 'text',
     autocomplete: 'off',
     maxlength: MAX_LABEL,
@@ -100,11 +98,87 @@ export function setupView(opts: SetupOptions): { el: HTMLElement; destroy(): voi
     'aria-describedby': labelHelp.id,
     value: session.classLabel,
   });
+  const fromHelp = h('p', { id: uid('class-from-help'), class: 'help' });
+  const fromSelect = h('select', { id: uid('class-from'), 'aria-describedby': fromHelp.id });
+  return {
+    all,
+    scenarioSelect,
+    diffSelect,
+    diffHelp,
+    seedInput,
+    seedHelp,
+    seedError,
+    reseed,
+    hintsBox,
+    labelInput,
+    labelHelp,
+    fromSelect,
+    fromHelp,
+  };
+}
 
-  // ---- the link, its QR code and the printable sheet
-  const linkId = uid('class-link');
-  const linkBox = h('input', {
-    id: linkId,
+type Fields = ReturnType<typeof setupFields>;
+
+/** The prompt's choices for this scenario: the beginning, then weeks 2 to the last with dates. */
+function renderPrompt(f: Fields, session: ClassSession, scenario: Scenario): void {
+  const weeks = promptWeeks(scenario);
+  fill(
+    f.fromSelect,
+    h('option', { value: '', selected: session.from === undefined }, 'The beginning (no prompt)'),
+    weeks.map((w) =>
+      h(
+        'option',
+        { value: String(w), selected: w === session.from },
+        `The real path at ${weekText(scenario, w)}`,
+      ),
+    ),
+  );
+  f.fromSelect.disabled = weeks.length === 0;
+  f.fromHelp.textContent = weeks.length
+    ? 'Students begin where governments really stood that week, and try another way.'
+    : `${scenario.title} has no real path on record, so its games start at the beginning.`;
+}
+
+/** A labelled field: the label, then the control (or what holds it), then its help. */
+const field = (label: string, control: HTMLElement, ...rest: Child[]) =>
+  h(
+    'div',
+    { class: 'field' },
+    h('label', { for: control.id }, label),
+    ...(rest.length ? rest : [control]),
+  );
+
+/** The form, laid out. */
+function setupForm(f: Fields, session: ClassSession): HTMLElement {
+  return h(
+    'div',
+    { class: 'setup-form' },
+    f.all.length > 1
+      ? field('Scenario', f.scenarioSelect)
+      : h('p', null, h('strong', null, 'Scenario: '), getScenario(session.scenarioId)!.title),
+    field('Difficulty', f.diffSelect, f.diffSelect, f.diffHelp),
+    field(
+      'Seed',
+      f.seedInput,
+      h('div', { class: 'inline' }, f.seedInput, f.reseed),
+      f.seedHelp,
+      f.seedError,
+    ),
+    h(
+      'div',
+      { class: 'check' },
+      f.hintsBox,
+      h('label', { for: f.hintsBox.id }, 'Hints: the game suggests a promising move each week'),
+    ),
+    field('Class label', f.labelInput, f.labelInput, f.labelHelp),
+    field('Start from', f.fromSelect, f.fromSelect, f.fromHelp),
+  );
+}
+
+/** The class link with its Copy button, a link to try it, and its QR code. */
+function linkPanel() {
+  const box = h('input', {
+    id: uid('class-link'),
     type: 'text',
     class: 'class-link',
     readOnly: true,
@@ -117,92 +191,182 @@ export function setupView(opts: SetupOptions): { el: HTMLElement; destroy(): voi
     h('span', { class: 'vh' }, ' (opens in a new tab)'),
   );
   const qrBox = h('div', { class: 'qr-box' });
+  const el = h(
+    'div',
+    { class: 'setup-link' },
+    h('h4', null, h('label', { for: box.id }, 'The class link')),
+    box,
+    h(
+      'div',
+      { class: 'inline' },
+      copyButton(
+        () => box.value,
+        'Copy the link',
+        box,
+        'Link copied. Paste it into your class’s page or chat.',
+      ),
+      tryLink,
+    ),
+    qrBox,
+  );
+  const render = (link: string, start: string | null) => {
+    box.value = link;
+    tryLink.setAttribute('href', link);
+    fill(qrBox, qrSvg(link, 'qr'), start ? h('p', { class: 'qr-start' }, `Start: ${start}`) : null);
+  };
+  return { el, render };
+}
 
+/** The printed briefing's contents for this class game. */
+function renderSheet(sheet: HTMLElement, titleId: string, session: ClassSession, link: string) {
+  const scenario = sessionScenario(session);
+  const changes = describeVariant(session.scenarioId, session.variant);
+  const start = session.from === undefined ? null : promptText(scenario, session.from);
+  const settings = [
+    `Seed ${session.seed}`,
+    `${capitalise(session.difficulty)} difficulty`,
+    `hints ${session.hints ? 'on' : 'off'}`,
+    start ? `start: ${start}` : null,
+    changes.length ? 'tuned by your teacher' : null,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  fill(
+    sheet,
+    h(
+      'div',
+      { class: 'sheet-head' },
+      h(
+        'div',
+        null,
+        h('p', { class: 'sheet-brand' }, 'Frozen Assets · a classroom diplomacy game'),
+        h('h5', { id: titleId, class: 'sheet-title' }, scenario.title),
+        h(
+          'p',
+          { class: 'dates' },
+          `${formatDate(scenario.startDate)} to ${formatDate(scenario.deadline)}`,
+        ),
+        start ? h('p', { class: 'sheet-start' }, `Start: ${start}`) : null,
+        session.classLabel
+          ? h('p', { class: 'sheet-class' }, `Class: ${session.classLabel}`)
+          : null,
+      ),
+      h(
+        'figure',
+        { class: 'sheet-qr' },
+        qrSvg(link, 'qr'),
+        h('figcaption', null, 'Scan to open the game'),
+      ),
+    ),
+    h(
+      'ul',
+      { class: 'briefing' },
+      briefing(scenario).map((line) => h('li', null, line)),
+    ),
+    changes.length
+      ? [
+          h('p', { class: 'sheet-steps-title' }, 'Your teacher changed this scenario'),
+          h(
+            'ul',
+            { class: 'sheet-changes' },
+            changes.map((line) => h('li', null, line)),
+          ),
+        ]
+      : null,
+    h('p', { class: 'sheet-steps-title' }, 'What to do'),
+    sheetSteps(scenario, session.from),
+    h('p', { class: 'sheet-link' }, link),
+    h('p', { class: 'sheet-settings' }, settings),
+  );
+}
+
+function sheetSteps(scenario: Scenario, from: number | undefined): HTMLElement {
+  return h(
+    'ol',
+    { class: 'sheet-steps' },
+    h('li', null, 'Open the link below, or scan the QR code.'),
+    from === undefined
+      ? h(
+          'li',
+          null,
+          `Play all ${scenario.weeks} weeks to the end. Every government says why it acts; read the reasons.`,
+        )
+      : h(
+          'li',
+          null,
+          `The game starts at ${weekText(scenario, from)}, where governments really stood. Try another way, and play to the end of week ${scenario.weeks}. Every government says why it acts; read the reasons.`,
+        ),
+    h('li', null, 'At the end, add your name and copy your result code.'),
+    h('li', null, 'Paste the code where your teacher tells you.'),
+  );
+}
+
+/** Hooks the form's controls to `update`; the tuning follows the scenario and difficulty. */
+function wireFields(
+  f: Fields,
+  get: () => ClassSession,
+  update: (next: ClassSession) => void,
+  tune: ReturnType<typeof tuneView>,
+  randomSeed: () => number,
+): void {
+  f.scenarioSelect.addEventListener('change', () => {
+    if (!getScenario(f.scenarioSelect.value)) return;
+    tune.setScenario(f.scenarioSelect.value);
+    update({ ...get(), scenarioId: f.scenarioSelect.value, variant: {} });
+  });
+  f.diffSelect.addEventListener('change', () => {
+    const difficulty = f.diffSelect.value as Difficulty;
+    tune.setDifficulty(difficulty);
+    update({ ...get(), difficulty });
+  });
+  const readSeed = () => {
+    const r = parseSeed(f.seedInput.value);
+    if (!r.ok) {
+      f.seedError.textContent = `${r.reason} The link below still uses seed ${get().seed}.`;
+      f.seedInput.setAttribute('aria-invalid', 'true');
+      return;
+    }
+    f.seedError.textContent = '';
+    f.seedInput.removeAttribute('aria-invalid');
+    if (r.seed !== get().seed) update({ ...get(), seed: r.seed });
+  };
+  f.seedInput.addEventListener('input', readSeed);
+  f.reseed.addEventListener('click', () => {
+    f.seedInput.value = String(randomSeed() >>> 0);
+    readSeed();
+  });
+  f.hintsBox.addEventListener('change', () => update({ ...get(), hints: f.hintsBox.checked }));
+  f.labelInput.addEventListener('input', () => {
+    const label = cleanLabel(f.labelInput.value);
+    if (label !== get().classLabel) update({ ...get(), classLabel: label });
+  });
+  f.fromSelect.addEventListener('change', () => {
+    const { from: _old, ...rest } = get();
+    const week = Number(f.fromSelect.value);
+    update(f.fromSelect.value === '' ? rest : { ...rest, from: week });
+  });
+}
+
+export function setupView(opts: SetupOptions): { el: HTMLElement; destroy(): void } {
+  let session = fitPrompt(opts.session);
+  const f = setupFields(session);
+  const link = linkPanel();
   const sheetTitleId = uid('sheet-title');
   const sheet = h('article', { class: 'print-sheet', 'aria-labelledby': sheetTitleId });
 
   const render = () => {
-    const tuned = tunedScenario(session.scenarioId, session.variant);
-    const scenario = tuned.ok ? tuned.scenario : getScenario(session.scenarioId)!;
-    const changes = describeVariant(session.scenarioId, session.variant);
-    const link = sessionLink(opts.base, session);
-    linkBox.value = link;
-    tryLink.setAttribute('href', link);
-    diffHelp.textContent = DIFFICULTY_HELP[session.difficulty];
-    qrBox.replaceChildren(qrSvg(link, 'qr'));
-    const settings = [
-      `Seed ${session.seed}`,
-      `${capitalise(session.difficulty)} difficulty`,
-      `hints ${session.hints ? 'on' : 'off'}`,
-      changes.length ? 'tuned by your teacher' : null,
-    ]
-      .filter(Boolean)
-      .join(' · ');
-    fill(
-      sheet,
-      h(
-        'div',
-        { class: 'sheet-head' },
-        h(
-          'div',
-          null,
-          h('p', { class: 'sheet-brand' }, 'Frozen Assets · a classroom diplomacy game'),
-          h('h5', { id: sheetTitleId, class: 'sheet-title' }, scenario.title),
-          h(
-            'p',
-            { class: 'dates' },
-            `${formatDate(scenario.startDate)} to ${formatDate(scenario.deadline)}`,
-          ),
-          session.classLabel
-            ? h('p', { class: 'sheet-class' }, `Class: ${session.classLabel}`)
-            : null,
-        ),
-        h(
-          'figure',
-          { class: 'sheet-qr' },
-          qrSvg(link, 'qr'),
-          h('figcaption', null, 'Scan to open the game'),
-        ),
-      ),
-      h(
-        'ul',
-        { class: 'briefing' },
-        briefing(scenario).map((line) => h('li', null, line)),
-      ),
-      changes.length
-        ? [
-            h('p', { class: 'sheet-steps-title' }, 'Your teacher changed this scenario'),
-            h(
-              'ul',
-              { class: 'sheet-changes' },
-              changes.map((line) => h('li', null, line)),
-            ),
-          ]
-        : null,
-      h('p', { class: 'sheet-steps-title' }, 'What to do'),
-      h(
-        'ol',
-        { class: 'sheet-steps' },
-        h('li', null, 'Open the link below, or scan the QR code.'),
-        h(
-          'li',
-          null,
-          `Play all ${scenario.weeks} weeks to the end. Every government says why it acts; read the reasons.`,
-        ),
-        h('li', null, 'At the end, add your name and copy your result code.'),
-        h('li', null, 'Paste the code where your teacher tells you.'),
-      ),
-      h('p', { class: 'sheet-link' }, link),
-      h('p', { class: 'sheet-settings' }, settings),
-    );
+    const scenario = sessionScenario(session);
+    const url = sessionLink(opts.base, session);
+    f.diffHelp.textContent = DIFFICULTY_HELP[session.difficulty];
+    renderPrompt(f, session, scenario);
+    link.render(url, session.from === undefined ? null : promptText(scenario, session.from));
+    renderSheet(sheet, sheetTitleId, session, url);
   };
-
   const update = (next: ClassSession) => {
-    session = next;
+    session = fitPrompt(next);
     render();
     opts.onChange(session);
   };
-
   // The tuning belongs to a scenario: another scenario starts from its designed values.
   const tune = tuneView({
     scenarioId: session.scenarioId,
@@ -211,39 +375,7 @@ export function setupView(opts: SetupOptions): { el: HTMLElement; destroy(): voi
     now: opts.now,
     onChange: (variant) => update({ ...session, variant }),
   });
-
-  scenarioSelect.addEventListener('change', () => {
-    if (!getScenario(scenarioSelect.value)) return;
-    tune.setScenario(scenarioSelect.value);
-    update({ ...session, scenarioId: scenarioSelect.value, variant: {} });
-  });
-  diffSelect.addEventListener('change', () => {
-    const difficulty = diffSelect.value as Difficulty;
-    tune.setDifficulty(difficulty);
-    update({ ...session, difficulty });
-  });
-  const readSeed = () => {
-    const r = parseSeed(seedInput.value);
-    if (!r.ok) {
-      seedError.textContent = `${r.reason} The link below still uses seed ${session.seed}.`;
-      seedInput.setAttribute('aria-invalid', 'true');
-      return;
-    }
-    seedError.textContent = '';
-    seedInput.removeAttribute('aria-invalid');
-    if (r.seed !== session.seed) update({ ...session, seed: r.seed });
-  };
-  seedInput.addEventListener('input', readSeed);
-  reseed.addEventListener('click', () => {
-    seedInput.value = String(opts.randomSeed() >>> 0);
-    readSeed();
-  });
-  hintsBox.addEventListener('change', () => update({ ...session, hints: hintsBox.checked }));
-  labelInput.addEventListener('input', () => {
-    const label = cleanLabel(labelInput.value);
-    if (label !== session.classLabel) update({ ...session, classLabel: label });
-  });
-
+  wireFields(f, () => session, update, tune, opts.randomSeed);
   render();
 
   const el = h(
@@ -251,68 +383,7 @@ export function setupView(opts: SetupOptions): { el: HTMLElement; destroy(): voi
     { class: 'panel class-setup', 'aria-labelledby': 'class-setup-title' },
     h('h3', { id: 'class-setup-title' }, '1. Set up the class game'),
     opts.note ? h('p', { class: 'notice' }, opts.note) : null,
-    h(
-      'div',
-      { class: 'setup-grid' },
-      h(
-        'div',
-        { class: 'setup-form' },
-        all.length > 1
-          ? h(
-              'div',
-              { class: 'field' },
-              h('label', { for: scenarioId }, 'Scenario'),
-              scenarioSelect,
-            )
-          : h('p', null, h('strong', null, 'Scenario: '), getScenario(session.scenarioId)!.title),
-        h(
-          'div',
-          { class: 'field' },
-          h('label', { for: diffId }, 'Difficulty'),
-          diffSelect,
-          diffHelp,
-        ),
-        h(
-          'div',
-          { class: 'field' },
-          h('label', { for: seedId }, 'Seed'),
-          h('div', { class: 'inline' }, seedInput, reseed),
-          seedHelp,
-          seedError,
-        ),
-        h(
-          'div',
-          { class: 'check' },
-          hintsBox,
-          h('label', { for: hintsId }, 'Hints: the game suggests a promising move each week'),
-        ),
-        h(
-          'div',
-          { class: 'field' },
-          h('label', { for: labelId }, 'Class label'),
-          labelInput,
-          labelHelp,
-        ),
-      ),
-      h(
-        'div',
-        { class: 'setup-link' },
-        h('h4', null, h('label', { for: linkId }, 'The class link')),
-        linkBox,
-        h(
-          'div',
-          { class: 'inline' },
-          copyButton(
-            () => linkBox.value,
-            'Copy the link',
-            linkBox,
-            'Link copied. Paste it into your class’s page or chat.',
-          ),
-          tryLink,
-        ),
-        qrBox,
-      ),
-    ),
+    h('div', { class: 'setup-grid' }, setupForm(f, session), link.el),
     tune.el,
     h('h4', null, 'Briefing for students'),
     h(

@@ -1,6 +1,6 @@
 import type { StorageLike } from '../app/store';
 import { h, uid } from '../dom/h';
-import { classView, type SortKey } from './classview';
+import { classView, type GroupKey, type SortKey } from './classview';
 import {
   groupCandidates,
   placeOf,
@@ -8,6 +8,7 @@ import {
   shorten,
   type Candidate,
   type Entry,
+  type Group,
   type Skipped,
 } from './collect';
 import { resultRows, toCsv } from './csv';
@@ -51,6 +52,8 @@ const memory: {
   summary: string;
   includeOther: boolean;
   sort: SortKey;
+  /** the teacher's grouping of the table (absent: by route for a class of forks) */
+  group: GroupKey | undefined;
 } = {
   session: null,
   pasted: '',
@@ -60,6 +63,7 @@ const memory: {
   summary: '',
   includeOther: false,
   sort: 'given',
+  group: undefined,
 };
 
 function browserStorage(): StorageLike | null {
@@ -78,15 +82,7 @@ export function mountTeacher(
   opts: TeacherOptions,
 ): { heading: HTMLElement; destroy(): void } {
   const storage = browserStorage();
-  let note: string | null = null;
-  if (!memory.session) {
-    const read = readSession(storage);
-    if (read.kind === 'ok') memory.session = read.session;
-    else {
-      memory.session = defaultSession(opts.randomSeed());
-      if (read.kind === 'error') note = read.reason;
-    }
-  }
+  const note = memory.session ? null : recallSession(storage, opts.randomSeed);
   let destroyed = false;
   let run = 0;
   // Workers to replay codes in parallel: one per core, up to four, started now to be warm.
@@ -99,7 +95,7 @@ export function mountTeacher(
   const saveNote = h('p', { class: 'help', role: 'status' });
   const setup = setupView({
     base: opts.base,
-    session: memory.session,
+    session: memory.session!,
     randomSeed: opts.randomSeed,
     note,
     now: opts.now,
@@ -111,38 +107,171 @@ export function mountTeacher(
   });
 
   // ---- 2. collecting codes
-  const pasteId = uid('class-paste');
+  const c = collectControls();
+  c.paste.value = memory.pasted;
+  c.paste.addEventListener('input', () => (memory.pasted = c.paste.value));
+
+  const renderFiles = () => c.fileList.replaceChildren(...memory.files.map(fileLine));
+
+  const renderProblems = () =>
+    c.problems.replaceChildren(...problemsView(memory.entries, memory.headers));
+
+  // ---- 3 and 4. the class
+  const { slot: classSlot, render: renderClass } = classPart(opts.base, urls);
+
+  const check = async () => {
+    const id = ++run;
+    const done = await checkAll(
+      runner,
+      { progress: c.progress, status: c.status },
+      gather(c.paste.value, memory.files),
+      opts.now,
+      () => id === run && !destroyed,
+    );
+    if (!done) return;
+    memory.entries = done.entries;
+    memory.headers = done.headers;
+    if (done.summary !== null) memory.summary = done.summary;
+    c.status.textContent = done.summary ?? done.status;
+    renderProblems();
+    renderClass();
+  };
+
+  c.checkButton.addEventListener('click', () => void check());
+  c.clearButton.addEventListener('click', () => {
+    run++;
+    c.paste.value = '';
+    c.fileInput.value = '';
+    Object.assign(memory, { pasted: '', files: [], entries: [], headers: [], summary: '' });
+    c.progress.hidden = true;
+    c.status.textContent = 'Cleared.';
+    renderFiles();
+    renderProblems();
+    renderClass();
+    c.paste.focus();
+  });
+  c.fileInput.addEventListener('change', () => {
+    const files = [...(c.fileInput.files ?? [])];
+    void readFiles(files).then((loaded) => {
+      if (destroyed) return;
+      memory.files = loaded;
+      renderFiles();
+      void check();
+    });
+  });
+
+  const el = pageLayout(heading, opts.onBack, setup.el, saveNote, c.collect, classSlot);
+
+  c.status.textContent = memory.summary;
+  renderFiles();
+  renderProblems();
+  renderClass();
+  root.replaceChildren(el);
+
+  return {
+    heading,
+    destroy() {
+      destroyed = true;
+      run++;
+      runner.destroy();
+      setup.destroy();
+      for (const url of urls) URL.revokeObjectURL(url);
+      el.remove();
+    },
+  };
+}
+
+/** Sets the remembered class game (or a fresh one); returns why the remembered one was not used. */
+function recallSession(storage: StorageLike | null, randomSeed: () => number): string | null {
+  const read = readSession(storage);
+  if (read.kind === 'ok') {
+    memory.session = read.session;
+    return null;
+  }
+  memory.session = defaultSession(randomSeed());
+  return read.kind === 'error' ? read.reason : null;
+}
+
+/** Parts 3 and 4 in their slot, rebuilt by `render` from what the page keeps. */
+function classPart(base: string, urls: string[]): { slot: HTMLElement; render(): void } {
+  const slot = h('div', { class: 'class-slot' });
+  const again = (selector: string) => {
+    render();
+    focusFirst(slot, selector);
+  };
+  const render = () => {
+    const v = classView(
+      {
+        entries: memory.entries,
+        session: memory.session!,
+        base,
+        includeOther: memory.includeOther,
+        sort: memory.sort,
+        group: memory.group,
+      },
+      {
+        onIncludeOther: (include) => {
+          memory.includeOther = include;
+          again('input[type="checkbox"]');
+        },
+        onSort: (sort) => {
+          memory.sort = sort;
+          again('select[data-option="sort"]');
+        },
+        onGroup: (group) => {
+          memory.group = group;
+          again('select[data-option="group"]');
+        },
+        onExport: () => urls.push(downloadCsv(memory.entries, memory.session!, base)),
+      },
+    );
+    slot.replaceChildren(v.results, v.debrief);
+  };
+  return { slot, render };
+}
+
+/** The distinct codes in what was pasted and in the files read, and the header rows skipped. */
+function gather(pasted: string, files: LoadedFile[]): { groups: Group[]; headers: Skipped[] } {
+  const candidates: Candidate[] = [];
+  const headers: Skipped[] = [];
+  const add = (text: string, source: string) => {
+    const p = readCandidates(text, source);
+    candidates.push(...p.candidates);
+    headers.push(...p.headers);
+  };
+  add(pasted, 'pasted');
+  for (const f of files) if (f.text !== null) add(f.text, f.name);
+  return { groups: groupCandidates(candidates), headers };
+}
+
+/** Part 2's controls (pasting, files, the check and its progress) and their section. */
+function collectControls() {
   const pasteHelp = h(
     'p',
     { id: uid('class-paste-help'), class: 'help' },
     'One per line: result codes or replay links, as students copied them. Rows copied from a spreadsheet work too.',
   );
   const paste = h('textarea', {
-    id: pasteId,
+    id: uid('class-paste'),
     class: 'paste',
     rows: 8,
     spellcheck: 'false',
     autocomplete: 'off',
     'aria-describedby': pasteHelp.id,
   });
-  paste.value = memory.pasted;
-  paste.addEventListener('input', () => (memory.pasted = paste.value));
-
-  const fileId = uid('class-file');
   const fileHelp = h(
     'p',
     { id: uid('class-file-help'), class: 'help' },
     'A .txt or .csv file, for example a form’s export. Any cell that holds a code or a replay link is read; a header row is skipped.',
   );
   const fileInput = h('input', {
-    id: fileId,
+    id: uid('class-file'),
     type: 'file',
     accept: '.txt,.csv,text/plain,text/csv',
     multiple: true,
     'aria-describedby': fileHelp.id,
   });
   const fileList = h('ul', { class: 'file-list' });
-
   const progress = h('progress', {
     class: 'check-progress',
     max: 1,
@@ -154,211 +283,6 @@ export function mountTeacher(
   const problems = h('div', { class: 'problems' });
   const checkButton = h('button', { type: 'button', class: 'primary' }, 'Check the codes');
   const clearButton = h('button', { type: 'button', class: 'secondary' }, 'Clear');
-
-  const renderFiles = () => {
-    fileList.replaceChildren(
-      ...memory.files.map((f) =>
-        h(
-          'li',
-          null,
-          f.problem
-            ? h('span', { class: 'flag' }, `${f.name}: ${f.problem}`)
-            : `${f.name}: ${plural(f.text!.split(/\r\n|\r|\n/u).filter((l) => l.trim()).length, 'line')} read.`,
-        ),
-      ),
-    );
-  };
-
-  const renderProblems = () => {
-    const invalid = memory.entries.filter((e) => !e.check.valid);
-    const parts: HTMLElement[] = [];
-    if (invalid.length)
-      parts.push(
-        h('h4', null, `Could not be verified (${invalid.length})`),
-        h(
-          'div',
-          { class: 'table-scroll' },
-          h(
-            'table',
-            { class: 'invalid' },
-            h('caption', { class: 'vh' }, 'Codes that could not be verified, and why'),
-            h(
-              'thead',
-              null,
-              h(
-                'tr',
-                null,
-                h('th', { scope: 'col' }, 'Where'),
-                h('th', { scope: 'col' }, 'What was given'),
-                h('th', { scope: 'col' }, 'Why'),
-              ),
-            ),
-            h(
-              'tbody',
-              null,
-              invalid.map((e) =>
-                h(
-                  'tr',
-                  null,
-                  h(
-                    'th',
-                    { scope: 'row' },
-                    placeOf(e.first),
-                    e.also.length ? ` (and ${plural(e.also.length, 'more line')})` : '',
-                  ),
-                  h('td', { class: 'text' }, h('code', null, shorten(e.first.text))),
-                  h('td', { class: 'text' }, e.check.valid ? '' : e.check.reason),
-                ),
-              ),
-            ),
-          ),
-        ),
-      );
-    if (memory.headers.length)
-      parts.push(
-        h(
-          'p',
-          { class: 'help' },
-          'Skipped as header rows: ',
-          memory.headers
-            .map((s) => `${placeOf(s, false)} (“${shorten(s.text, 30, 0)}”)`)
-            .join('; '),
-          '.',
-        ),
-      );
-    problems.replaceChildren(...parts);
-  };
-
-  // ---- 3 and 4. the class
-  const classSlot = h('div', { class: 'class-slot' });
-  const renderClass = () => {
-    const v = classView(
-      {
-        entries: memory.entries,
-        session: memory.session!,
-        base: opts.base,
-        includeOther: memory.includeOther,
-        sort: memory.sort,
-      },
-      {
-        onIncludeOther: (include) => {
-          memory.includeOther = include;
-          renderClass();
-          focusFirst(classSlot, 'input[type="checkbox"]');
-        },
-        onSort: (sort) => {
-          memory.sort = sort;
-          renderClass();
-          focusFirst(classSlot, 'select');
-        },
-        onExport: exportCsv,
-      },
-    );
-    classSlot.replaceChildren(v.results, v.debrief);
-  };
-
-  const exportCsv = () => {
-    const csv = toCsv(resultRows(memory.entries, memory.session!, opts.base));
-    // The byte order mark makes spreadsheet programs read names as UTF-8.
-    const url = URL.createObjectURL(new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' }));
-    urls.push(url);
-    const label = memory
-      .session!.classLabel.replace(/[^\p{L}\p{N}]+/gu, '-')
-      .replace(/^-|-$/gu, '');
-    const a = h('a', {
-      href: url,
-      download: `frozen-assets-results${label ? `-${label}` : ''}.csv`,
-      hidden: true,
-    });
-    document.body.append(a);
-    a.click();
-    a.remove();
-  };
-
-  const check = async () => {
-    const id = ++run;
-    const start = opts.now();
-    const candidates: Candidate[] = [];
-    const headers: Skipped[] = [];
-    const add = (text: string, source: string) => {
-      const p = readCandidates(text, source);
-      candidates.push(...p.candidates);
-      headers.push(...p.headers);
-    };
-    add(paste.value, 'pasted');
-    for (const f of memory.files) if (f.text !== null) add(f.text, f.name);
-    const groups = groupCandidates(candidates);
-    if (groups.length === 0) {
-      memory.entries = [];
-      memory.headers = headers;
-      status.textContent = 'There is nothing to check yet: paste codes or choose a file first.';
-      renderProblems();
-      renderClass();
-      return;
-    }
-    progress.hidden = false;
-    progress.value = 0;
-    status.textContent = `Checking ${plural(groups.length, 'code')}…`;
-    const entries = await runner.check(groups, {
-      onProgress: (done, total) => {
-        if (id !== run || destroyed) return;
-        progress.value = total ? done / total : 1;
-        status.textContent = `Checking codes: ${done} of ${total}…`;
-      },
-      cancelled: () => id !== run || destroyed,
-    });
-    if (entries === null || id !== run || destroyed) return;
-    const ms = opts.now() - start;
-    progress.hidden = true;
-    memory.entries = entries;
-    memory.headers = headers;
-    const valid = entries.filter((e) => e.check.valid).length;
-    const codes = entries.length;
-    const invalid = entries.length - valid;
-    const dups = entries.reduce((n, e) => n + e.also.length, 0);
-    const dupText = dups ? ` ${plural(dups, 'duplicate')} listed once.` : '';
-    memory.summary =
-      invalid === 0
-        ? `Verified ${plural(codes, 'code')} in ${seconds(ms)}.${dupText}`
-        : `Checked ${plural(codes, 'code')} in ${seconds(ms)}: ${valid} verified, ${invalid} could not be verified (listed below).${dupText}`;
-    status.textContent = memory.summary;
-    renderProblems();
-    renderClass();
-  };
-
-  checkButton.addEventListener('click', () => void check());
-  clearButton.addEventListener('click', () => {
-    run++;
-    paste.value = '';
-    fileInput.value = '';
-    Object.assign(memory, { pasted: '', files: [], entries: [], headers: [], summary: '' });
-    progress.hidden = true;
-    status.textContent = 'Cleared.';
-    renderFiles();
-    renderProblems();
-    renderClass();
-    paste.focus();
-  });
-  fileInput.addEventListener('change', () => {
-    const files = [...(fileInput.files ?? [])];
-    void Promise.all(
-      files.map(async (f): Promise<LoadedFile> => {
-        if (f.size > MAX_FILE_BYTES)
-          return { name: f.name, text: null, problem: 'larger than 2 MB, so it was not read.' };
-        try {
-          return { name: f.name, text: await f.text(), problem: null };
-        } catch {
-          return { name: f.name, text: null, problem: 'the browser could not read it.' };
-        }
-      }),
-    ).then((loaded) => {
-      if (destroyed) return;
-      memory.files = loaded;
-      renderFiles();
-      void check();
-    });
-  });
-
   const collect = h(
     'section',
     { class: 'panel class-collect', 'aria-labelledby': 'class-collect-title' },
@@ -371,14 +295,14 @@ export function mountTeacher(
     h(
       'div',
       { class: 'field' },
-      h('label', { for: pasteId }, 'Paste result codes'),
+      h('label', { for: paste.id }, 'Paste result codes'),
       paste,
       pasteHelp,
     ),
     h(
       'div',
       { class: 'field' },
-      h('label', { for: fileId }, 'Or read them from files'),
+      h('label', { for: fileInput.id }, 'Or read them from files'),
       fileInput,
       fileHelp,
       fileList,
@@ -388,8 +312,26 @@ export function mountTeacher(
     status,
     problems,
   );
+  return {
+    paste,
+    fileInput,
+    fileList,
+    progress,
+    status,
+    problems,
+    checkButton,
+    clearButton,
+    collect,
+  };
+}
 
-  const el = h(
+/** The whole page: its heading and the way back, then parts 1 to 4. */
+function pageLayout(
+  heading: HTMLElement,
+  onBack: () => void,
+  ...parts: HTMLElement[]
+): HTMLElement {
+  return h(
     'div',
     { class: 'teacher' },
     h(
@@ -407,33 +349,162 @@ export function mountTeacher(
       ),
       h(
         'button',
-        { type: 'button', class: 'secondary', onClick: () => opts.onBack() },
+        { type: 'button', class: 'secondary', onClick: () => onBack() },
         'Back to the main menu',
       ),
     ),
-    setup.el,
-    saveNote,
-    collect,
-    classSlot,
+    ...parts,
   );
+}
 
-  status.textContent = memory.summary;
-  renderFiles();
-  renderProblems();
-  renderClass();
-  root.replaceChildren(el);
+/** The files chosen, read as text (or why not). */
+function readFiles(files: File[]): Promise<LoadedFile[]> {
+  return Promise.all(
+    files.map(async (f): Promise<LoadedFile> => {
+      if (f.size > MAX_FILE_BYTES)
+        return { name: f.name, text: null, problem: 'larger than 2 MB, so it was not read.' };
+      try {
+        return { name: f.name, text: await f.text(), problem: null };
+      } catch {
+        return { name: f.name, text: null, problem: 'the browser could not read it.' };
+      }
+    }),
+  );
+}
 
-  return {
-    heading,
-    destroy() {
-      destroyed = true;
-      run++;
-      runner.destroy();
-      setup.destroy();
-      for (const url of urls) URL.revokeObjectURL(url);
-      el.remove();
+/**
+ * Checks the gathered codes with the workers, showing progress. Null when a newer check or
+ * leaving the page made this one moot; `summary` is null when there was nothing to check.
+ */
+async function checkAll(
+  runner: ReturnType<typeof createRunner>,
+  ui: { progress: HTMLProgressElement; status: HTMLElement },
+  { groups, headers }: { groups: Group[]; headers: Skipped[] },
+  now: () => number,
+  current: () => boolean,
+): Promise<{
+  entries: Entry<ClassResult>[];
+  headers: Skipped[];
+  summary: string | null;
+  status: string;
+} | null> {
+  if (groups.length === 0) {
+    const status = 'There is nothing to check yet: paste codes or choose a file first.';
+    return { entries: [], headers, summary: null, status };
+  }
+  const start = now();
+  ui.progress.hidden = false;
+  ui.progress.value = 0;
+  ui.status.textContent = `Checking ${plural(groups.length, 'code')}…`;
+  const entries = await runner.check(groups, {
+    onProgress: (done, total) => {
+      if (!current()) return;
+      ui.progress.value = total ? done / total : 1;
+      ui.status.textContent = `Checking codes: ${done} of ${total}…`;
     },
-  };
+    cancelled: () => !current(),
+  });
+  if (entries === null || !current()) return null;
+  ui.progress.hidden = true;
+  const summary = checkSummary(entries, now() - start);
+  return { entries, headers, summary, status: summary };
+}
+
+/** What a finished check says: how many codes, how many verified, in what time. */
+function checkSummary(entries: Entry<ClassResult>[], ms: number): string {
+  const valid = entries.filter((e) => e.check.valid).length;
+  const codes = entries.length;
+  const invalid = entries.length - valid;
+  const dups = entries.reduce((n, e) => n + e.also.length, 0);
+  const dupText = dups ? ` ${plural(dups, 'duplicate')} listed once.` : '';
+  return invalid === 0
+    ? `Verified ${plural(codes, 'code')} in ${seconds(ms)}.${dupText}`
+    : `Checked ${plural(codes, 'code')} in ${seconds(ms)}: ${valid} verified, ${invalid} could not be verified (listed below).${dupText}`;
+}
+
+/** A file read for codes, or why it was not. */
+function fileLine(f: LoadedFile): HTMLElement {
+  return h(
+    'li',
+    null,
+    f.problem
+      ? h('span', { class: 'flag' }, `${f.name}: ${f.problem}`)
+      : `${f.name}: ${plural(f.text!.split(/\r\n|\r|\n/u).filter((l) => l.trim()).length, 'line')} read.`,
+  );
+}
+
+/** The codes that could not be verified, and why; then the lines skipped as headers. */
+function problemsView(entries: Entry<ClassResult>[], headers: Skipped[]): HTMLElement[] {
+  const invalid = entries.filter((e) => !e.check.valid);
+  const parts: HTMLElement[] = [];
+  if (invalid.length)
+    parts.push(
+      h('h4', null, `Could not be verified (${invalid.length})`),
+      h(
+        'div',
+        { class: 'table-scroll' },
+        h(
+          'table',
+          { class: 'invalid' },
+          h('caption', { class: 'vh' }, 'Codes that could not be verified, and why'),
+          h(
+            'thead',
+            null,
+            h(
+              'tr',
+              null,
+              ['Where', 'What was given', 'Why'].map((c) => h('th', { scope: 'col' }, c)),
+            ),
+          ),
+          h(
+            'tbody',
+            null,
+            invalid.map((e) =>
+              h(
+                'tr',
+                null,
+                h(
+                  'th',
+                  { scope: 'row' },
+                  placeOf(e.first),
+                  e.also.length ? ` (and ${plural(e.also.length, 'more line')})` : '',
+                ),
+                h('td', { class: 'text' }, h('code', null, shorten(e.first.text))),
+                h('td', { class: 'text' }, e.check.valid ? '' : e.check.reason),
+              ),
+            ),
+          ),
+        ),
+      ),
+    );
+  if (headers.length)
+    parts.push(
+      h(
+        'p',
+        { class: 'help' },
+        'Skipped as header rows: ',
+        headers.map((s) => `${placeOf(s, false)} (“${shorten(s.text, 30, 0)}”)`).join('; '),
+        '.',
+      ),
+    );
+  return parts;
+}
+
+/** Downloads the class's results as CSV; returns the object URL to revoke when the page goes. */
+function downloadCsv(entries: Entry<ClassResult>[], session: ClassSession, base: string): string {
+  const csv = toCsv(resultRows(entries, session, base));
+  // The byte order mark makes spreadsheet programs read names as UTF-8.
+  const url = URL.createObjectURL(new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' }));
+  const label = session.classLabel.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/gu, '');
+  const a = h('a', {
+    href: url,
+    download: `frozen-assets-results${label ? `-${label}` : ''}.csv`,
+    hidden: true,
+  });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  return url;
 }
 
 /** After a re-render, puts focus back on the control that caused it. */

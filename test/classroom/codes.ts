@@ -1,7 +1,7 @@
 import { gameFor } from '../../src/app/store';
-import type { Difficulty } from '../../src/engine';
-import { encodeResult } from '../../src/share';
-import { playGame } from '../../src/sim/run';
+import { Dice, seedRng, type Difficulty, type Move } from '../../src/engine';
+import { encodeResult, movesBefore, realPath } from '../../src/share';
+import { playGame, playOn } from '../../src/sim/run';
 import { policyByName } from '../../src/sim/policies';
 import type { ClassSession } from '../../src/classroom/session';
 import type { Variant } from '../../src/scenarios';
@@ -46,6 +46,45 @@ export function makeCode(opts: {
     name,
     moves: rec.moves,
     state: r.state,
+  });
+  return { code, seed: opts.seed, policy, name };
+}
+
+/**
+ * A "What if?" code: the real path's (or another policy's game's) moves to the start of `week`,
+ * then a policy plays on. The class's usual options (class 7B, no hints).
+ */
+export function makeForkCode(opts: {
+  seed: number;
+  week: number;
+  kind?: 'history' | 'game';
+  /** the policy that plays on from the fork */
+  policy?: string;
+  /** for kind 'game': the policy whose game is the base */
+  basePolicy?: string;
+  name?: string;
+}): MadeGame {
+  const game = gameFor(SCENARIO)!;
+  const kind = opts.kind ?? 'history';
+  const policy = opts.policy ?? 'scripted';
+  const base =
+    kind === 'history'
+      ? realPath(game, opts.seed, 'standard')
+      : playGame(game, opts.seed, 'standard', policyByName(opts.basePolicy ?? 'us-deal')!).moves;
+  const moves: Move[] = movesBefore(base, opts.week);
+  const at = game.replay(opts.seed, 'standard', moves);
+  if (!at.ok) throw new Error('the start of the fork does not replay');
+  const state = playOn(game, at.state, policyByName(policy)!, new Dice(seedRng(7)), moves);
+  const name = opts.name ?? 'Sam';
+  const code = encodeResult({
+    scenarioId: SCENARIO,
+    seed: opts.seed,
+    difficulty: 'standard',
+    options: { hints: false, classLabel: '7B' },
+    name,
+    moves,
+    state,
+    fork: { kind, week: opts.week, base },
   });
   return { code, seed: opts.seed, policy, name };
 }

@@ -5,6 +5,9 @@ import { CSV_HEADER, csvCell, defuse, resultRows, toCsv } from '../../src/classr
 import { checkCode, sameGames, type ClassResult } from '../../src/classroom/results';
 import { makeCode, SESSION } from './codes';
 
+const NOTE = CSV_HEADER.indexOf('Note');
+const LINK = CSV_HEADER.indexOf('Replay link');
+
 describe('CSV cells', () => {
   it('quotes cells with commas, quotes, line breaks, semicolons or outer spaces', () => {
     expect(csvCell('plain')).toBe('plain');
@@ -56,12 +59,12 @@ describe('the results export', () => {
     expect(rows).toHaveLength(4);
     const [, a, o, g] = rows;
     expect(a!.slice(0, 3)).toEqual(['pasted line 1; pasted line 4', 'verified', '=cmd|calc']);
-    expect(a![9]).toBe('Found 2 times.');
-    expect(a![11]).toBe(`https://school.example/#r=${ana.code}`);
+    expect(a![NOTE]).toBe('Found 2 times.');
+    expect(a![LINK]).toBe(`https://school.example/#r=${ana.code}`);
     expect(o![1]).toBe('verified, other game');
-    expect(o![9]).toBe('Played on another game: seed 12 not 34.');
+    expect(o![NOTE]).toBe('Played on another game: seed 12 not 34.');
     expect(g!.slice(0, 3)).toEqual(['pasted line 3', 'invalid', null]);
-    expect(g![9]).toMatch(/not a result code/);
+    expect(g![NOTE]).toMatch(/not a result code/);
     const csv = toCsv(rows);
     expect(csv).toContain(",'=cmd|calc,");
     expect(csv.split('\r\n')).toHaveLength(5);
@@ -82,8 +85,8 @@ describe('the results export', () => {
     expect([...twins.keys()]).toEqual([copy.code]);
     expect(twins.get(copy.code)!.key).toBe(first.code);
     const rows = resultRows(entries, SESSION, 'https://school.example/');
-    expect(rows[3]![9]).toBe('Same moves as the game of Ana (codes.txt line 1).');
-    expect(rows[1]![9]).toBe('');
-    expect(rows[2]![9]).toBe('');
+    expect(rows[3]![NOTE]).toBe('Same moves as the game of Ana (codes.txt line 1).');
+    expect(rows[1]![NOTE]).toBe('');
+    expect(rows[2]![NOTE]).toBe('');
   });
 });

@@ -29,6 +29,7 @@ function result(over: Partial<ClassResult>): ClassResult {
     turned: {},
     offerTerms: {},
     pressured: {},
+    routeTaken: null,
     ...over,
   };
 }
