@@ -54,8 +54,12 @@ const COUNTED: Record<Exclude<MoveType, 'week.end'>, (n: number) => string> = {
   'bridge.request': (n) => plural(n, 'request for bridge money', 'requests for bridge money'),
 };
 
-/** One sentence: how many moves, in how many weeks, of which kinds (most used first). */
-export function describePath(path: PathWeek[], weeks: number): string {
+/**
+ * One sentence: how many moves, in how many weeks, of which kinds (most used first). A what-if
+ * counts only its own moves, from the week it began (`from`).
+ */
+export function describePath(all: PathWeek[], weeks: number, from = 1): string {
+  const path = all.filter((w) => w.week >= from);
   const counts = new Map<Exclude<MoveType, 'week.end'>, number>();
   let total = 0;
   for (const w of path) {
@@ -65,8 +69,12 @@ export function describePath(path: PathWeek[], weeks: number): string {
       total++;
     }
   }
-  if (total === 0) return 'You made no moves: every week simply ended.';
+  const own = from > 1 ? `From week ${from}, your own moves: ` : '';
+  if (total === 0)
+    return from > 1
+      ? `From week ${from} you made no moves: every week simply ended.`
+      : 'You made no moves: every week simply ended.';
   // A stable sort: equal counts stay in the order first used.
   const kinds = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([t, n]) => COUNTED[t](n));
-  return `${plural(total, 'move', 'moves')} in ${path.length} of ${weeks} weeks: ${kinds.join(', ')}.`;
+  return `${own}${plural(total, 'move', 'moves')} in ${path.length} of ${weeks - from + 1} weeks: ${kinds.join(', ')}.`;
 }

@@ -45,7 +45,7 @@ function pathView(scenario: Scenario, session: Session) {
           `Until the start of week ${session.fork.week} this game followed ${session.fork.kind === 'history' ? 'the real path' : 'the game it forked from'}: the moves of those weeks are its, yours begin in week ${session.fork.week}.`,
         )
       : null,
-    h('p', null, describePath(path, scenario.weeks)),
+    h('p', null, describePath(path, scenario.weeks, session.fork?.week)),
     path.length
       ? h(
           'details',

@@ -374,7 +374,7 @@ export class DebriefScene extends Phaser.Scene {
       colour: this.ctx.palette.ink,
       wrap: RIGHT.w,
     });
-    const text = describePath(pathOf(game, session), scenario.weeks);
+    const text = describePath(pathOf(game, session), scenario.weeks, session.fork?.week);
     line.setText(text);
     // Two lines at most: the page has the rest.
     if (line.height > 40) line.setText(fitText(text, RIGHT.w * 2 - 40, (s) => this.width(s)));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describePath, pathOf } from '../../src/app/path';
 import { createStore, gameFor } from '../../src/app/store';
-import { DEFAULT_OPTIONS } from '../../src/share';
+import { DEFAULT_OPTIONS, realPath } from '../../src/share';
 import { policyByName } from '../../src/sim/policies';
 import { playGame } from '../../src/sim/run';
 
@@ -58,5 +58,33 @@ describe('the path taken', () => {
     store.dispatch({ type: 'actor.sound', actor: 'belgium' });
     const path = pathOf(gameFor('december-summit')!, store.getState()!);
     expect(describePath(path, 19)).toBe('1 move in 1 of 19 weeks: 1 sounding-out.');
+  });
+});
+
+describe('the path of a what-if', () => {
+  it('counts only the moves from the week it began, not the real path’s before it', () => {
+    const game = gameFor('december-summit')!;
+    const store = createStore({ storage: null });
+    const link = {
+      scenarioId: 'december-summit',
+      seed: 3,
+      difficulty: 'standard' as const,
+      options: DEFAULT_OPTIONS,
+    };
+    store.newFork(link, { kind: 'history', week: 4, base: realPath(game, 3, 'standard') });
+    store.dispatch({ type: 'g7.coordinate' });
+    const path = pathOf(game, store.getState()!);
+    // The real path made moves in weeks 1 to 3; they are listed, not counted as the player's.
+    expect(path.some((w) => w.week < 4 && w.steps.length > 0)).toBe(true);
+    expect(describePath(path, 19, 4)).toBe(
+      'From week 4, your own moves: 1 move in 1 of 16 weeks: 1 G7 call.',
+    );
+    while (store.getState()!.state.status === 'playing') store.dispatch({ type: 'week.end' });
+    const none = createStore({ storage: null });
+    none.newFork(link, { kind: 'history', week: 6, base: realPath(game, 3, 'standard') });
+    while (none.getState()!.state.status === 'playing') none.dispatch({ type: 'week.end' });
+    expect(describePath(pathOf(game, none.getState()!), 19, 6)).toBe(
+      'From week 6 you made no moves: every week simply ended.',
+    );
   });
 });

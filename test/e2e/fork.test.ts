@@ -5,7 +5,15 @@ import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 
 import { verifyResult } from '../../src/share';
-import { baseURL, byRole, endWeeksUntilOver, ROOT, screenshot, useBrowser } from './helpers';
+import {
+  baseURL,
+  byRole,
+  endWeeksUntilOver,
+  ROOT,
+  SCREENSHOT_DIR,
+  screenshot,
+  useBrowser,
+} from './helpers';
 
 // "What if?" end to end: a student opens what really happened in the December Summit, steps to
 // the week of the European Council (week 4, 15 December 2025), takes over there and plays
@@ -74,6 +82,24 @@ test('history, a fork at the December summit, another path, the comparison, the 
   expect(await compare.locator('details').getAttribute('open')).not.toBeNull();
   await compare.scrollIntoViewIfNeeded();
   await screenshot(page, 'fork-compare-1366');
+  // The canvas draws the same comparison: both timelines' names, the marker, the split points.
+  await page.waitForSelector('.phaser-table[data-scene="debrief"]');
+  const words = await page.evaluate(() => {
+    const box = document.querySelector('.phaser-table') as
+      (HTMLElement & { tableProbe(): { texts: { text: string }[] } }) | null;
+    return box
+      ? box
+          .tableProbe()
+          .texts.map((x) => x.text)
+          .join('\n')
+      : '';
+  });
+  expect(words).toContain('What if? from week 4');
+  expect(words).toContain('Where the timelines split');
+  expect(words).toMatch(/The real path/);
+  await page.locator('.stage').screenshot({
+    path: path.join(SCREENSHOT_DIR, 'fork-compare-canvas.png'),
+  });
 
   // The code: a fork of the real path, verified in Node to the same state the browser reached.
   await byRole(page, 'textbox', /Your name/).fill('Ines');
@@ -91,13 +117,19 @@ test('history, a fork at the December summit, another path, the comparison, the 
   await byRole(page, 'button', 'See its ending again').click();
   await page.locator('section.compare').scrollIntoViewIfNeeded();
   await screenshot(page, 'fork-compare-projector');
+  await page.waitForSelector('.phaser-table[data-scene="debrief"]');
+  await page.locator('.stage').screenshot({
+    path: path.join(SCREENSHOT_DIR, 'fork-compare-canvas-projector.png'),
+  });
 
   // The teacher's page checks it like any code, and says it is a what-if of the real path.
   await page.goto(`${baseURL()}#teacher`);
   await byRole(page, 'textbox', 'Paste result codes').fill(code);
   await byRole(page, 'button', 'Check the codes').click();
   await expect.poll(() => page.locator('.check-status').innerText()).toMatch(/Verified 1 code/);
-  expect(await page.locator('table.results').innerText()).toMatch(/Ines/);
+  const results = await page.locator('table.results').innerText();
+  expect(results).toMatch(/Ines/);
+  expect(results).toMatch(/What-if from week 4 \(15 Dec 2025\) of the real path/);
   await screenshot(page, 'fork-teacher', { fullPage: true });
 
   // And so does `npm run verify`.
