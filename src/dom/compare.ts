@@ -2,7 +2,8 @@ import type { Comparison, Timeline } from '../app/compare';
 import type { Session } from '../app/store';
 import { formatDate, weekStart, type LogEntry, type Scenario } from '../engine';
 import type { ForkOf, GameLink } from '../share';
-import { h, svg, uid } from './h';
+import { h, uid } from './h';
+import { weekChart } from './week-chart';
 import { bn, OUTCOME_LABEL, STANCE_LABEL } from './strings';
 
 // The page's side of a "What if?": both timelines side by side (outcome and grade of each, both
@@ -45,51 +46,6 @@ function outcomes(c: Comparison): HTMLElement {
       ),
     ),
     h('tbody', null, row(c.fork), row(c.base)),
-  );
-}
-
-/** Both money lines (secured) on one chart, with the week the what-if began marked. */
-function compareChart(scenario: Scenario, c: Comparison, titleId: string): SVGElement {
-  const W = 640;
-  const H = 220;
-  const pad = { l: 56, r: 16, t: 16, b: 32 };
-  const all = [...c.base.history, ...c.fork.history];
-  const top = Math.max(scenario.target, ...all.map((r) => r.secured)) * 1.05;
-  const x = (week: number) =>
-    pad.l + ((week - 1) * (W - pad.l - pad.r)) / Math.max(1, scenario.weeks - 1);
-  const y = (v: number) => H - pad.b - (v * (H - pad.t - pad.b)) / top;
-  const points = (t: Timeline) =>
-    t.history.map((r) => `${x(r.week).toFixed(1)},${y(r.secured).toFixed(1)}`).join(' ');
-  const fx = x(c.week - 0.5 < 1 ? 1 : c.week - 0.5);
-  return svg(
-    'svg',
-    {
-      class: 'chart compare',
-      viewBox: `0 0 ${W} ${H}`,
-      role: 'img',
-      'aria-labelledby': titleId,
-      preserveAspectRatio: 'xMidYMid meet',
-    },
-    svg('line', { class: 'axis', x1: pad.l, y1: H - pad.b, x2: W - pad.r, y2: H - pad.b }),
-    svg('line', {
-      class: 'target',
-      x1: pad.l,
-      y1: y(scenario.target),
-      x2: W - pad.r,
-      y2: y(scenario.target),
-    }),
-    svg(
-      'text',
-      { x: pad.l + 4, y: y(scenario.target) - 6, class: 'label' },
-      `target ${bn(scenario.target)}`,
-    ),
-    svg('line', { class: 'fork-mark', x1: fx, y1: pad.t, x2: fx, y2: H - pad.b }),
-    svg('text', { x: fx + 4, y: H - pad.b - 8, class: 'label' }, `what-if from week ${c.week}`),
-    svg('text', { x: pad.l - 8, y: H - pad.b + 4, class: 'label end' }, '0'),
-    svg('text', { x: x(1), y: H - 10, class: 'label' }, 'week 1'),
-    svg('text', { x: x(scenario.weeks), y: H - 10, class: 'label end' }, `week ${scenario.weeks}`),
-    svg('polyline', { class: 'line base', points: points(c.base) }),
-    svg('polyline', { class: 'line secured', points: points(c.fork) }),
   );
 }
 
@@ -206,7 +162,15 @@ export function compareView(scenario: Scenario, c: Comparison): HTMLElement {
       { class: 'help' },
       `Solid line: ${c.fork.label.toLowerCase()}. Dotted line: ${c.base.label.toLowerCase()}. The upright line marks the start of week ${c.week}.`,
     ),
-    compareChart(scenario, c, chartId),
+    weekChart(
+      scenario,
+      chartId,
+      [
+        { cls: 'base', history: c.base.history, value: (r) => r.secured },
+        { cls: 'secured', history: c.fork.history, value: (r) => r.secured },
+      ],
+      { week: c.week, label: `what-if from week ${c.week}` },
+    ),
     moneyTable(c),
     h('h3', null, 'Where the governments parted ways'),
     splitsView(scenario, c),

@@ -23,7 +23,8 @@ import {
   type GameLink,
 } from '../share';
 import { compareView, forkOwnView } from './compare';
-import { copyButton, h, svg, uid } from './h';
+import { weekChart } from './week-chart';
+import { copyButton, h, uid } from './h';
 import { bn, MODEL_NOTE, OUTCOME_LABEL, STANCE_LABEL, STANCE_SYMBOL } from './strings';
 
 // The debrief: outcome, grade and score, the money line week by week, the turning points with
@@ -68,53 +69,6 @@ function pathView(scenario: Scenario, session: Session) {
           ]),
         )
       : null,
-  );
-}
-
-/** The money line as a small inline SVG (the same numbers are in the table next to it). */
-function moneyChart(scenario: Scenario, history: readonly WeekRecord[], titleId: string) {
-  const W = 640;
-  const H = 220;
-  const pad = { l: 56, r: 16, t: 16, b: 32 };
-  const top = Math.max(scenario.target, ...history.map((r) => r.secured + r.pledged)) * 1.05;
-  const x = (week: number) =>
-    pad.l + ((week - 1) * (W - pad.l - pad.r)) / Math.max(1, scenario.weeks - 1);
-  const y = (v: number) => H - pad.b - (v * (H - pad.t - pad.b)) / top;
-  const points = (f: (r: WeekRecord) => number) =>
-    history.map((r) => `${x(r.week).toFixed(1)},${y(f(r)).toFixed(1)}`).join(' ');
-  return svg(
-    'svg',
-    {
-      class: 'chart',
-      viewBox: `0 0 ${W} ${H}`,
-      role: 'img',
-      'aria-labelledby': titleId,
-      preserveAspectRatio: 'xMidYMid meet',
-    },
-    svg('line', {
-      class: 'axis',
-      x1: pad.l,
-      y1: H - pad.b,
-      x2: W - pad.r,
-      y2: H - pad.b,
-    }),
-    svg('line', {
-      class: 'target',
-      x1: pad.l,
-      y1: y(scenario.target),
-      x2: W - pad.r,
-      y2: y(scenario.target),
-    }),
-    svg(
-      'text',
-      { x: pad.l + 4, y: y(scenario.target) - 6, class: 'label' },
-      `target ${bn(scenario.target)}`,
-    ),
-    svg('text', { x: pad.l - 8, y: H - pad.b + 4, class: 'label end' }, '0'),
-    svg('text', { x: x(1), y: H - 10, class: 'label' }, 'week 1'),
-    svg('text', { x: x(scenario.weeks), y: H - 10, class: 'label end' }, `week ${scenario.weeks}`),
-    svg('polyline', { class: 'line pledged', points: points((r) => r.secured + r.pledged) }),
-    svg('polyline', { class: 'line secured', points: points((r) => r.secured) }),
   );
 }
 
@@ -399,7 +353,10 @@ export function endingScreen(
         { class: 'help' },
         `Solid line: money secured. Dashed line: secured plus pledged. Flat line: the ${bn(scenario.target)} target.`,
       ),
-      moneyChart(scenario, st.history, chartTitle),
+      weekChart(scenario, chartTitle, [
+        { cls: 'pledged', history: st.history, value: (r) => r.secured + r.pledged },
+        { cls: 'secured', history: st.history, value: (r) => r.secured },
+      ]),
       h(
         'details',
         null,
