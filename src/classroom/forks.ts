@@ -50,13 +50,15 @@ export function promptText(scenario: Scenario, week: number): string {
  * (money paid in time first, as the game's money breakdown counts it; then money adopted but
  * blocked or late; ties: the one adopted first, then the scenario's order); else the route the
  * player tabled last (the latest tabled week, and within a week the last one tabled in the
- * moves); else null. The asset lock brings no money of its own, so it is a route taken only
- * when it is all that was tabled.
+ * moves; a what-if counts only the routes tabled from the week it began, `from`); else null.
+ * The asset lock brings no money of its own, so it is the route taken only when it is all that
+ * was tabled.
  */
 export function routeTaken(
   scenario: Scenario,
   state: GameState,
   moves: readonly Move[] = [],
+  from = 1,
 ): string | null {
   const payBy = lastPayableWeek(scenario, state);
   let best: { id: string; paid: number; money: number; week: number } | null = null;
@@ -78,13 +80,15 @@ export function routeTaken(
   moves.forEach((m, i) => {
     if (m.type === 'route.table') lastInMoves.set(m.route, i);
   });
-  let last: { id: string; week: number; at: number } | null = null;
+  let last: { id: string; money: boolean; week: number; at: number } | null = null;
   for (const def of scenario.routes) {
     const week = state.routes[def.id]?.tabledWeek;
-    if (week === null || week === undefined) continue;
+    if (week === null || week === undefined || week < from) continue;
+    const money = def.kind !== 'asset-lock';
     const at = lastInMoves.get(def.id) ?? -1;
-    if (!last || week > last.week || (week === last.week && at > last.at))
-      last = { id: def.id, week, at };
+    const later = !last || week > last.week || (week === last.week && at > last.at);
+    if (!last || (money && !last.money) || (money === last.money && later))
+      last = { id: def.id, money, week, at };
   }
   return last?.id ?? null;
 }

@@ -79,7 +79,7 @@ export function summarise(v: Verified): ClassResult {
   return {
     ...fields,
     ...(fork ? { fork: { kind: fork.kind, week: fork.week } } : {}),
-    routeTaken: routeTaken(scenario, st, moves),
+    routeTaken: routeTaken(scenario, st, moves, fork?.week),
     gameHash: stateHash,
     actions: moves.filter((m) => m.type !== 'week.end').length,
     routes,

@@ -5,7 +5,6 @@ import {
   money,
   weekOf,
   weekStart,
-  type Difficulty,
   type Game,
   type GameState,
   type Move,
@@ -39,7 +38,7 @@ interface Snapshot {
 function snapshots(game: Game, v: Timeline): Snapshot[] {
   const out: Snapshot[] = [];
   let state: GameState | null = null;
-  for (const step of game.replaySteps(v.seed, v.difficulty, v.moves)) {
+  for (const step of game.replaySteps(v.link.seed, v.link.difficulty, v.moves)) {
     if (!state)
       out.push({ week: step.before.week, state: step.before, movesSoFar: 0, final: false });
     state = step.state;
@@ -47,7 +46,7 @@ function snapshots(game: Game, v: Timeline): Snapshot[] {
       out.push({ week: state.week, state, movesSoFar: step.index + 1, final: false });
   }
   if (!state) {
-    state = game.start(v.seed, v.difficulty);
+    state = game.start(v.link.seed, v.link.difficulty);
     out.push({ week: state.week, state, movesSoFar: 0, final: false });
   }
   out.push({ week: state.week, state, movesSoFar: v.moves.length, final: true });
@@ -56,9 +55,8 @@ function snapshots(game: Game, v: Timeline): Snapshot[] {
 
 /** A whole game to replay: from a verified code, or the real path from a seed. */
 interface Timeline {
+  /** the scenario, seed, difficulty and options it was played with */
   link: GameLink;
-  seed: number;
-  difficulty: Difficulty;
   moves: Move[];
   state: GameState;
   /** what a "What if?" of it starts from */
@@ -94,8 +92,6 @@ function timelineOf(source: ReplaySource): Timeline | string {
     const grade = scenario.history.ending;
     return {
       link,
-      seed: link.seed,
-      difficulty: link.difficulty,
       moves,
       state: r.state,
       kind: 'history',
@@ -131,8 +127,6 @@ function timelineOf(source: ReplaySource): Timeline | string {
         ...(Object.keys(v.variant).length ? { variant: v.variant } : {}),
       },
     },
-    seed: v.seed,
-    difficulty: v.difficulty,
     moves: v.moves,
     state: v.state,
     kind: 'game',
@@ -181,8 +175,8 @@ export function replayScreen(source: ReplaySource, opts: ReplayOptions): ReplayS
   const snaps = snapshots(game, v);
   const session = (snap: Snapshot): Session => ({
     scenarioId: v.link.scenarioId,
-    seed: v.seed,
-    difficulty: v.difficulty,
+    seed: v.link.seed,
+    difficulty: v.link.difficulty,
     options: v.link.options,
     moves: v.moves.slice(0, snap.movesSoFar),
     state: snap.state,
@@ -225,7 +219,7 @@ export function replayScreen(source: ReplaySource, opts: ReplayOptions): ReplayS
       h(
         'p',
         null,
-        `${scenario.title}, ${v.difficulty} difficulty, seed ${v.seed}${v.link.options.hints ? ', hints on' : ''}.`,
+        `${scenario.title}, ${v.link.difficulty} difficulty, seed ${v.link.seed}${v.link.options.hints ? ', hints on' : ''}.`,
       ),
       h('p', null, summary),
       v.intro,

@@ -107,16 +107,20 @@ describe('the route a game took', () => {
     expect(routeTaken(scenario, same, [table('eu-borrowing'), table('reparations')])).toBe(
       'reparations',
     );
-    // An asset lock adopted brings no money: the lock is the route only as the last tabled.
-    expect(
-      routeTaken(
-        scenario,
-        withRoutes({
-          'art122-lock': { ...adopted(210, 5, 5), tabledWeek: 3 },
-          reparations: tabled(2),
-        }),
-      ),
-    ).toBe('art122-lock');
+    // An asset lock adopted brings no money: it is the route taken only when nothing else was
+    // tabled.
+    const lock = { ...adopted(210, 5, 5), tabledWeek: 3 };
+    expect(routeTaken(scenario, withRoutes({ 'art122-lock': lock, reparations: tabled(2) }))).toBe(
+      'reparations',
+    );
+    expect(routeTaken(scenario, withRoutes({ 'art122-lock': lock }))).toBe('art122-lock');
+  });
+
+  it('of a what-if counts only the routes tabled from the week it began', () => {
+    const tabled = (week: number) => ({ status: 'tabled' as const, tabledWeek: week });
+    const st = withRoutes({ reparations: tabled(2), 'eu-borrowing': tabled(6) });
+    expect(routeTaken(scenario, st, [], 4)).toBe('eu-borrowing');
+    expect(routeTaken(scenario, withRoutes({ reparations: tabled(2) }), [], 4)).toBeNull();
   });
 
   it('is null, "No route tabled", when nothing was tabled', () => {
