@@ -12,7 +12,7 @@ import {
 } from '../engine';
 import { moneyLine } from './board';
 import { logView } from './feed';
-import { compareFork } from '../app/compare';
+import { compareFork, type Comparison } from '../app/compare';
 import {
   cleanName,
   gameLink,
@@ -103,8 +103,18 @@ function whatIfs(scenario: Scenario): HTMLElement | null {
   );
 }
 
-/** Each actor's stance week by week: the text twin of the canvas's stance ribbons. */
-function stanceTable(scenario: Scenario, history: readonly WeekRecord[]): HTMLElement {
+/**
+ * Each actor's stance week by week: the text twin of the canvas's stance ribbons. In a what-if,
+ * a week where the other timeline left the actor in another stance is outlined and says which.
+ */
+function stanceTable(
+  scenario: Scenario,
+  history: readonly WeekRecord[],
+  other?: Comparison | null,
+): HTMLElement {
+  const split = new Map(
+    (other?.splits ?? []).flatMap((sp) => sp.weeks.map((w) => [`${sp.actor}@${w.week}`, w.base])),
+  );
   return h(
     'details',
     null,
@@ -136,12 +146,18 @@ function stanceTable(scenario: Scenario, history: readonly WeekRecord[]): HTMLEl
               h('th', { scope: 'row' }, def.name),
               history.map((r) => {
                 const stance = r.stance[def.id];
+                const base = split.get(`${def.id}@${r.week}`);
+                const elsewhere =
+                  base && `; ${other!.base.label.toLowerCase()}: ${STANCE_LABEL[base]}`;
                 return stance
                   ? h(
                       'td',
-                      { class: `stance-${stance}`, title: STANCE_LABEL[stance] },
+                      {
+                        class: `stance-${stance}${base ? ' split' : ''}`,
+                        title: `${STANCE_LABEL[stance]}${elsewhere ?? ''}`,
+                      },
                       h('span', { 'aria-hidden': 'true' }, STANCE_SYMBOL[stance]),
-                      h('span', { class: 'vh' }, STANCE_LABEL[stance]),
+                      h('span', { class: 'vh' }, `${STANCE_LABEL[stance]}${elsewhere ?? ''}`),
                     )
                   : h('td', null, '');
               }),
@@ -427,7 +443,14 @@ export function endingScreen(
           );
         }),
       ),
-      stanceTable(scenario, st.history),
+      comparison
+        ? h(
+            'p',
+            { class: 'help' },
+            `In the table, an outlined week is one where ${comparison.base.label.toLowerCase()} left that actor in another stance.`,
+          )
+        : null,
+      stanceTable(scenario, st.history, comparison),
     ),
     h(
       'section',

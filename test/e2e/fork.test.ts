@@ -74,6 +74,10 @@ test('history, a fork at the December summit, another path, the comparison, the 
   expect(await rows.nth(1).innerText()).toMatch(/The real path\s+Partly funded, grade D/);
   expect(await compare.locator('svg polyline.base').count()).toBe(1);
   expect(await compare.locator('svg polyline.secured').count()).toBe(1);
+  // The stances table outlines, and says, the weeks the real path had another stance.
+  const splits = page.locator('table.stances td.split');
+  expect(await splits.count()).toBeGreaterThan(0);
+  expect(await splits.first().locator('.vh').textContent()).toMatch(/; the real path: /);
   // The real path's week-4 vote is a turning point only it has.
   expect(text).toMatch(/Only on the real path[\s\S]*Week 4: Joint EU borrowing/);
   // Keyboard: the table of numbers behind the chart opens from the keyboard.
