@@ -17,8 +17,8 @@ import tseslint from 'typescript-eslint';
  *   share      engine, actors, scenarios, @noble/hashes
  *   app        engine, actors, scenarios, share
  *   ui         app, engine, scenarios, phaser (and phaser-src/, Phaser's own sources: an alias)
- *   dom        app, engine, share, scenarios
- *   classroom  app, engine, share, scenarios, dom (its element helpers and shared words),
+ *   dom        app, engine, share, scenarios, lean-qr (QR codes of links and result codes)
+ *   classroom  app, engine, share, scenarios, dom (its element helpers, shared words, QR codes),
  *              sim (the balance harness, for the teacher's win-rate check in a worker)
  *   offline    nothing (it registers the service worker that build/offline-plugin.ts writes)
  */
@@ -65,7 +65,8 @@ const LAYERS = {
   },
   dom: {
     layers: ['app', 'engine', 'share', 'scenarios'],
-    packages: [],
+    // lean-qr: the QR codes of result codes (the ending, "Hand in now") and of the class link.
+    packages: ['lean-qr'],
     why: 'the DOM shell talks to the game through app and must not pull in Phaser',
   },
   classroom: {
@@ -73,7 +74,8 @@ const LAYERS = {
     // (src/sim/run.ts and policies.ts with the strategies and tactics.ts they import, which use
     // no Node builtins) in a worker.
     layers: ['app', 'engine', 'share', 'scenarios', 'dom', 'sim'],
-    packages: ['lean-qr'],
+    // QR codes come from src/dom/qr.ts (one helper for the whole page), not from lean-qr here.
+    packages: [],
     why: 'classroom tools talk to the game through app and must not pull in Phaser',
   },
   offline: {

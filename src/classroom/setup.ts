@@ -4,7 +4,7 @@ import { cleanLabel, MAX_LABEL } from '../share';
 import { copyButton, fill, h, svg, uid, type Child } from '../dom/h';
 import { briefing, capitalise, DIFFICULTY_HELP } from '../dom/strings';
 import { promptText, weekText } from './forks';
-import { qrShape } from './qr';
+import { qrShape } from '../dom/qr';
 import {
   fitPrompt,
   parseSeed,

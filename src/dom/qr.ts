@@ -1,7 +1,11 @@
 import { correction, generate } from 'lean-qr/nano';
 
-// A QR code of a link, made in the browser (lean-qr's small "nano" build: no network, no
-// canvas). It becomes one SVG path of dark modules, so it prints sharp at any size.
+import { svg } from './h';
+
+// A QR code of a text (the teacher's class link, a student's result code), made in the browser
+// (lean-qr's small "nano" build: no network, no canvas). It becomes one SVG path of dark
+// modules, so it prints sharp at any size. The one QR helper of the page: the teacher's page
+// draws its class link with it too.
 
 export interface QrShape {
   /** modules per side, quiet zone included */
@@ -38,4 +42,21 @@ export function qrShape(text: string): QrShape {
     }
   });
   return { size: m.length + 2 * QUIET, d: parts.join('') };
+}
+
+/** The QR code of `text` as an SVG picture named `label` (black on white, whatever the theme). */
+export function qrSvg(text: string, className: string, label: string): SVGElement {
+  const q = qrShape(text);
+  return svg(
+    'svg',
+    {
+      class: className,
+      viewBox: `0 0 ${q.size} ${q.size}`,
+      role: 'img',
+      'aria-label': label,
+      'shape-rendering': 'crispEdges',
+    },
+    svg('rect', { class: 'qr-light', x: 0, y: 0, width: q.size, height: q.size }),
+    svg('path', { class: 'qr-dark', d: q.d }),
+  );
 }

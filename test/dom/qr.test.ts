@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { qrMatrix, qrShape, QUIET } from '../../src/classroom/qr';
+import { qrMatrix, qrShape, QUIET } from '../../src/dom/qr';
 
 const LINK =
   'https://school.example/frozen/#play?scenario=december-summit&seed=4294967295&difficulty=standard&hints=on&class=History%2C+Tuesday';
