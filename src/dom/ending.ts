@@ -1,6 +1,5 @@
 import { describePath, pathOf } from '../app/path';
-import { resultCard } from '../app/result-card';
-import { explainActor, sessionGame, resultCodeOf, type Session, type Store } from '../app/store';
+import { explainActor, sessionGame, type Session, type Store } from '../app/store';
 import {
   formatDate,
   money,
@@ -13,18 +12,11 @@ import {
 import { moneyLine } from './board';
 import { logView } from './feed';
 import { compareFork, type Comparison } from '../app/compare';
-import {
-  cleanName,
-  gameLink,
-  historyLink,
-  MAX_NAME,
-  replayLink,
-  type ForkOf,
-  type GameLink,
-} from '../share';
+import { historyLink, type ForkOf, type GameLink } from '../share';
 import { compareView, forkOwnView } from './compare';
 import { weekChart } from './week-chart';
-import { copyButton, h, uid } from './h';
+import { h } from './h';
+import { resultView } from './result';
 import { bn, MODEL_NOTE, OUTCOME_LABEL, STANCE_LABEL, STANCE_SYMBOL } from './strings';
 
 // The debrief: outcome, grade and score, the money line week by week, the turning points with
@@ -169,79 +161,6 @@ function stanceTable(
   );
 }
 
-/**
- * The player's result: an optional display name, the result code and its replay link (verified
- * by the teacher's page by replaying it), and the spoiler-free result card with a challenge link.
- */
-function resultView(scenario: Scenario, session: Session, base: string): HTMLElement {
-  const nameId = uid('player-name');
-  const codeId = uid('result-code');
-  const cardId = uid('result-card');
-  const nameInput = h('input', {
-    id: nameId,
-    type: 'text',
-    autocomplete: 'nickname',
-    maxlength: MAX_NAME,
-    size: 24,
-    'aria-describedby': `${nameId}-help`,
-  });
-  const codeBox = h('input', { id: codeId, type: 'text', readOnly: true, class: 'code-text' });
-  const replayBox = h('input', {
-    id: `${codeId}-link`,
-    type: 'text',
-    readOnly: true,
-    class: 'code-text',
-  });
-  const challenge = gameLink(base, {
-    scenarioId: session.scenarioId,
-    seed: session.seed,
-    difficulty: session.difficulty,
-    options: session.options,
-  });
-  const card = `${resultCard(scenario, session)}\nPlay the same game: ${challenge}`;
-  const cardBox = h(
-    'textarea',
-    { id: cardId, class: 'result-card', readOnly: true, rows: 6 },
-    card,
-  );
-  const refresh = () => {
-    const code = resultCodeOf(session, cleanName(nameInput.value));
-    codeBox.value = code;
-    replayBox.value = replayLink(base, code);
-  };
-  nameInput.addEventListener('input', refresh);
-  refresh();
-  return h(
-    'div',
-    { class: 'result-card-block' },
-    h('h3', null, 'Your result code'),
-    h(
-      'p',
-      { class: 'help' },
-      session.options.classLabel
-        ? `Class ${session.options.classLabel}: paste this code where your teacher asks. It lets anyone replay your game and check the result.`
-        : 'It lets anyone replay your game week by week and check the result.',
-    ),
-    h('label', { for: nameId }, 'Your name (optional, shown with your result)'),
-    nameInput,
-    h(
-      'p',
-      { class: 'help', id: `${nameId}-help` },
-      `Up to ${MAX_NAME} characters. It travels inside the code.`,
-    ),
-    h('label', { for: codeId }, 'Result code'),
-    codeBox,
-    copyButton(() => codeBox.value, 'Copy result code', codeBox),
-    h('label', { for: replayBox.id }, 'Replay link'),
-    replayBox,
-    copyButton(() => replayBox.value, 'Copy replay link', replayBox),
-    h('h3', null, h('label', { for: cardId }, 'Your result card')),
-    h('p', { class: 'help' }, 'A summary without spoilers, to share with your class.'),
-    cardBox,
-    copyButton(() => card, 'Copy result card', cardBox),
-  );
-}
-
 export function endingScreen(
   store: Store,
   scenario: Scenario,
@@ -351,7 +270,7 @@ export function endingScreen(
           h('tr', null, h('th', { scope: 'row' }, 'Total'), h('td', null, String(end.score))),
         ),
       ),
-      resultView(scenario, session, base),
+      resultView(scenario, session, base, { card: true }),
       forkOwnView(scenario, session, onFork),
       h(
         'div',

@@ -10,6 +10,7 @@ import { logView, narration, narratorView, newsView } from './feed';
 import type { Display } from '../app/display';
 import { displayControl } from './display';
 import { glossaryControl } from './glossary';
+import { handInButton } from './handin';
 import { h } from './h';
 import { replayScreen } from './replay';
 import { confirmReplace, startScreen, type StartOptions } from './start-screen';
@@ -239,6 +240,9 @@ export function mountApp(root: HTMLElement, store: Store, opts: ShellOptions): A
     h('span', { class: 'vh' }, ' (your game is saved)'),
   );
 
+  // A result code of the game so far, at any week (the ending has its own).
+  const handIn = handInButton(store, opts.base);
+
   let route: Route = { kind: 'menu' };
   /** the session when a game link was opened: a new one means the invited game has started */
   let routeSession: Session | null = null;
@@ -374,7 +378,7 @@ export function mountApp(root: HTMLElement, store: Store, opts: ShellOptions): A
         table.placeStage(displayUi.current().projector);
         ensureStage();
         main.replaceChildren(table.el);
-        menuSlot.replaceChildren(menuButton);
+        menuSlot.replaceChildren(handIn, menuButton);
         focusTarget = table.heading;
         prev = null;
         // While the table's picture loads, the rules rehearse the week's end (store.rehearse),

@@ -1,4 +1,12 @@
-import { formatDate, type Move, type Scenario, type Stance, type VoteMode } from '../engine';
+import {
+  formatDate,
+  money,
+  type GameState,
+  type Move,
+  type Scenario,
+  type Stance,
+  type VoteMode,
+} from '../engine';
 
 // Player-facing words of the page in one place (English). Game text (reasons, news, names) comes
 // from the engine and the scenario; this file holds only the page's own labels and briefings.
@@ -123,6 +131,29 @@ export function briefing(scenario: Scenario): string[] {
       .replaceAll('{deadline}', formatDate(scenario.deadline))
       .replaceAll('{weeks}', String(scenario.weeks));
   return (scenario.briefing ?? [scenario.summary]).map(fill);
+}
+
+/** The accessible name of the QR code of a student's result code. */
+export const RESULT_QR_LABEL = 'QR code of your result code';
+
+/** What a result code is for, and how a student hands it in (a class game) or shares it. */
+export function resultHelp(classLabel: string): string {
+  const check = 'It lets anyone replay your game week by week and check the result.';
+  return classLabel
+    ? `Class ${classLabel}: hand in this code the way your teacher asks: paste it where they tell you, or show its QR code for them to scan. ${check}`
+    : `${check} To hand it in, paste the code or show its QR code.`;
+}
+
+/**
+ * What a code handed in before the end holds (the game so far; the game goes on), and where
+ * the game stands: the hand-in dialog's first two lines.
+ */
+export function handInLines(scenario: Scenario, state: GameState): [string, string] {
+  const secured = money(scenario, state).secured;
+  return [
+    `Your game is not over: this code shows your game up to week ${state.week}. You can keep playing and hand in again later.`,
+    `So far: ${bn(secured)} secured of the ${bn(scenario.target)} target, in week ${state.week} of ${scenario.weeks}.`,
+  ];
 }
 
 /** Plain-words note on what the model leaves out, for the debrief. */
