@@ -1,5 +1,12 @@
-import { gameFor, type Store } from '../app/store';
-import { DIFFICULTIES, formatDate, normaliseSeed, weekStart, type Difficulty } from '../engine';
+import { gameFor, type SaveCheck, type Store } from '../app/store';
+import {
+  DIFFICULTIES,
+  formatDate,
+  normaliseSeed,
+  weekStart,
+  type Difficulty,
+  type Scenario,
+} from '../engine';
 import { describeVariant, getScenario, scenarios } from '../scenarios';
 import {
   dailyLink,
@@ -75,16 +82,22 @@ export function startScreen(store: Store, opts: StartOptions, invite?: Invite): 
     seed: String(opts.randomSeed()),
     hints: false,
   };
-  // An invitation shows its scenario as the teacher tuned it (target, deadline, weeks).
+  // An invitation shows its scenario as the teacher tuned it (target, deadline, weeks), and so
+  // does the menu while a tuned class game is saved, until another scenario is picked.
+  const check = store.checkSave();
+  const tunedSave = invite ? null : tunedSaved(check);
   let scenario =
     (invite && gameFor(invite.link.scenarioId, invite.link.options.variant)?.scenario) ||
+    tunedSave?.scenario ||
     all.find((s) => s.id === setup.scenarioId) ||
     all[0]!;
 
+  const kicker = h('p', { class: 'kicker' }, 'Your saved class game, as your teacher set it');
   const title = h('h2', { id: 'start-title', tabIndex: -1 }, scenario.title);
   const dates = h('p', { class: 'dates' });
   const lines = h('ul', { class: 'briefing' });
   const showScenario = () => {
+    kicker.hidden = !tunedSave || scenario !== tunedSave.scenario;
     title.textContent = scenario.title;
     dates.textContent = `${formatDate(scenario.startDate)} to ${formatDate(scenario.deadline)}`;
     lines.replaceChildren(...briefing(scenario).map((line) => h('li', null, line)));
@@ -98,7 +111,7 @@ export function startScreen(store: Store, opts: StartOptions, invite?: Invite): 
     {
       id: scenarioId,
       onChange: () => {
-        scenario = all.find((s) => s.id === scenarioSelect.value) ?? scenario;
+        scenario = all.find((s) => s.id === scenarioSelect.value) ?? all[0]!;
         showScenario();
         showLink();
         showDaily();
@@ -297,65 +310,7 @@ export function startScreen(store: Store, opts: StartOptions, invite?: Invite): 
   const side = invite ? inviteCard(store, opts, invite) : [form, daily, teacher];
 
   // ---- the saved game, if any
-  const check = store.checkSave();
-  let saved: HTMLElement | null = null;
-  if (check.kind === 'ok') {
-    const s = check.state;
-    const where =
-      s.status === 'over'
-        ? 'finished'
-        : `week ${s.week} of ${gameFor(check.data.scenarioId, check.data.options?.variant)?.scenario.weeks ?? '?'}`;
-    const continueError = h('p', { class: 'error', role: 'alert' });
-    saved = h(
-      'section',
-      { class: 'saved', 'aria-labelledby': 'saved-title' },
-      h('h3', { id: 'saved-title' }, 'Saved game'),
-      h(
-        'p',
-        null,
-        `${check.scenarioTitle}, ${where}, ${check.data.difficulty} difficulty, seed ${check.data.seed}.`,
-      ),
-      h(
-        'button',
-        {
-          type: 'button',
-          class: 'primary',
-          onClick: () => {
-            const r = store.continueSaved();
-            if (!r.ok) continueError.textContent = r.reason;
-          },
-        },
-        s.status === 'over' ? 'See its ending again' : 'Continue',
-      ),
-      h('p', { class: 'help' }, 'Starting a new game replaces the saved one.'),
-      continueError,
-    );
-  } else if (check.kind === 'error') {
-    const discard = h(
-      'button',
-      {
-        type: 'button',
-        class: 'secondary',
-        onClick: () => {
-          store.discardSave();
-          saved?.replaceChildren(h('p', { role: 'status' }, 'The damaged save was deleted.'));
-        },
-      },
-      'Delete the saved game',
-    );
-    saved = h(
-      'section',
-      { class: 'saved problem', 'aria-labelledby': 'saved-title' },
-      h('h3', { id: 'saved-title' }, 'Your saved game cannot be used'),
-      h('p', { role: 'alert' }, check.error),
-      h(
-        'p',
-        null,
-        'It has not been loaded. Start a fresh game below; it will replace the saved one.',
-      ),
-      discard,
-    );
-  }
+  const saved = check.kind === 'none' ? null : savedCard(store, check);
 
   return h(
     'div',
@@ -364,6 +319,7 @@ export function startScreen(store: Store, opts: StartOptions, invite?: Invite): 
       'section',
       { class: 'briefing-card', 'aria-labelledby': 'start-title' },
       h('img', { class: 'emblem', src: emblemUrl, alt: '', width: 48, height: 48 }),
+      tunedSave ? kicker : null,
       title,
       dates,
       lines,
@@ -388,6 +344,91 @@ export function startScreen(store: Store, opts: StartOptions, invite?: Invite): 
     ),
     h('div', { class: 'start-side' }, saved, side),
   );
+}
+
+/** A saved game in play of a teacher's tuned scenario: that scenario, whose briefing the menu shows. */
+function tunedSaved(check: SaveCheck): { scenario: Scenario } | null {
+  if (check.kind !== 'ok' || check.state.status === 'over') return null;
+  const variant = check.data.options?.variant;
+  if (!describeVariant(check.data.scenarioId, variant).length) return null;
+  const scenario = gameFor(check.data.scenarioId, variant)?.scenario;
+  return scenario ? { scenario } : null;
+}
+
+/** The saved game: where it stands, its class and what the teacher changed; or why it is unusable. */
+function savedCard(store: Store, check: Exclude<SaveCheck, { kind: 'none' }>): HTMLElement {
+  if (check.kind === 'error') return damagedCard(store, check.error);
+  const s = check.state;
+  const options = check.data.options;
+  const scenario = gameFor(check.data.scenarioId, options?.variant)?.scenario;
+  const where = s.status === 'over' ? 'finished' : `week ${s.week} of ${scenario?.weeks ?? '?'}`;
+  const tuned = describeVariant(check.data.scenarioId, options?.variant);
+  const continueError = h('p', { class: 'error', role: 'alert' });
+  return h(
+    'section',
+    { class: 'saved', 'aria-labelledby': 'saved-title' },
+    h('h3', { id: 'saved-title' }, 'Saved game'),
+    h(
+      'p',
+      null,
+      `${check.scenarioTitle}, ${where}, ${check.data.difficulty} difficulty, seed ${check.data.seed}.`,
+      options?.classLabel ? ` Class ${options.classLabel}.` : '',
+    ),
+    tuned.length
+      ? h(
+          'div',
+          { class: 'variant' },
+          h('p', null, h('strong', null, 'Your teacher changed this scenario:')),
+          h(
+            'ul',
+            null,
+            tuned.map((line) => h('li', null, line)),
+          ),
+        )
+      : null,
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'primary',
+        onClick: () => {
+          const r = store.continueSaved();
+          if (!r.ok) continueError.textContent = r.reason;
+        },
+      },
+      s.status === 'over' ? 'See its ending again' : 'Continue',
+    ),
+    h('p', { class: 'help' }, 'Starting a new game replaces the saved one.'),
+    continueError,
+  );
+}
+
+/** A saved game that does not replay: why, and a way to delete it. */
+function damagedCard(store: Store, error: string): HTMLElement {
+  const card: HTMLElement = h(
+    'section',
+    { class: 'saved problem', 'aria-labelledby': 'saved-title' },
+    h('h3', { id: 'saved-title' }, 'Your saved game cannot be used'),
+    h('p', { role: 'alert' }, error),
+    h(
+      'p',
+      null,
+      'It has not been loaded. Start a fresh game below; it will replace the saved one.',
+    ),
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'secondary',
+        onClick: () => {
+          store.discardSave();
+          card.replaceChildren(h('p', { role: 'status' }, 'The damaged save was deleted.'));
+        },
+      },
+      'Delete the saved game',
+    ),
+  );
+  return card;
 }
 
 /** Starts the game a link invites to: from the real path at a week for a class prompt. */
