@@ -307,7 +307,8 @@ export function startScreen(store: Store, opts: StartOptions, invite?: Invite): 
     h('a', { href: '#teacher' }, 'Open the teacher’s page'),
     ': set up a class link and check your students’ results.',
   );
-  const side = invite ? inviteCard(store, opts, invite) : [form, daily, teacher];
+  // The teacher's page first: at 1366x768 it is on the first screen, above the set-up.
+  const side = invite ? inviteCard(store, opts, invite) : [teacher, form, daily];
 
   // ---- the saved game, if any
   const saved = check.kind === 'none' ? null : savedCard(store, check);
