@@ -112,7 +112,7 @@ function planPart(plan: LessonPlan): HTMLElement {
     h(
       'p',
       { class: 'help' },
-      `What this rests on. Measured: the game’s test players make ${f.actionsPerWeek.low} to ${f.actionsPerWeek.high} moves a week besides ending it, and in a browser the page answers a move in about ${f.pageSecondsPerAction} s and a week’s end in about ${f.pageSecondsPerWeekEnd} s, showing about ${f.wordsPerAction} words after a move and ${f.wordsPerWeekEnd} after a week. Assumed, not measured: reading ${a.readingWordsPerMinute.low} to ${a.readingWordsPerMinute.high} words a minute, and ${a.choosingSeconds.low} to ${a.choosingSeconds.high} s to choose each move. No class has been timed yet: time your own class once and trust that over this.`,
+      `What this rests on. Measured: the game’s test players make ${f.actionsPerWeek.low} to ${f.actionsPerWeek.high} moves a week besides ending it; in a browser the page answers a move or a week’s end in under ${f.pageSecondsPerWeekEnd} s and then shows about ${f.wordsPerAction} words after a move and ${f.wordsPerWeekEnd} after a week. Assumed, not measured: reading ${a.readingWordsPerMinute.low} to ${a.readingWordsPerMinute.high} words a minute, and ${a.choosingSeconds.low} to ${a.choosingSeconds.high} s per move to read the cards and decide, which is most of the time. No class has been timed yet: time your own class once and trust that over this.`,
     ),
   );
 }

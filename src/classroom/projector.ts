@@ -152,8 +152,12 @@ export function projectorView(
     stage.replaceChildren(
       at === 0 ? charts : h('p', { class: 'projector-question' }, texts[at - 1]!),
     );
+    // A button that is about to be disabled hands the focus to the view, so keys keep working.
+    const lost = (b: HTMLButtonElement, off: boolean) => off && document.activeElement === b;
+    const refocus = lost(prev, at === 0) || lost(next, at === count - 1);
     prev.disabled = at === 0;
     next.disabled = at === count - 1;
+    if (refocus) view.focus();
   };
   const view = h(
     'section',
