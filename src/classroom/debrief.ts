@@ -99,17 +99,65 @@ function realityQuestion(s: ClassStats, scenario: Scenario): string {
   return `Compare your games with what really happened (it is at the end of every game of “${scenario.title}”). ${countText(s.reachedTarget, s.n)} secured the money in time. What does the game leave out that made it harder, or easier, in real life?`;
 }
 
-/** Four to six questions for the debrief (none without results). */
-export function debriefQuestions(s: ClassStats, scenario: Scenario): string[] {
+/** What a debrief question is about: the teacher pack's note for it depends on this. */
+export const QUESTION_KINDS = [
+  'money',
+  'turned',
+  'hardest',
+  'route',
+  'pressure',
+  'reality',
+] as const;
+export type QuestionKind = (typeof QUESTION_KINDS)[number];
+
+/** A debrief question, its kind and the actor or route it is about (where it names one). */
+export interface DebriefQuestion {
+  kind: QuestionKind;
+  text: string;
+  actorId?: string;
+  routeId?: string;
+}
+
+/** The route the route question names: the most adopted, else the most agreed. */
+function routeOf(s: ClassStats): string | undefined {
+  const best = [...s.routes].sort((x, y) => y.adopted - x.adopted)[0];
+  if (!best || best.adopted > 0) return best?.id;
+  const stuck = [...s.routes].sort((x, y) => y.agreed - x.agreed)[0]!;
+  return stuck.agreed > 0 ? stuck.id : undefined;
+}
+
+/** The actor the hardest question names (the same choice as hardestQuestion). */
+function hardestOf(s: ClassStats, skip: ActorStat | undefined): string | undefined {
+  const tried = s.actors.filter(
+    (a) => a !== skip && a.turned < s.n && (a.offered > 0 || a.pressured > 0),
+  );
+  return [...tried].sort((x, y) => x.turned - y.turned || y.offered - x.offered)[0]?.id;
+}
+
+/** Four to six questions for the debrief, with their kinds (none without results). */
+export function debriefItems(s: ClassStats, scenario: Scenario): DebriefQuestion[] {
   if (s.n === 0) return [];
   const turned = turnedQuestion(s);
-  const qs = [
-    moneyQuestion(s),
-    turned?.text ?? null,
-    hardestQuestion(s, turned?.actor),
-    routeQuestion(s),
-    pressureQuestion(s),
-    realityQuestion(s, scenario),
-  ].filter((q): q is string => q !== null);
-  return qs.slice(0, 6);
+  const hardest = hardestQuestion(s, turned?.actor);
+  const route = routeQuestion(s);
+  const pressure = pressureQuestion(s);
+  const pressed = [...s.actors].sort((x, y) => y.pressured - x.pressured)[0];
+  const routeId = routeOf(s);
+  const hardestId = hardestOf(s, turned?.actor);
+  const qs: (DebriefQuestion | null)[] = [
+    { kind: 'money', text: moneyQuestion(s) },
+    turned ? { kind: 'turned', text: turned.text, actorId: turned.actor.id } : null,
+    hardest
+      ? { kind: 'hardest', text: hardest, ...(hardestId ? { actorId: hardestId } : {}) }
+      : null,
+    route ? { kind: 'route', text: route, ...(routeId ? { routeId } : {}) } : null,
+    pressure && pressed ? { kind: 'pressure', text: pressure, actorId: pressed.id } : null,
+    { kind: 'reality', text: realityQuestion(s, scenario) },
+  ];
+  return qs.filter((q): q is DebriefQuestion => q !== null).slice(0, 6);
+}
+
+/** Four to six questions for the debrief (none without results). */
+export function debriefQuestions(s: ClassStats, scenario: Scenario): string[] {
+  return debriefItems(s, scenario).map((q) => q.text);
 }

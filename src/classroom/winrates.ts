@@ -12,7 +12,14 @@ import {
 } from './winrates-play';
 import { createWorkerPool, pause, type ProgressOptions } from './pool';
 
-export { PLAYER_TEXT, PLAYERS, WINRATE_GAMES, type Player, type WinCount } from './winrates-play';
+export {
+  CHECK_SECONDS,
+  PLAYER_TEXT,
+  PLAYERS,
+  WINRATE_GAMES,
+  type Player,
+  type WinCount,
+} from './winrates-play';
 
 // Win rates of a scenario version before a class plays it: the balance harness (src/sim) plays
 // it headless at every difficulty with two of its players, a competent one (the `scripted`

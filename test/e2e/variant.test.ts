@@ -41,7 +41,8 @@ test('a tuned class game: tune, check win rates, share, play, verify', async () 
   expect(await weeks.inputValue()).toBe('19');
   expect(await weeks.getAttribute('min')).toBe('11');
   await weeks.fill('12');
-  await target.fill('500');
+  await target.fill('50');
+  expect(await target.getAttribute('step')).toBe('0.1');
   const linkBox = byRole(page, 'textbox', 'The class link');
   await expect.poll(() => linkBox.inputValue()).toContain('weeks=12');
   expect(await linkBox.inputValue()).toContain('target=500');
