@@ -108,7 +108,7 @@ function gameCell(flag: string | null, e: Valid, c: TableContext): HTMLElement {
   const namesake = c.namesakes.get(e.key);
   return h(
     'td',
-    { class: 'text' },
+    { class: 'text game-cell' },
     flag
       ? h('span', { class: 'flag' }, h('span', { 'aria-hidden': 'true' }, '⚑ '), flag)
       : h('span', { class: 'ok' }, h('span', { 'aria-hidden': 'true' }, '✓ '), 'This class game'),
@@ -148,9 +148,12 @@ function nameCell(e: Valid, c: TableContext): HTMLElement {
       size: 14,
       'aria-label': `Name for the game on ${placeOf(e.first, false)}`,
       onKeydown: (ev: Event) => {
+        // The key's default is stopped: focus moves to the Edit button, which Enter would press.
         const k = (ev as KeyboardEvent).key;
+        if (k !== 'Enter' && k !== 'Escape') return;
+        ev.preventDefault();
         if (k === 'Enter') save();
-        if (k === 'Escape') cancel();
+        else cancel();
       },
     });
     const save = () => c.onRename!(e.key, input.value);
