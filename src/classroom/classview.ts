@@ -1,7 +1,7 @@
 import type { Scenario } from '../engine';
 import { describeVariant } from '../scenarios';
 import { replayLink } from '../share';
-import { h, uid, type Child } from '../dom/h';
+import { fill, h, uid, type Child } from '../dom/h';
 import { chartFigure, type Bar } from './charts';
 import { placeOf, type Entry } from './collect';
 import { debriefQuestions } from './debrief';
@@ -14,6 +14,7 @@ import {
   type RouteGroup,
 } from './forks';
 import { classStats, NO_GRADE, type ClassStats } from './stats';
+import type { Adoption } from './adopt';
 import { sameGames, type ClassResult } from './results';
 import { flagText, sessionScenario, type ClassSession } from './session';
 
@@ -56,11 +57,18 @@ function sorted(entries: Valid[], key: SortKey): Valid[] {
   if (key === 'money') list.sort((a, b) => r(b).securedBn - r(a).securedBn);
   if (key === 'score') list.sort((a, b) => (r(b).score ?? -1e9) - (r(a).score ?? -1e9));
   if (key === 'name')
-    list.sort((a, b) => r(a).name.localeCompare(r(b).name, undefined, { sensitivity: 'base' }));
+    list.sort((a, b) =>
+      r(a).name.localeCompare(r(b).name, undefined, { sensitivity: 'base', numeric: true }),
+    );
   return list;
 }
 
 const nameOf = (r: ClassResult) => r.name || '(no name)';
+
+/** "Funded", or for a game handed in before its end "Not finished, week 8". */
+export function outcomeText(r: Pick<ClassResult, 'outcome' | 'week'>): string {
+  return r.outcome === 'unfinished' ? `Not finished, week ${r.week}` : OUTCOME_TEXT[r.outcome];
+}
 
 function whereCell(e: Entry<ClassResult>): Child {
   return [
@@ -89,20 +97,93 @@ interface TableColumns {
   route: boolean;
 }
 
+/** "The same name twice: also the game on line 3." (the earlier game's place, not its name) */
+export function namesakeText(earlier: Entry<ClassResult>): string {
+  return `The same name twice: also the game on ${placeOf(earlier.first, false)}.`;
+}
+
 /** The game cell: the flag of another game, or the tick of the class game, and any twin. */
-function gameCell(flag: string | null, twin: Entry<ClassResult> | undefined): HTMLElement {
+function gameCell(flag: string | null, e: Valid, c: TableContext): HTMLElement {
+  const twin = c.twins.get(e.key);
+  const namesake = c.namesakes.get(e.key);
   return h(
     'td',
-    { class: 'text' },
+    { class: 'text game-cell' },
     flag
       ? h('span', { class: 'flag' }, h('span', { 'aria-hidden': 'true' }, '⚑ '), flag)
       : h('span', { class: 'ok' }, h('span', { 'aria-hidden': 'true' }, '✓ '), 'This class game'),
     twin ? h('span', { class: 'twin' }, ' ', twinText(twin)) : null,
+    namesake ? h('span', { class: 'twin namesake' }, ' ', namesakeText(namesake)) : null,
   );
+}
+
+/**
+ * The name cell: the name, and (names shown) a button to correct it, which turns the cell into
+ * a text field with Save and Cancel. An empty name puts back what the student typed.
+ */
+function nameCell(e: Valid, c: TableContext): HTMLElement {
+  const r = e.check.result;
+  const cell = h('th', { scope: 'row', class: 'name-cell' });
+  const show = () => {
+    const edit = c.onRename
+      ? h(
+          'button',
+          {
+            type: 'button',
+            class: 'link-button edit-name',
+            'data-key': e.key,
+            onClick: () => editing(),
+          },
+          'Edit',
+          h('span', { class: 'vh' }, ` the name ${nameOf(r)}`),
+        )
+      : null;
+    fill(cell, h('span', { class: 'name' }, nameOf(r)), edit ? [' ', edit] : null);
+  };
+  const editing = () => {
+    const input = h('input', {
+      type: 'text',
+      value: r.name,
+      maxlength: 63,
+      size: 14,
+      'aria-label': `Name for the game on ${placeOf(e.first, false)}`,
+      onKeydown: (ev: Event) => {
+        // The key's default is stopped: focus moves to the Edit button, which Enter would press.
+        const k = (ev as KeyboardEvent).key;
+        if (k !== 'Enter' && k !== 'Escape') return;
+        ev.preventDefault();
+        if (k === 'Enter') save();
+        else cancel();
+      },
+    });
+    const save = () => c.onRename!(e.key, input.value);
+    const cancel = () => {
+      show();
+      cell.querySelector<HTMLElement>('button')?.focus();
+    };
+    fill(
+      cell,
+      input,
+      h(
+        'span',
+        { class: 'inline name-edit' },
+        h('button', { type: 'button', onClick: save }, 'Save'),
+        h('button', { type: 'button', class: 'secondary', onClick: cancel }, 'Cancel'),
+      ),
+    );
+    input.focus();
+    input.select();
+  };
+  show();
+  return cell;
 }
 
 interface TableContext {
   twins: Map<string, Entry<ClassResult>>;
+  /** entries whose name was given for another game before */
+  namesakes: Map<string, Entry<ClassResult>>;
+  /** correcting a name (absent while names are hidden) */
+  onRename?: (key: string, name: string) => void;
   session: ClassSession;
   scenario: Scenario;
   base: string;
@@ -115,9 +196,9 @@ function resultRow(e: Valid, c: TableContext): HTMLElement {
   return h(
     'tr',
     { class: flag ? 'flagged' : null },
-    h('th', { scope: 'row' }, nameOf(r)),
+    nameCell(e, c),
     h('td', { class: 'text' }, whereCell(e)),
-    h('td', { class: 'text' }, OUTCOME_TEXT[r.outcome]),
+    h('td', { class: 'text' }, outcomeText(r)),
     h('td', null, r.securedBn.toFixed(1)),
     h('td', null, r.grade ?? '–'),
     h('td', null, r.score === null ? '–' : String(r.score)),
@@ -125,7 +206,7 @@ function resultRow(e: Valid, c: TableContext): HTMLElement {
     h('td', null, String(r.actions)),
     c.cols.start ? h('td', { class: 'text start-cell' }, startText(r.fork, c.scenario)) : null,
     c.cols.route ? h('td', { class: 'text' }, routeName(c.scenario, r.routeTaken)) : null,
-    gameCell(flag, c.twins.get(e.key)),
+    gameCell(flag, e, c),
     h(
       'td',
       { class: 'text' },
@@ -271,18 +352,14 @@ function moneyChart(s: ClassStats): HTMLElement {
       bars: list.map((m) => ({
         label: m.name || '(no name)',
         segments: [{ value: m.securedBn, cls: cls(m.outcome) }],
-        note: `${m.securedBn.toFixed(1)} · ${OUTCOME_TEXT[m.outcome].toLowerCase()}`,
+        note: `${m.securedBn.toFixed(1)} · ${outcomeText(m).toLowerCase()}`,
       })),
       max: s.targetBn,
       marker: { value: s.targetBn, label: `target ${s.targetBn.toFixed(1)}` },
       table: {
         caption: 'Money secured by each student, in EUR bn',
         head: ['Name', 'EUR bn secured', 'Outcome'],
-        rows: list.map((m) => [
-          m.name || '(no name)',
-          m.securedBn.toFixed(1),
-          OUTCOME_TEXT[m.outcome],
-        ]),
+        rows: list.map((m) => [m.name || '(no name)', m.securedBn.toFixed(1), outcomeText(m)]),
       },
     });
   }
@@ -392,6 +469,12 @@ export interface ClassViewState {
   sort: SortKey;
   /** how the table is grouped; absent: by route when the class has a prompt or forks came in */
   group?: GroupKey;
+  /** names shown as "Student 1, 2, …" (the entries already carry them) */
+  hideNames: boolean;
+  /** entries whose (real) name was given for another game before */
+  namesakes: Map<string, Entry<ClassResult>>;
+  /** the game most codes came from, when it is not the page's */
+  adoption: Adoption | null;
 }
 
 export interface ClassViewHandlers {
@@ -399,6 +482,9 @@ export interface ClassViewHandlers {
   onSort(sort: SortKey): void;
   onGroup(group: GroupKey): void;
   onExport(): void;
+  onRename(key: string, name: string): void;
+  onHideNames(hide: boolean): void;
+  onAdopt(): void;
 }
 
 /** The grouping in force: the teacher's choice, else by route for a class of forks. */
@@ -467,6 +553,8 @@ function resultsBlock(st: ClassViewState, on: ClassViewHandlers, valid: Valid[])
   const group = groupOf(st);
   const c: TableContext = {
     twins: sameGames(valid),
+    namesakes: st.namesakes,
+    ...(st.hideNames ? {} : { onRename: on.onRename }),
     session: st.session,
     scenario,
     base: st.base,
@@ -483,6 +571,7 @@ function resultsBlock(st: ClassViewState, on: ClassViewHandlers, valid: Valid[])
       { class: 'inline results-tools' },
       optionSelect('sort', 'Sort by', SORTS, st.sort, on.onSort),
       optionSelect('group', 'Group by', GROUPS, group, on.onGroup),
+      hideBox(st.hideNames, on.onHideNames),
     ),
     group === 'route'
       ? groupedResults(routeGroups(rows, scenario), c)
@@ -490,9 +579,40 @@ function resultsBlock(st: ClassViewState, on: ClassViewHandlers, valid: Valid[])
     h(
       'p',
       { class: 'help' },
-      'Week: the week the game ended, or was left in. Actions: moves made, not counting “end the week”. Names are what students typed; they are not checked.',
+      'Week: the week the game ended, or was handed in. Actions: moves made, not counting “end the week”. Names are what students typed (or your corrections: Edit); they are not checked.',
     ),
   ];
+}
+
+/** The box that shows "Student 1, 2, …" instead of names, in the table and the charts. */
+function hideBox(hide: boolean, onHide: (hide: boolean) => void): HTMLElement {
+  const id = uid('class-hide');
+  const box = h('input', {
+    id,
+    type: 'checkbox',
+    checked: hide,
+    'data-option': 'hide',
+    onChange: () => onHide(box.checked),
+  });
+  return h('div', { class: 'check' }, box, h('label', { for: id }, 'Hide names'));
+}
+
+/** The offer to switch to the game most codes came from. */
+function adoptOffer(a: Adoption, onAdopt: () => void): HTMLElement {
+  return h(
+    'div',
+    { class: 'notice adopt-offer', role: 'region', 'aria-label': 'The game these codes came from' },
+    h(
+      'p',
+      null,
+      `${a.count} of the ${a.total} verified codes were played on another game than the one set up above: ${a.changes.join('; ')}. Perhaps the set-up changed after the link went out, or the class was set up on another device.`,
+    ),
+    h(
+      'button',
+      { type: 'button', class: 'primary', onClick: () => onAdopt() },
+      'Use the game these codes came from',
+    ),
+  );
 }
 
 /** The charts of the class, with the box that lets other games in. */
@@ -585,8 +705,9 @@ export function classView(
   const results = h(
     'section',
     { class: 'panel class-results', 'aria-labelledby': 'class-results-title' },
-    h('h3', { id: 'class-results-title' }, '3. See the class'),
+    h('h3', { id: 'class-results-title', tabIndex: -1 }, '3. See the class'),
     classVersion(st.session, scenario),
+    st.adoption ? adoptOffer(st.adoption, on.onAdopt) : null,
     valid.length === 0
       ? h(
           'p',

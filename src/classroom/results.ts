@@ -121,3 +121,49 @@ export function checkCode(code: string): Check<ClassResult> {
   if (!v.valid) return { valid: false, reason: v.reason };
   return { valid: true, result: summarise(v) };
 }
+
+/** A name as compared for "the same name twice": case, accents' case and spaces ignored. */
+const nameKey = (name: string) =>
+  name.normalize('NFC').toLocaleLowerCase().replace(/\s+/gu, ' ').trim();
+
+/**
+ * Entries whose name was already given for another game (another final state), each mapped to
+ * the first such entry: a student who played twice, or two students of the same name. Entries
+ * without a name are not compared; the same game twice is sameGames' note, not this one.
+ */
+export function sameNames<E extends { key: string; check: Check<ClassResult> }>(
+  entries: readonly E[],
+): Map<string, E> {
+  const first = new Map<string, E>();
+  const out = new Map<string, E>();
+  for (const e of entries) {
+    if (!e.check.valid) continue;
+    const key = nameKey(e.check.result.name);
+    if (!key) continue;
+    const earlier = first.get(key);
+    if (!earlier) first.set(key, e);
+    else if (earlier.check.valid && earlier.check.result.gameHash !== e.check.result.gameHash)
+      out.set(e.key, earlier);
+  }
+  return out;
+}
+
+/**
+ * The entries with the names to show: the teacher's corrections (by code), or, with `hide`,
+ * "Student 1", "Student 2", … in the order the codes were given, the same in every table and
+ * chart.
+ */
+export function withNames<E extends { key: string; check: Check<ClassResult> }>(
+  entries: readonly E[],
+  names: Readonly<Record<string, string>>,
+  hide: boolean,
+): E[] {
+  let n = 0;
+  return entries.map((e) => {
+    if (!e.check.valid) return e;
+    n++;
+    const name = hide ? `Student ${n}` : (names[e.key] ?? e.check.result.name);
+    if (name === e.check.result.name) return e;
+    return { ...e, check: { valid: true, result: { ...e.check.result, name } } };
+  });
+}

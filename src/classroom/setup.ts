@@ -1,10 +1,11 @@
 import { DIFFICULTIES, formatDate, type Difficulty, type Scenario } from '../engine';
 import { describeVariant, getScenario, scenarios } from '../scenarios';
 import { cleanLabel, MAX_LABEL } from '../share';
-import { copyButton, fill, h, svg, uid, type Child } from '../dom/h';
+import { ask, copyButton, fill, h, svg, uid, type Child } from '../dom/h';
 import { briefing, capitalise, DIFFICULTY_HELP } from '../dom/strings';
 import { promptText, weekText } from './forks';
 import { qrShape } from '../dom/qr';
+import { changesTheGame } from './adopt';
 import {
   fitPrompt,
   parseSeed,
@@ -30,6 +31,16 @@ export interface SetupOptions {
   note: string | null;
   /** a performance.now-like clock for the time the win-rate check took */
   now(): number;
+  /** the class link as students last got it (copied, printed or opened), or null */
+  shared(): string | null;
+  /** the class link was copied, printed or opened */
+  onShare(link: string): void;
+  /** a change was called off: show the class game as it was */
+  onRevert(): void;
+  /** a class link pasted in its field, as a class game; the reason when it is not one */
+  readLink(text: string): ClassSession | string;
+  /** set up the game of a pasted class link */
+  onLink(session: ClassSession): void;
 }
 
 /** The QR code of a link as an SVG picture. */
@@ -176,7 +187,7 @@ function setupForm(f: Fields, session: ClassSession): HTMLElement {
 }
 
 /** The class link with its Copy button, a link to try it, and its QR code. */
-function linkPanel() {
+function linkPanel(onShare: () => void) {
   const box = h('input', {
     id: uid('class-link'),
     type: 'text',
@@ -186,7 +197,7 @@ function linkPanel() {
   });
   const tryLink = h(
     'a',
-    { target: '_blank', rel: 'noopener noreferrer' },
+    { target: '_blank', rel: 'noopener noreferrer', onClick: () => onShare() },
     'Open the class game',
     h('span', { class: 'vh' }, ' (opens in a new tab)'),
   );
@@ -198,7 +209,10 @@ function linkPanel() {
     box,
     h(
       'div',
-      { class: 'inline' },
+      {
+        class: 'inline',
+        onClick: (e: Event) => (e.target as Element).closest('button') && onShare(),
+      },
       copyButton(
         () => box.value,
         'Copy the link',
@@ -347,10 +361,68 @@ function wireFields(
   });
 }
 
-export function setupView(opts: SetupOptions): { el: HTMLElement; destroy(): void } {
+/** The question asked before changing a class game whose link students already have. */
+function askChange(): Promise<boolean> {
+  return ask(
+    'Change the class game?',
+    [
+      h(
+        'p',
+        null,
+        'Students already have the link to this class game (it was copied, printed or opened). Their codes will be flagged as played on another game, and the printed briefings will be wrong; change it anyway?',
+      ),
+    ],
+    [
+      { value: 'keep', label: 'Keep the game students have' },
+      { value: 'change', label: 'Change it anyway' },
+    ],
+  ).then((answer) => answer === 'change');
+}
+
+/** "Already gave out a link?": a field that sets up the game of a pasted class link. */
+function pasteLinkField(opts: SetupOptions): HTMLElement {
+  const input = h('input', {
+    id: uid('class-paste-link'),
+    type: 'text',
+    autocomplete: 'off',
+    spellcheck: 'false',
+    size: 40,
+  });
+  const error = h('p', { class: 'error', role: 'alert' });
+  const use = () => {
+    const read = opts.readLink(input.value);
+    if (typeof read === 'string') error.textContent = read;
+    else opts.onLink(read);
+  };
+  return h(
+    'details',
+    { class: 'paste-link' },
+    h('summary', null, 'Already gave out a link? Paste a class link'),
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: input.id }, 'Paste a class link'),
+      h(
+        'div',
+        { class: 'inline' },
+        input,
+        h('button', { type: 'button', onClick: use }, 'Set up its game'),
+      ),
+      h('p', { class: 'help' }, 'The set-up below becomes the game of that link.'),
+      error,
+    ),
+  );
+}
+
+export function setupView(opts: SetupOptions): {
+  el: HTMLElement;
+  destroy(): void;
+  focusSeed(): void;
+} {
   let session = fitPrompt(opts.session);
+  let asking = false;
   const f = setupFields(session);
-  const link = linkPanel();
+  const link = linkPanel(() => opts.onShare(sessionLink(opts.base, session)));
   const sheetTitleId = uid('sheet-title');
   const sheet = h('article', { class: 'print-sheet', 'aria-labelledby': sheetTitleId });
 
@@ -362,10 +434,24 @@ export function setupView(opts: SetupOptions): { el: HTMLElement; destroy(): voi
     link.render(url, session.from === undefined ? null : promptText(scenario, session.from));
     renderSheet(sheet, sheetTitleId, session, url);
   };
-  const update = (next: ClassSession) => {
-    session = fitPrompt(next);
+  const apply = (next: ClassSession) => {
+    session = next;
     render();
     opts.onChange(session);
+  };
+  // A change of the game students already have the link to is asked first; called off, the
+  // page shows the game as it was.
+  const update = (next: ClassSession) => {
+    const fitted = fitPrompt(next);
+    const shared = opts.shared() === sessionLink(opts.base, session);
+    if (!shared || !changesTheGame(session, fitted)) return apply(fitted);
+    if (asking) return;
+    asking = true;
+    void askChange().then((yes) => {
+      asking = false;
+      if (yes) apply(fitted);
+      else opts.onRevert();
+    });
   };
   // The tuning belongs to a scenario: another scenario starts from its designed values.
   const tune = tuneView({
@@ -377,14 +463,30 @@ export function setupView(opts: SetupOptions): { el: HTMLElement; destroy(): voi
   });
   wireFields(f, () => session, update, tune, opts.randomSeed);
   render();
+  const el = setupPanel(opts, f, session, link.el, tune.el, sheet, () =>
+    opts.onShare(sessionLink(opts.base, session)),
+  );
+  return { el, destroy: () => tune.destroy(), focusSeed: () => f.seedInput.focus() };
+}
 
-  const el = h(
+/** Part 1 laid out: the form and link, the tuning, the briefing and its Print button. */
+function setupPanel(
+  opts: SetupOptions,
+  f: Fields,
+  session: ClassSession,
+  linkEl: HTMLElement,
+  tuneEl: HTMLElement,
+  sheet: HTMLElement,
+  onPrint: () => void,
+): HTMLElement {
+  return h(
     'section',
     { class: 'panel class-setup', 'aria-labelledby': 'class-setup-title' },
     h('h3', { id: 'class-setup-title' }, '1. Set up the class game'),
     opts.note ? h('p', { class: 'notice' }, opts.note) : null,
-    h('div', { class: 'setup-grid' }, setupForm(f, session), link.el),
-    tune.el,
+    pasteLinkField(opts),
+    h('div', { class: 'setup-grid' }, setupForm(f, session), linkEl),
+    tuneEl,
     h('h4', null, 'Briefing for students'),
     h(
       'p',
@@ -397,10 +499,16 @@ export function setupView(opts: SetupOptions): { el: HTMLElement; destroy(): voi
       { class: 'actions-row' },
       h(
         'button',
-        { type: 'button', class: 'primary', onClick: () => window.print() },
+        {
+          type: 'button',
+          class: 'primary',
+          onClick: () => {
+            onPrint();
+            window.print();
+          },
+        },
         'Print the briefing',
       ),
     ),
   );
-  return { el, destroy: () => tune.destroy() };
 }

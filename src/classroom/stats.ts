@@ -52,7 +52,8 @@ export interface ClassStats {
   outcomes: Record<Outcome, number>;
   reachedTarget: number;
   /** every game's money, in the order given */
-  money: { name: string; securedBn: number; outcome: Outcome }[];
+  /** each game's money, outcome and the week it ended (or was handed in) */
+  money: { name: string; securedBn: number; outcome: Outcome; week: number }[];
   medianBn: number | null;
   minBn: number | null;
   maxBn: number | null;
@@ -160,7 +161,12 @@ export function classStats(results: readonly ClassResult[], scenario: Scenario):
     targetBn,
     outcomes,
     reachedTarget: outcomes.win,
-    money: results.map((r) => ({ name: r.name, securedBn: r.securedBn, outcome: r.outcome })),
+    money: results.map((r) => ({
+      name: r.name,
+      securedBn: r.securedBn,
+      outcome: r.outcome,
+      week: r.week,
+    })),
     medianBn: median(amounts),
     minBn: n ? Math.min(...amounts) : null,
     maxBn: n ? Math.max(...amounts) : null,

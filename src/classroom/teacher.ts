@@ -1,27 +1,45 @@
 import type { StorageLike } from '../app/store';
-import { h, uid } from '../dom/h';
+import { ask, h } from '../dom/h';
+import { adoption, blankLines, classLinkIn } from './adopt';
 import { classView, type GroupKey, type SortKey } from './classview';
+import type { Check, Entry, Skipped } from './collect';
 import {
-  groupCandidates,
-  placeOf,
-  readCandidates,
-  shorten,
-  type Candidate,
-  type Entry,
-  type Group,
-  type Skipped,
-} from './collect';
-import { resultRows, toCsv } from './csv';
-import type { ClassResult } from './results';
-import { createRunner } from './runner';
-import { defaultSession, readSession, writeSession, type ClassSession } from './session';
+  classFile,
+  emptyClass,
+  mergeGroups,
+  pasteSource,
+  readClassFile,
+  readKept,
+  writeKept,
+  cleanName,
+  type Kept,
+  type KeptClass,
+} from './kept';
+import { sameNames, withNames, type ClassResult } from './results';
+import { createRunner, type Runner } from './runner';
+import { defaultSession, fitPrompt, readSession, writeSession, type ClassSession } from './session';
 import { setupView } from './setup';
+import {
+  checkSummary,
+  collectControls,
+  download,
+  downloadCsv,
+  fileLine,
+  fileName,
+  gather,
+  plural,
+  problemsView,
+  readFiles,
+  verify,
+  type LoadedFile,
+} from './teacher-collect';
 import './classroom.css';
 
 // The teacher's page (#teacher): set up a class game and hand out its link, QR code and a
 // printed briefing; collect result codes by pasting or from files; verify each by replaying it;
-// see the class side by side with charts, debrief questions and a CSV export. Everything stays
-// in this browser: no accounts, no server, no network requests.
+// see the class side by side with charts, debrief questions and a CSV export. Checked codes are
+// kept in this browser per class (kept.ts) and verified again when the page opens. Everything
+// stays in this browser: no accounts, no server, no network requests.
 
 export interface TeacherOptions {
   /** page address without fragment, for building links */
@@ -32,22 +50,17 @@ export interface TeacherOptions {
   onBack(): void;
 }
 
-/** Files larger than this are not read (a class's codes fit in a few kB). */
-const MAX_FILE_BYTES = 2_000_000;
-
-interface LoadedFile {
-  name: string;
-  text: string | null;
-  /** why it was not read */
-  problem: string | null;
-}
-
 /** What the page keeps while it is open, so leaving for the menu and coming back keeps it. */
 const memory: {
   session: ClassSession | null;
+  /** the kept classes, by class label (null: not read yet) */
+  kept: Kept | null;
+  /** the class shown: its label */
+  classKey: string;
+  /** every code checked while the page was open, by code */
+  checked: Map<string, Check<ClassResult>>;
   pasted: string;
   files: LoadedFile[];
-  entries: Entry<ClassResult>[];
   headers: Skipped[];
   summary: string;
   includeOther: boolean;
@@ -56,15 +69,33 @@ const memory: {
   group: GroupKey | undefined;
 } = {
   session: null,
+  kept: null,
+  classKey: '',
+  checked: new Map(),
   pasted: '',
   files: [],
-  entries: [],
   headers: [],
   summary: '',
   includeOther: false,
   sort: 'given',
   group: undefined,
 };
+
+/** The page's parts and state that the steps below share. */
+interface Ctx {
+  opts: TeacherOptions;
+  storage: StorageLike | null;
+  runner: Runner;
+  c: ReturnType<typeof collectControls>;
+  urls: string[];
+  /** bumped by every check, so an older one stops */
+  run: number;
+  destroyed: boolean;
+  setupSlot: HTMLElement;
+  setup: ReturnType<typeof setupView> | null;
+  saveNote: HTMLElement;
+  renderClass(): void;
+}
 
 function browserStorage(): StorageLike | null {
   try {
@@ -74,8 +105,7 @@ function browserStorage(): StorageLike | null {
   }
 }
 
-const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const today = () => new Date().toISOString().slice(0, 10);
 
 export function mountTeacher(
   root: HTMLElement,
@@ -83,99 +113,58 @@ export function mountTeacher(
 ): { heading: HTMLElement; destroy(): void } {
   const storage = browserStorage();
   const note = memory.session ? null : recallSession(storage, opts.randomSeed);
-  let destroyed = false;
-  let run = 0;
-  // Workers to replay codes in parallel: one per core, up to four, started now to be warm.
-  const runner = createRunner(Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2)));
-  const urls: string[] = [];
-
+  const keptNote = memory.kept ? null : recallKept(storage);
   const heading = h('h2', { id: 'teacher-title', tabIndex: -1 }, 'Classroom: run a class game');
-
-  // ---- 1. set-up
-  const saveNote = h('p', { class: 'help', role: 'status' });
-  const setup = setupView({
-    base: opts.base,
-    session: memory.session!,
-    randomSeed: opts.randomSeed,
-    note,
-    now: opts.now,
-    onChange: (s) => {
-      memory.session = s;
-      saveNote.textContent = writeSession(storage, s) ?? '';
-      renderClass();
-    },
-  });
-
-  // ---- 2. collecting codes
   const c = collectControls();
+  const ctx: Ctx = {
+    opts,
+    storage,
+    // Workers to replay codes in parallel: one per core, up to four, started now to be warm.
+    runner: createRunner(Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2))),
+    c,
+    urls: [],
+    run: 0,
+    destroyed: false,
+    setupSlot: h('div', { class: 'setup-slot' }),
+    setup: null,
+    saveNote: h('p', { class: 'help', role: 'status' }),
+    renderClass: () => {},
+  };
+  mountSetup(ctx, note);
+  const classSlot = h('div', { class: 'class-slot' });
+  ctx.renderClass = classRenderer(ctx, classSlot);
+
   c.paste.value = memory.pasted;
   c.paste.addEventListener('input', () => (memory.pasted = c.paste.value));
-
-  const renderFiles = () => c.fileList.replaceChildren(...memory.files.map(fileLine));
-
-  const renderProblems = () =>
-    c.problems.replaceChildren(...problemsView(memory.entries, memory.headers));
-
-  // ---- 3 and 4. the class
-  const { slot: classSlot, render: renderClass } = classPart(opts.base, urls);
-
-  const check = async () => {
-    const id = ++run;
-    const done = await checkAll(
-      runner,
-      { progress: c.progress, status: c.status },
-      gather(c.paste.value, memory.files),
-      opts.now,
-      () => id === run && !destroyed,
-    );
-    if (!done) return;
-    memory.entries = done.entries;
-    memory.headers = done.headers;
-    if (done.summary !== null) memory.summary = done.summary;
-    c.status.textContent = done.summary ?? done.status;
-    renderProblems();
-    renderClass();
-  };
-
-  c.checkButton.addEventListener('click', () => void check());
-  c.clearButton.addEventListener('click', () => {
-    run++;
-    c.paste.value = '';
-    c.fileInput.value = '';
-    Object.assign(memory, { pasted: '', files: [], entries: [], headers: [], summary: '' });
-    c.progress.hidden = true;
-    c.status.textContent = 'Cleared.';
-    renderFiles();
-    renderProblems();
-    renderClass();
-    c.paste.focus();
-  });
+  c.checkButton.addEventListener('click', () => void check(ctx));
+  c.clearButton.addEventListener('click', () => void clearClass(ctx));
   c.fileInput.addEventListener('change', () => {
-    const files = [...(c.fileInput.files ?? [])];
-    void readFiles(files).then((loaded) => {
-      if (destroyed) return;
+    void readFiles([...(c.fileInput.files ?? [])]).then((loaded) => {
+      if (ctx.destroyed) return;
       memory.files = loaded;
-      renderFiles();
-      void check();
+      c.fileList.replaceChildren(...loaded.map(fileLine));
+      void check(ctx);
     });
   });
+  c.keep.exportButton.addEventListener('click', () => exportClass(ctx));
+  c.keep.importInput.addEventListener('change', () => void importClass(ctx));
+  showKeptNote(ctx, keptNote);
 
-  const el = pageLayout(heading, opts.onBack, setup.el, saveNote, c.collect, classSlot);
-
+  const el = pageLayout(heading, opts.onBack, ctx.setupSlot, ctx.saveNote, c.collect, classSlot);
   c.status.textContent = memory.summary;
-  renderFiles();
-  renderProblems();
-  renderClass();
+  c.fileList.replaceChildren(...memory.files.map(fileLine));
   root.replaceChildren(el);
+  memory.classKey = memory.session!.classLabel;
+  void loadClass(ctx, false);
 
   return {
     heading,
     destroy() {
-      destroyed = true;
-      run++;
-      runner.destroy();
-      setup.destroy();
-      for (const url of urls) URL.revokeObjectURL(url);
+      ctx.destroyed = true;
+      ctx.run++;
+      ctx.runner.destroy();
+      ctx.setup?.destroy();
+      for (const url of ctx.urls) URL.revokeObjectURL(url);
       el.remove();
     },
   };
@@ -192,22 +181,253 @@ function recallSession(storage: StorageLike | null, randomSeed: () => number): s
   return read.kind === 'error' ? read.reason : null;
 }
 
-/** Parts 3 and 4 in their slot, rebuilt by `render` from what the page keeps. */
-function classPart(base: string, urls: string[]): { slot: HTMLElement; render(): void } {
-  const slot = h('div', { class: 'class-slot' });
+/** Reads the kept classes; returns what was wrong with them, if anything. */
+function recallKept(storage: StorageLike | null): string | null {
+  const read = readKept(storage);
+  memory.kept = read.kept;
+  return read.problem;
+}
+
+function showKeptNote(ctx: Ctx, text: string | null) {
+  ctx.c.keep.note.textContent = text ?? '';
+  ctx.c.keep.note.hidden = !text;
+}
+
+/** The class shown (made empty when nothing is kept for it). */
+function shown(): KeptClass {
+  const kept = (memory.kept ??= {});
+  return (kept[memory.classKey] ??= emptyClass());
+}
+
+/** Keeps the classes in the browser, saying so when it cannot. */
+function save(ctx: Ctx) {
+  const problem = writeKept(ctx.storage, memory.kept ?? {});
+  if (problem) showKeptNote(ctx, problem);
+}
+
+/** Part 1, (re)built from the page's class game: after a pasted link, an adoption, or a change called off. */
+function mountSetup(ctx: Ctx, note: string | null) {
+  ctx.setup?.destroy();
+  const link = (l: string) => {
+    const cls = (memory.kept ??= {})[memory.session!.classLabel] ?? emptyClass();
+    memory.kept[memory.session!.classLabel] = { ...cls, shared: l };
+    save(ctx);
+  };
+  ctx.setup = setupView({
+    base: ctx.opts.base,
+    session: memory.session!,
+    randomSeed: ctx.opts.randomSeed,
+    note,
+    now: ctx.opts.now,
+    shared: () => memory.kept?.[memory.session!.classLabel]?.shared ?? null,
+    onShare: link,
+    onRevert: () => {
+      mountSetup(ctx, null);
+      ctx.setup?.focusSeed();
+    },
+    readLink: (text) =>
+      classLinkIn(text, today())?.session ??
+      'This is not a class link: it should start like the one above and hold “#play?”.',
+    onLink: (s) => restore(ctx, s, 'The set-up now follows the class link you pasted.'),
+    onChange: (s) => {
+      memory.session = s;
+      ctx.saveNote.textContent = writeSession(ctx.storage, s) ?? '';
+      followLabel(ctx);
+      ctx.renderClass();
+    },
+  });
+  ctx.setupSlot.replaceChildren(ctx.setup.el);
+}
+
+/** Sets up another class game (a pasted link, the codes' game, a class file's). */
+function restore(ctx: Ctx, session: ClassSession, note: string) {
+  memory.session = fitPrompt(session);
+  ctx.saveNote.textContent = writeSession(ctx.storage, memory.session) ?? '';
+  mountSetup(ctx, note);
+  followLabel(ctx);
+  ctx.renderClass();
+}
+
+/** Shows the kept class of the class label, when the label changed. */
+function followLabel(ctx: Ctx) {
+  const label = memory.session!.classLabel;
+  if (label === memory.classKey) return;
+  memory.classKey = label;
+  memory.headers = [];
+  void loadClass(ctx, true);
+}
+
+/** Verifies the kept codes of the class shown that this page has not checked yet, then shows it. */
+async function loadClass(ctx: Ctx, switched: boolean) {
+  const cls = shown();
+  const missing = cls.groups.filter((g) => !memory.checked.has(g.key));
+  const id = ++ctx.run;
+  const start = ctx.opts.now();
+  const what = `the ${plural(missing.length, 'code')} kept in this browser`;
+  const entries = await verify(ctx.runner, ctx.c, missing, what, () => current(ctx, id));
+  if (!entries) return;
+  for (const e of entries) memory.checked.set(e.key, e.check);
+  const label = memory.classKey ? `class “${memory.classKey}”` : 'the class without a label';
+  if (missing.length)
+    memory.summary = `${plural(cls.groups.length, 'code')} kept in this browser for ${label}, verified again in ${((ctx.opts.now() - start) / 1000).toFixed(2)} s.`;
+  else if (switched)
+    memory.summary = cls.groups.length
+      ? `Showing the ${plural(cls.groups.length, 'code')} kept for ${label}.`
+      : `No codes kept yet for ${label}.`;
+  ctx.c.status.textContent = memory.summary;
+  ctx.renderClass();
+}
+
+const current = (ctx: Ctx, id: number) => id === ctx.run && !ctx.destroyed;
+
+/** The class shown, each code with its check (codes still being checked are left out). */
+function classEntries(cls: KeptClass): Entry<ClassResult>[] {
+  return cls.groups.flatMap((g) => {
+    const check = memory.checked.get(g.key);
+    return check ? [{ ...g, check }] : [];
+  });
+}
+
+/** Checks what was pasted and the files chosen, and adds them to the class shown. */
+async function check(ctx: Ctx) {
+  const { c } = ctx;
+  let text = c.paste.value;
+  const link = classLinkIn(text, today());
+  if (link) {
+    restore(ctx, link.session, 'The set-up now follows the class link you pasted.');
+    text = blankLines(text, link.lines);
+  }
+  const cls = shown();
+  const { groups, headers } = gather(text, memory.files, pasteSource(cls.checks));
+  if (groups.length === 0) {
+    c.status.textContent = link
+      ? 'The set-up now follows the class link you pasted (above). Paste result codes to check them.'
+      : 'There is nothing to check yet: paste codes or choose a file first.';
+    if (link) c.paste.value = memory.pasted = '';
+    return;
+  }
+  const id = ++ctx.run;
+  const start = ctx.opts.now();
+  const fresh = groups.filter((g) => !memory.checked.has(g.key));
+  const entries = await verify(ctx.runner, c, fresh, plural(groups.length, 'code'), () =>
+    current(ctx, id),
+  );
+  if (!entries) return;
+  for (const e of entries) memory.checked.set(e.key, e.check);
+  const known = new Set(cls.groups.map((g) => g.key));
+  const merged = mergeGroups(cls.groups, groups);
+  Object.assign(cls, { groups: merged, checks: cls.checks + 1 });
+  save(ctx);
+  const checked = groups.map((g) => ({ ...g, check: memory.checked.get(g.key)! }));
+  const added = { fresh: groups.filter((g) => !known.has(g.key)).length, total: merged.length };
+  memory.summary = checkSummary(checked, ctx.opts.now() - start, added);
+  memory.headers = headers;
+  c.status.textContent = memory.summary;
+  // What was checked is in the class now: the box and the files are ready for the next ones.
+  c.paste.value = memory.pasted = '';
+  c.fileInput.value = '';
+  memory.files = [];
+  ctx.renderClass();
+}
+
+/** Removes the class's codes from this browser, once the teacher said yes. */
+async function clearClass(ctx: Ctx) {
+  const cls = shown();
+  if (cls.groups.length === 0 && !ctx.c.paste.value) {
+    ctx.c.status.textContent = 'There is nothing to clear.';
+    return;
+  }
+  const answer = await ask(
+    'Clear the class?',
+    [
+      h(
+        'p',
+        null,
+        `This removes the ${plural(cls.groups.length, 'code')} of this class from this browser, with your corrections of names. Download the class file first to keep a copy.`,
+      ),
+    ],
+    [
+      { value: 'keep', label: 'Keep them' },
+      { value: 'clear', label: 'Clear the class' },
+    ],
+  );
+  if (answer !== 'clear' || ctx.destroyed) return;
+  ctx.run++;
+  Object.assign(cls, { groups: [], names: {}, checks: 0 });
+  save(ctx);
+  ctx.c.paste.value = memory.pasted = '';
+  ctx.c.fileInput.value = '';
+  Object.assign(memory, { files: [], headers: [], summary: 'Cleared.' });
+  ctx.c.progress.hidden = true;
+  ctx.c.status.textContent = 'Cleared.';
+  ctx.c.fileList.replaceChildren();
+  ctx.renderClass();
+  ctx.c.paste.focus();
+}
+
+/** Downloads the class shown as a class file. */
+function exportClass(ctx: Ctx) {
+  const label = memory.classKey;
+  const text = classFile(label, memory.session!, shown());
+  const name = fileName('frozen-assets-class', label, 'json');
+  ctx.urls.push(download(name, [text], 'application/json'));
+  ctx.c.keep.status.textContent = `Downloaded ${name} (${plural(shown().groups.length, 'code')}).`;
+}
+
+/** Adds the codes (and corrected names) of a class file to the class shown. */
+async function importClass(ctx: Ctx) {
+  const input = ctx.c.keep.importInput;
+  const [loaded] = await readFiles([...(input.files ?? [])].slice(0, 1));
+  input.value = '';
+  if (!loaded || ctx.destroyed) return;
+  const read = loaded.text === null ? null : readClassFile(loaded.text);
+  if (!read || !read.ok) {
+    ctx.c.keep.status.textContent = `${loaded.name} could not be added: ${read ? read.reason : loaded.problem}`;
+    return;
+  }
+  // A page with nothing kept for its class takes the file's class game as well.
+  if (shown().groups.length === 0 && read.session)
+    restore(ctx, read.session, `The set-up now follows the class file ${loaded.name}.`);
+  const cls = shown();
+  const before = cls.groups.length;
+  cls.groups = mergeGroups(cls.groups, read.kept.groups);
+  cls.names = { ...read.kept.names, ...cls.names };
+  cls.checks = Math.max(cls.checks, read.kept.checks);
+  save(ctx);
+  const lost = read.lost
+    ? ` ${plural(read.lost, 'entry', 'entries')} of the file could not be read.`
+    : '';
+  ctx.c.keep.status.textContent = `Added ${plural(cls.groups.length - before, 'code')} from ${loaded.name}.${lost}`;
+  await loadClass(ctx, false);
+}
+
+/** Parts 3 and 4 in their slot; the returned function rebuilds them from what the page keeps. */
+function classRenderer(ctx: Ctx, slot: HTMLElement): () => void {
   const again = (selector: string) => {
     render();
-    focusFirst(slot, selector);
+    slot.querySelector<HTMLElement>(selector)?.focus();
+  };
+  const change = (f: (cls: KeptClass) => void, selector: string) => {
+    f(shown());
+    save(ctx);
+    again(selector);
   };
   const render = () => {
+    const cls = shown();
+    const entries = classEntries(cls);
+    const named = withNames(entries, cls.names, false);
+    const results = named.flatMap((e) => (e.check.valid ? [e.check.result] : []));
     const v = classView(
       {
-        entries: memory.entries,
+        entries: cls.hideNames ? withNames(entries, {}, true) : named,
         session: memory.session!,
-        base,
+        base: ctx.opts.base,
         includeOther: memory.includeOther,
         sort: memory.sort,
         group: memory.group,
+        hideNames: cls.hideNames,
+        namesakes: sameNames(named),
+        adoption: adoption(results, memory.session!),
       },
       {
         onIncludeOther: (include) => {
@@ -222,107 +442,30 @@ function classPart(base: string, urls: string[]): { slot: HTMLElement; render():
           memory.group = group;
           again('select[data-option="group"]');
         },
-        onExport: () => urls.push(downloadCsv(memory.entries, memory.session!, base)),
+        onHideNames: (hide) => change((c) => (c.hideNames = hide), 'input[data-option="hide"]'),
+        onRename: (key, name) =>
+          change(
+            (c) => {
+              const clean = cleanName(name);
+              const typed = entries.find((e) => e.key === key);
+              const own = typed?.check.valid ? typed.check.result.name : '';
+              if (clean === '' || clean === own) delete c.names[key];
+              else c.names[key] = clean;
+            },
+            `button.edit-name[data-key="${CSS.escape(key)}"]`,
+          ),
+        onAdopt: () => {
+          const a = adoption(results, memory.session!);
+          if (a) restore(ctx, a.session, 'The class game is now the one most codes came from.');
+          document.getElementById('class-results-title')?.focus();
+        },
+        onExport: () => ctx.urls.push(downloadCsv(named, memory.session!, ctx.opts.base)),
       },
     );
+    ctx.c.problems.replaceChildren(...problemsView(entries, memory.headers));
     slot.replaceChildren(v.results, v.debrief);
   };
-  return { slot, render };
-}
-
-/** The distinct codes in what was pasted and in the files read, and the header rows skipped. */
-function gather(pasted: string, files: LoadedFile[]): { groups: Group[]; headers: Skipped[] } {
-  const candidates: Candidate[] = [];
-  const headers: Skipped[] = [];
-  const add = (text: string, source: string) => {
-    const p = readCandidates(text, source);
-    candidates.push(...p.candidates);
-    headers.push(...p.headers);
-  };
-  add(pasted, 'pasted');
-  for (const f of files) if (f.text !== null) add(f.text, f.name);
-  return { groups: groupCandidates(candidates), headers };
-}
-
-/** Part 2's controls (pasting, files, the check and its progress) and their section. */
-function collectControls() {
-  const pasteHelp = h(
-    'p',
-    { id: uid('class-paste-help'), class: 'help' },
-    'One per line: result codes or replay links, as students copied them. Rows copied from a spreadsheet work too.',
-  );
-  const paste = h('textarea', {
-    id: uid('class-paste'),
-    class: 'paste',
-    rows: 8,
-    spellcheck: 'false',
-    autocomplete: 'off',
-    'aria-describedby': pasteHelp.id,
-  });
-  const fileHelp = h(
-    'p',
-    { id: uid('class-file-help'), class: 'help' },
-    'A .txt or .csv file, for example a form’s export. Any cell that holds a code or a replay link is read; a header row is skipped.',
-  );
-  const fileInput = h('input', {
-    id: uid('class-file'),
-    type: 'file',
-    accept: '.txt,.csv,text/plain,text/csv',
-    multiple: true,
-    'aria-describedby': fileHelp.id,
-  });
-  const fileList = h('ul', { class: 'file-list' });
-  const progress = h('progress', {
-    class: 'check-progress',
-    max: 1,
-    value: 0,
-    hidden: true,
-    'aria-label': 'Progress of the check',
-  });
-  const status = h('p', { class: 'check-status', role: 'status', 'aria-live': 'polite' });
-  const problems = h('div', { class: 'problems' });
-  const checkButton = h('button', { type: 'button', class: 'primary' }, 'Check the codes');
-  const clearButton = h('button', { type: 'button', class: 'secondary' }, 'Clear');
-  const collect = h(
-    'section',
-    { class: 'panel class-collect', 'aria-labelledby': 'class-collect-title' },
-    h('h3', { id: 'class-collect-title' }, '2. Collect results'),
-    h(
-      'p',
-      null,
-      'Each code is checked by replaying the game it describes, so a code whose numbers were edited is caught. Codes stay in this browser.',
-    ),
-    h(
-      'div',
-      { class: 'field' },
-      h('label', { for: paste.id }, 'Paste result codes'),
-      paste,
-      pasteHelp,
-    ),
-    h(
-      'div',
-      { class: 'field' },
-      h('label', { for: fileInput.id }, 'Or read them from files'),
-      fileInput,
-      fileHelp,
-      fileList,
-    ),
-    h('div', { class: 'inline' }, checkButton, clearButton),
-    progress,
-    status,
-    problems,
-  );
-  return {
-    paste,
-    fileInput,
-    fileList,
-    progress,
-    status,
-    problems,
-    checkButton,
-    clearButton,
-    collect,
-  };
+  return render;
 }
 
 /** The whole page: its heading and the way back, then parts 1 to 4. */
@@ -355,159 +498,4 @@ function pageLayout(
     ),
     ...parts,
   );
-}
-
-/** The files chosen, read as text (or why not). */
-function readFiles(files: File[]): Promise<LoadedFile[]> {
-  return Promise.all(
-    files.map(async (f): Promise<LoadedFile> => {
-      if (f.size > MAX_FILE_BYTES)
-        return { name: f.name, text: null, problem: 'larger than 2 MB, so it was not read.' };
-      try {
-        return { name: f.name, text: await f.text(), problem: null };
-      } catch {
-        return { name: f.name, text: null, problem: 'the browser could not read it.' };
-      }
-    }),
-  );
-}
-
-/**
- * Checks the gathered codes with the workers, showing progress. Null when a newer check or
- * leaving the page made this one moot; `summary` is null when there was nothing to check.
- */
-async function checkAll(
-  runner: ReturnType<typeof createRunner>,
-  ui: { progress: HTMLProgressElement; status: HTMLElement },
-  { groups, headers }: { groups: Group[]; headers: Skipped[] },
-  now: () => number,
-  current: () => boolean,
-): Promise<{
-  entries: Entry<ClassResult>[];
-  headers: Skipped[];
-  summary: string | null;
-  status: string;
-} | null> {
-  if (groups.length === 0) {
-    const status = 'There is nothing to check yet: paste codes or choose a file first.';
-    return { entries: [], headers, summary: null, status };
-  }
-  const start = now();
-  ui.progress.hidden = false;
-  ui.progress.value = 0;
-  ui.status.textContent = `Checking ${plural(groups.length, 'code')}…`;
-  const entries = await runner.check(groups, {
-    onProgress: (done, total) => {
-      if (!current()) return;
-      ui.progress.value = total ? done / total : 1;
-      ui.status.textContent = `Checking codes: ${done} of ${total}…`;
-    },
-    cancelled: () => !current(),
-  });
-  if (entries === null || !current()) return null;
-  ui.progress.hidden = true;
-  const summary = checkSummary(entries, now() - start);
-  return { entries, headers, summary, status: summary };
-}
-
-/** What a finished check says: how many codes, how many verified, in what time. */
-function checkSummary(entries: Entry<ClassResult>[], ms: number): string {
-  const valid = entries.filter((e) => e.check.valid).length;
-  const codes = entries.length;
-  const invalid = entries.length - valid;
-  const dups = entries.reduce((n, e) => n + e.also.length, 0);
-  const dupText = dups ? ` ${plural(dups, 'duplicate')} listed once.` : '';
-  return invalid === 0
-    ? `Verified ${plural(codes, 'code')} in ${seconds(ms)}.${dupText}`
-    : `Checked ${plural(codes, 'code')} in ${seconds(ms)}: ${valid} verified, ${invalid} could not be verified (listed below).${dupText}`;
-}
-
-/** A file read for codes, or why it was not. */
-function fileLine(f: LoadedFile): HTMLElement {
-  return h(
-    'li',
-    null,
-    f.problem
-      ? h('span', { class: 'flag' }, `${f.name}: ${f.problem}`)
-      : `${f.name}: ${plural(f.text!.split(/\r\n|\r|\n/u).filter((l) => l.trim()).length, 'line')} read.`,
-  );
-}
-
-/** The codes that could not be verified, and why; then the lines skipped as headers. */
-function problemsView(entries: Entry<ClassResult>[], headers: Skipped[]): HTMLElement[] {
-  const invalid = entries.filter((e) => !e.check.valid);
-  const parts: HTMLElement[] = [];
-  if (invalid.length)
-    parts.push(
-      h('h4', null, `Could not be verified (${invalid.length})`),
-      h(
-        'div',
-        { class: 'table-scroll' },
-        h(
-          'table',
-          { class: 'invalid' },
-          h('caption', { class: 'vh' }, 'Codes that could not be verified, and why'),
-          h(
-            'thead',
-            null,
-            h(
-              'tr',
-              null,
-              ['Where', 'What was given', 'Why'].map((c) => h('th', { scope: 'col' }, c)),
-            ),
-          ),
-          h(
-            'tbody',
-            null,
-            invalid.map((e) =>
-              h(
-                'tr',
-                null,
-                h(
-                  'th',
-                  { scope: 'row' },
-                  placeOf(e.first),
-                  e.also.length ? ` (and ${plural(e.also.length, 'more line')})` : '',
-                ),
-                h('td', { class: 'text' }, h('code', null, shorten(e.first.text))),
-                h('td', { class: 'text' }, e.check.valid ? '' : e.check.reason),
-              ),
-            ),
-          ),
-        ),
-      ),
-    );
-  if (headers.length)
-    parts.push(
-      h(
-        'p',
-        { class: 'help' },
-        'Skipped as header rows: ',
-        headers.map((s) => `${placeOf(s, false)} (“${shorten(s.text, 30, 0)}”)`).join('; '),
-        '.',
-      ),
-    );
-  return parts;
-}
-
-/** Downloads the class's results as CSV; returns the object URL to revoke when the page goes. */
-function downloadCsv(entries: Entry<ClassResult>[], session: ClassSession, base: string): string {
-  const csv = toCsv(resultRows(entries, session, base));
-  // The byte order mark makes spreadsheet programs read names as UTF-8.
-  const url = URL.createObjectURL(new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' }));
-  const label = session.classLabel.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/gu, '');
-  const a = h('a', {
-    href: url,
-    download: `frozen-assets-results${label ? `-${label}` : ''}.csv`,
-    hidden: true,
-  });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  return url;
-}
-
-/** After a re-render, puts focus back on the control that caused it. */
-function focusFirst(scope: HTMLElement, selector: string) {
-  scope.querySelector<HTMLElement>(selector)?.focus();
 }
