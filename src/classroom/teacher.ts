@@ -17,7 +17,19 @@ import {
 } from './kept';
 import { sameNames, withNames, type ClassResult } from './results';
 import { createRunner, type Runner } from './runner';
-import { defaultSession, fitPrompt, readSession, writeSession, type ClassSession } from './session';
+import { debriefItems } from './debrief';
+import { teacherPack } from './pack';
+import { projectorView } from './projector';
+import {
+  defaultSession,
+  fitPrompt,
+  flagText,
+  readSession,
+  sessionScenario,
+  writeSession,
+  type ClassSession,
+} from './session';
+import { classStats } from './stats';
 import { setupView } from './setup';
 import {
   checkSummary,
@@ -463,9 +475,73 @@ function classRenderer(ctx: Ctx, slot: HTMLElement): () => void {
       },
     );
     ctx.c.problems.replaceChildren(...problemsView(entries, memory.headers));
-    slot.replaceChildren(v.results, v.debrief);
+    // The pack and the projector speak of the class game's own results, named as the table is.
+    const own = (cls.hideNames ? withNames(entries, {}, true) : named).flatMap((e) =>
+      e.check.valid && flagText(e.check.result, memory.session!) === null ? [e.check.result] : [],
+    );
+    slot.replaceChildren(
+      v.results,
+      v.debrief,
+      projectorPart(own),
+      packPart(ctx, own, cls.hideNames),
+    );
   };
   return render;
+}
+
+/** A names-hidden view of the class for the projector, one question at a time, in a dialog. */
+function projectorPart(results: readonly ClassResult[]): HTMLElement {
+  const scenario = sessionScenario(memory.session!);
+  const dialog = h('dialog', {
+    class: 'projector-dialog',
+    'aria-label': 'The class, names hidden',
+  });
+  const open = () => {
+    const stats = classStats(results, scenario);
+    const close = h(
+      'button',
+      { type: 'button', class: 'secondary', onClick: () => dialog.close() },
+      'Close the projector view',
+    );
+    dialog.replaceChildren(
+      close,
+      projectorView(stats, debriefItems(stats, scenario), {
+        title: `Frozen Assets: ${scenario.title}`,
+      }),
+    );
+    dialog.showModal();
+  };
+  return h(
+    'div',
+    { class: 'projector-entry' },
+    h(
+      'button',
+      { type: 'button', class: 'secondary', disabled: results.length === 0, onClick: open },
+      'Project the class (names hidden)',
+    ),
+    h(
+      'p',
+      { class: 'help' },
+      results.length
+        ? 'The charts, then the debrief questions one at a time in large type, with no names: for the projector.'
+        : 'Once codes of the class game are checked, its charts and questions can be projected here, names hidden.',
+    ),
+    dialog,
+  );
+}
+
+/** The teacher pack: the lesson plan, notes, what really happened and the class's results. */
+function packPart(ctx: Ctx, results: readonly ClassResult[], hideNames: boolean): HTMLElement {
+  const s = memory.session!;
+  return teacherPack({
+    scenario: sessionScenario(s),
+    base: ctx.opts.base,
+    seed: s.seed,
+    difficulty: s.difficulty,
+    variant: s.variant,
+    results,
+    hideNames,
+  });
 }
 
 /** The whole page: its heading and the way back, then parts 1 to 4. */
