@@ -14,7 +14,8 @@ import { median } from './median';
 // The figures behind the teacher pack's "how long a game takes" (src/classroom/lesson.ts
 // PLAY_FIGURES): the harness's moves per week played, by scenario and player, and the page's
 // time and words per move as test/e2e/pack.test.ts last measured them in Chromium (it writes
-// test-results/pack-timing.json). Prints figures only. Run: npx tsx bench/lesson.ts
+// test-results/pack-timing.json). Prints figures only; `npm run bench` runs it last, or alone:
+// npx tsx bench/lesson.ts
 
 const SEEDS = { scripted: 40, search: 4 } as const;
 const lines: string[] = ['Moves per week played (actions besides ending the week), standard'];

@@ -13,7 +13,8 @@ import { measureBundle, type FileSize, type Size } from './bundle';
 // Benchmarks: the engine (games per second, median of 5 runs after a cold one; the time to
 // replay one game), the verification of result codes, the bytes of the production build (bench/bundle.ts), and the
 // built game next to a bare Phaser 4 page in headless Chromium, plain and throttled
-// (bench/browser.ts). Prints figures only; never part of `npm test`.
+// (bench/browser.ts), and the figures behind the teacher pack's game length (bench/lesson.ts).
+// Prints figures only; never part of `npm test`.
 //   --json    one JSON object on stdout instead of the table
 //   --engine  no browser (engine, result codes and bytes only)
 //   --quick   3 loads of each kind instead of 5 (medians of 3: for a quick look only)
@@ -218,4 +219,6 @@ else {
       `Bench took ${t.total} s (engine ${t.engine} s, builds ${t.builds} s, browser ${t.browser} s)`,
     ].join('\n') + '\n',
   );
+  // The figures behind the teacher pack's "how long a game takes" (bench/lesson.ts).
+  if (!engineOnly) await import('./lesson');
 }
