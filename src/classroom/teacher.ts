@@ -5,13 +5,15 @@ import {
   groupCandidates,
   placeOf,
   readCandidates,
+  rowCount,
   shorten,
+  withSheetNames,
   type Candidate,
   type Entry,
   type Group,
   type Skipped,
 } from './collect';
-import { resultRows, toCsv } from './csv';
+import { decodeText, resultRows, toCsv } from './csv';
 import type { ClassResult } from './results';
 import { createRunner } from './runner';
 import { defaultSession, readSession, writeSession, type ClassSession } from './session';
@@ -129,7 +131,7 @@ export function mountTeacher(
       () => id === run && !destroyed,
     );
     if (!done) return;
-    memory.entries = done.entries;
+    memory.entries = withSheetNames(done.entries);
     memory.headers = done.headers;
     if (done.summary !== null) memory.summary = done.summary;
     c.status.textContent = done.summary ?? done.status;
@@ -262,12 +264,12 @@ function collectControls() {
   const fileHelp = h(
     'p',
     { id: uid('class-file-help'), class: 'help' },
-    'A .txt or .csv file, for example a form’s export. Any cell that holds a code or a replay link is read; a header row is skipped.',
+    'A .txt, .csv or .tsv file, for example a form’s export. Any cell that holds a code or a replay link is read; a header row is skipped, and its name or email column names codes that carry no name.',
   );
   const fileInput = h('input', {
     id: uid('class-file'),
     type: 'file',
-    accept: '.txt,.csv,text/plain,text/csv',
+    accept: '.txt,.csv,.tsv,text/plain,text/csv,text/tab-separated-values',
     multiple: true,
     'aria-describedby': fileHelp.id,
   });
@@ -364,7 +366,11 @@ function readFiles(files: File[]): Promise<LoadedFile[]> {
       if (f.size > MAX_FILE_BYTES)
         return { name: f.name, text: null, problem: 'larger than 2 MB, so it was not read.' };
       try {
-        return { name: f.name, text: await f.text(), problem: null };
+        return {
+          name: f.name,
+          text: decodeText(new Uint8Array(await f.arrayBuffer())),
+          problem: null,
+        };
       } catch {
         return { name: f.name, text: null, problem: 'the browser could not read it.' };
       }
@@ -429,7 +435,7 @@ function fileLine(f: LoadedFile): HTMLElement {
     null,
     f.problem
       ? h('span', { class: 'flag' }, `${f.name}: ${f.problem}`)
-      : `${f.name}: ${plural(f.text!.split(/\r\n|\r|\n/u).filter((l) => l.trim()).length, 'line')} read.`,
+      : `${f.name}: ${plural(rowCount(f.text!), 'row')} read.`,
   );
 }
 
