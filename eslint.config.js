@@ -73,7 +73,8 @@ const LAYERS = {
     // (src/sim/run.ts and policies.ts with the strategies and tactics.ts they import, which use
     // no Node builtins) in a worker.
     layers: ['app', 'engine', 'share', 'scenarios', 'dom', 'sim'],
-    packages: ['lean-qr'],
+    // zxing-wasm: the QR reader of the teacher's scanner (scan.ts), loaded only when it scans.
+    packages: ['lean-qr', 'zxing-wasm'],
     why: 'classroom tools talk to the game through app and must not pull in Phaser',
   },
   offline: {
@@ -93,6 +94,7 @@ const KNOWN_PACKAGES = [
   'pure-rand',
   '@noble/hashes',
   'valibot',
+  'zxing-wasm',
 ];
 
 const escapeRe = (/** @type {string} */ s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');

@@ -16,6 +16,7 @@ import {
 import { decodeText, resultRows, toCsv } from './csv';
 import type { ClassResult } from './results';
 import { createRunner } from './runner';
+import { addCode, scanControl } from './scan';
 import { defaultSession, readSession, writeSession, type ClassSession } from './session';
 import { setupView } from './setup';
 import './classroom.css';
@@ -285,6 +286,11 @@ function collectControls() {
   const problems = h('div', { class: 'problems' });
   const checkButton = h('button', { type: 'button', class: 'primary' }, 'Check the codes');
   const clearButton = h('button', { type: 'button', class: 'secondary' }, 'Clear');
+  const scan = scanControl({
+    add: (code) => addCode(paste, code),
+    classLabel: () => memory.session?.classLabel ?? '',
+    onStop: (added) => void (added > 0 && checkButton.click()),
+  });
   const collect = h(
     'section',
     { class: 'panel class-collect', 'aria-labelledby': 'class-collect-title' },
@@ -309,6 +315,7 @@ function collectControls() {
       fileHelp,
       fileList,
     ),
+    scan,
     h('div', { class: 'inline' }, checkButton, clearButton),
     progress,
     status,
