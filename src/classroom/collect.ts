@@ -213,13 +213,18 @@ export function readCandidates(text: string, source: string): Parsed {
       return;
     }
     if (index === 0 && (row.cells.length > 1 || HEADER_WORDS.test(row.text))) {
-      headers.push({ source, line: row.line, text: oneLine(row.text) });
+      headers.push({ source, line: row.line, text: oneLine(row.cells.join(', ')) });
       names = nameColumns(row.cells);
       return;
     }
-    const what = describeNonCode(row.text);
-    const reason = what ?? (row.cells.length > 1 ? NO_CODE : undefined);
-    const given = row.cells.length === 1 ? oneLine(row.cells[0]!) : oneLine(row.text);
+    // A link or a result card in one of the cells is what is listed, else the row's cells.
+    const cell = row.cells.find((c) => describeNonCode(c) !== null);
+    const reason =
+      cell !== undefined ? describeNonCode(cell)! : row.cells.length > 1 ? NO_CODE : null;
+    const given =
+      cell !== undefined
+        ? cell.split('\n')[0]!
+        : oneLine(row.cells.filter((c) => c !== '').join(', '));
     candidates.push({ ...at, text: given, ...(reason ? { reason } : {}) });
   });
   return { candidates, headers };

@@ -249,19 +249,19 @@ export function scanControl(opts: ScanOptions): HTMLElement {
       'Or scan the QR codes on the students’ screens with this computer’s camera, one after another: each code read is added to the codes above.',
     ),
     h('div', { class: 'inline' }, start, stop),
-    video,
-    status,
-    log,
+    h('div', { class: 'scan-live' }, video, h('div', { class: 'scan-messages' }, status, log)),
   );
 
   let session = 0;
   let close: (() => void) | null = null;
   let reader: Reader | null = null;
 
+  // The newest message is the status (read out); the ones before it are listed under it.
+  let latest: string | null = null;
   const say = (message: string) => {
-    status.textContent = message;
-    log.prepend(h('li', null, message));
+    if (latest !== null) log.prepend(h('li', null, latest));
     while (log.children.length > 8) log.lastElementChild!.remove();
+    status.textContent = latest = message;
   };
   const finish = (message: string | null, focus = true) => {
     session++;
@@ -281,6 +281,7 @@ export function scanControl(opts: ScanOptions): HTMLElement {
   start.addEventListener('click', () => {
     const id = ++session;
     log.replaceChildren();
+    latest = null;
     status.textContent = 'Starting the camera…';
     void (async () => {
       let camera: Awaited<ReturnType<typeof openCamera>>;

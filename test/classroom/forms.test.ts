@@ -83,7 +83,7 @@ describe('a Google Form export', () => {
       {
         source: 'form.csv',
         line: 1,
-        text: '"Timestamp","Email address","Your name","Paste your result code","Anything else?"',
+        text: 'Timestamp, Email address, Your name, Paste your result code, Anything else?',
       },
     ]);
   });
@@ -102,7 +102,13 @@ describe('a Google Form export', () => {
       [`Line ${lineOf('forgot')} of form.csv`, null, NO_CODE],
     ]);
     expect(candidates[0]!.text).toBe(ana.code);
+    // A link or a card is listed as it was given; a row without either by its cells.
+    expect(candidates[2]!.text).toBe(classLink);
+    expect(candidates[3]!.text).toMatch(/^Frozen Assets · .* · seed 34$/u);
     expect(candidates[5]!.text).toBe(cleo.code);
+    expect(candidates[7]!.text).toBe(
+      '2026/01/12 9:20:00 AM GMT+1, max@school.example, Max, forgot',
+    );
   });
 
   it('names verified codes that carry no name; a name inside the code is kept', async () => {

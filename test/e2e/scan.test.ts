@@ -114,7 +114,9 @@ async function openTeacher(page: Page) {
   await byRole(page, 'textbox', 'Class label').fill('7B');
 }
 
-const log = (page: Page) => page.locator('.scan-log').innerText();
+/** What the scanner said: its status and the messages before it. */
+const log = async (page: Page) =>
+  `${await page.locator('.scan-status').innerText()}\n${await page.locator('.scan-log').innerText()}`;
 
 test('the teacher scans QR codes one after another and checks them', async () => {
   const t = await newPage(camera!);
