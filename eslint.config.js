@@ -19,7 +19,8 @@ import tseslint from 'typescript-eslint';
  *   ui         app, engine, scenarios, phaser (and phaser-src/, Phaser's own sources: an alias)
  *   dom        app, engine, share, scenarios, lean-qr (QR codes of links and result codes)
  *   classroom  app, engine, share, scenarios, dom (its element helpers, shared words, QR codes),
- *              sim (the balance harness, for the teacher's win-rate check in a worker)
+ *              sim (the balance harness, for the teacher's win-rate check in a worker),
+ *              zxing-wasm (reading result QR codes with the camera)
  *   offline    nothing (it registers the service worker that build/offline-plugin.ts writes)
  */
 /** @typedef {{ layers: string[]; packages: string[]; node?: boolean; why: string }} LayerSpec */
@@ -74,8 +75,9 @@ const LAYERS = {
     // (src/sim/run.ts and policies.ts with the strategies and tactics.ts they import, which use
     // no Node builtins) in a worker.
     layers: ['app', 'engine', 'share', 'scenarios', 'dom', 'sim'],
-    // QR codes come from src/dom/qr.ts (one helper for the whole page), not from lean-qr here.
-    packages: [],
+    // QR codes come from src/dom/qr.ts (one helper for the whole page), not from lean-qr here;
+    // zxing-wasm is the QR reader of the teacher's scanner (scan.ts), loaded only when it scans.
+    packages: ['zxing-wasm'],
     why: 'classroom tools talk to the game through app and must not pull in Phaser',
   },
   offline: {
@@ -95,6 +97,7 @@ const KNOWN_PACKAGES = [
   'pure-rand',
   '@noble/hashes',
   'valibot',
+  'zxing-wasm',
 ];
 
 const escapeRe = (/** @type {string} */ s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');

@@ -75,9 +75,10 @@ export async function chromiumPath(): Promise<string> {
 /**
  * Launches headless Chromium. Playwright already passes --no-sandbox and a fresh user-data
  * dir; these flags keep the browser off this machine's closed network (no background
- * connections, updates or sync) and say out loud that WebGL runs on SwiftShader.
+ * connections, updates or sync) and say out loud that WebGL runs on SwiftShader. `extraArgs`
+ * adds flags (the scanner's test gives it a fake camera).
  */
-export async function launchChromium(): Promise<Browser> {
+export async function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: await chromiumPath(),
     headless: true,
@@ -88,6 +89,7 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-quic',
       '--no-first-run',
       '--enable-unsafe-swiftshader',
+      ...extraArgs,
     ],
   });
 }

@@ -53,11 +53,25 @@ const shortText = (v: unknown, max: number): v is string =>
 
 function readCandidate(v: unknown): Candidate | null {
   if (!isObject(v)) return null;
-  const { source, line, text, reason } = v;
+  const { source, line, text, reason, toLine, name } = v;
   if (!shortText(source, 300) || !shortText(text, MAX_TEXT)) return null;
   if (typeof line !== 'number' || !Number.isInteger(line) || line < 1) return null;
   if (reason !== undefined && !shortText(reason, 300)) return null;
-  return { source, line, text, ...(reason !== undefined ? { reason } : {}) };
+  // A row across lines, and the name a sheet gave a code that carries none (collect.ts).
+  if (
+    toLine !== undefined &&
+    (typeof toLine !== 'number' || !Number.isInteger(toLine) || toLine < line)
+  )
+    return null;
+  if (name !== undefined && !shortText(name, MAX_NAME)) return null;
+  return {
+    source,
+    line,
+    text,
+    ...(reason !== undefined ? { reason } : {}),
+    ...(toLine !== undefined ? { toLine } : {}),
+    ...(name !== undefined ? { name } : {}),
+  };
 }
 
 function readGroup(v: unknown): Group | null {

@@ -3,15 +3,17 @@ import {
   groupCandidates,
   placeOf,
   readCandidates,
+  rowCount,
   shorten,
   type Candidate,
   type Entry,
   type Group,
   type Skipped,
 } from './collect';
-import { resultRows, toCsv } from './csv';
+import { decodeText, resultRows, toCsv } from './csv';
 import type { ClassResult } from './results';
 import type { Runner } from './runner';
+import { addCode, scanControl } from './scan';
 import type { ClassSession } from './session';
 
 // Part 2 of the teacher's page, its controls and what they read: pasted codes, files of codes,
@@ -50,7 +52,8 @@ export function gather(
 }
 
 /** Part 2's controls (pasting, files, the check and its progress) and their section. */
-export function collectControls() {
+/** The controls of part 2; `classLabel` names the class whose codes the scanner expects. */
+export function collectControls(classLabel: () => string) {
   const pasteHelp = h(
     'p',
     { id: uid('class-paste-help'), class: 'help' },
@@ -67,12 +70,12 @@ export function collectControls() {
   const fileHelp = h(
     'p',
     { id: uid('class-file-help'), class: 'help' },
-    'A .txt or .csv file, for example a form’s export. Any cell that holds a code or a replay link is read; a header row is skipped.',
+    'A .txt, .csv or .tsv file, for example a form’s export. Any cell that holds a code or a replay link is read; a header row is skipped, and its name or email column names codes that carry no name.',
   );
   const fileInput = h('input', {
     id: uid('class-file'),
     type: 'file',
-    accept: '.txt,.csv,text/plain,text/csv',
+    accept: '.txt,.csv,.tsv,text/plain,text/csv,text/tab-separated-values',
     multiple: true,
     'aria-describedby': fileHelp.id,
   });
@@ -87,6 +90,11 @@ export function collectControls() {
   const status = h('p', { class: 'check-status', role: 'status', 'aria-live': 'polite' });
   const problems = h('div', { class: 'problems' });
   const checkButton = h('button', { type: 'button', class: 'primary' }, 'Check the codes');
+  const scan = scanControl({
+    add: (code) => addCode(paste, code),
+    classLabel,
+    onStop: (added) => void (added > 0 && checkButton.click()),
+  });
   const clearButton = h('button', { type: 'button', class: 'secondary' }, 'Clear the class…');
   const keep = keepControls();
   const collect = h(
@@ -114,6 +122,7 @@ export function collectControls() {
       fileHelp,
       fileList,
     ),
+    scan,
     h('div', { class: 'inline' }, checkButton, clearButton),
     progress,
     status,
@@ -141,7 +150,11 @@ export function readFiles(files: File[]): Promise<LoadedFile[]> {
       if (f.size > MAX_FILE_BYTES)
         return { name: f.name, text: null, problem: 'larger than 2 MB, so it was not read.' };
       try {
-        return { name: f.name, text: await f.text(), problem: null };
+        return {
+          name: f.name,
+          text: decodeText(new Uint8Array(await f.arrayBuffer())),
+          problem: null,
+        };
       } catch {
         return { name: f.name, text: null, problem: 'the browser could not read it.' };
       }
@@ -206,7 +219,7 @@ export function fileLine(f: LoadedFile): HTMLElement {
     null,
     f.problem
       ? h('span', { class: 'flag' }, `${f.name}: ${f.problem}`)
-      : `${f.name}: ${plural(f.text!.split(/\r\n|\r|\n/u).filter((l) => l.trim()).length, 'line')} read.`,
+      : `${f.name}: ${plural(rowCount(f.text!), 'row')} read.`,
   );
 }
 

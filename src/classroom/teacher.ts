@@ -2,7 +2,7 @@ import type { StorageLike } from '../app/store';
 import { ask, h } from '../dom/h';
 import { adoption, blankLines, classLinkIn } from './adopt';
 import { classView, type GroupKey, type SortKey } from './classview';
-import type { Check, Entry, Skipped } from './collect';
+import { withSheetNames, type Check, type Entry, type Skipped } from './collect';
 import {
   classFile,
   emptyClass,
@@ -127,7 +127,7 @@ export function mountTeacher(
   const note = memory.session ? null : recallSession(storage, opts.randomSeed);
   const keptNote = memory.kept ? null : recallKept(storage);
   const heading = h('h2', { id: 'teacher-title', tabIndex: -1 }, 'Classroom: run a class game');
-  const c = collectControls();
+  const c = collectControls(() => memory.session?.classLabel ?? '');
   const ctx: Ctx = {
     opts,
     storage,
@@ -294,10 +294,13 @@ const current = (ctx: Ctx, id: number) => id === ctx.run && !ctx.destroyed;
 
 /** The class shown, each code with its check (codes still being checked are left out). */
 function classEntries(cls: KeptClass): Entry<ClassResult>[] {
-  return cls.groups.flatMap((g) => {
-    const check = memory.checked.get(g.key);
-    return check ? [{ ...g, check }] : [];
-  });
+  // A code that carries no name takes the one its sheet's row gave (a form's name column).
+  return withSheetNames(
+    cls.groups.flatMap((g) => {
+      const check = memory.checked.get(g.key);
+      return check ? [{ ...g, check }] : [];
+    }),
+  );
 }
 
 /** Checks what was pasted and the files chosen, and adds them to the class shown. */

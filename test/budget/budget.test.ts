@@ -42,8 +42,10 @@ const BUDGETS: Budget[] = [
   {
     name: 'total JavaScript, gzip',
     // measured 488,548: 7 files, Phaser 210,070 of it; the verify and win-rate workers each
-    // carry the engine, actors and the three scenarios
-    max: 525_000,
+    // carry the engine, actors and the three scenarios. Raised from 525,000 when the teacher's
+    // QR scanner came (measured 539,402): zxing-wasm's reader glue, 13.4 kB, a chunk loaded only
+    // when the teacher scans (its WebAssembly, 414 kB gzip, is not JavaScript and not counted)
+    max: 555_000,
     bytes: (b) => b.total.js.gzip,
   },
   {

@@ -65,18 +65,23 @@ describe('reading pasted text and files', () => {
     ].join('\n');
     const { candidates, headers } = readCandidates(csv, 'results.csv');
     expect(headers).toEqual([
-      { source: 'results.csv', line: 1, text: 'Timestamp,"Name, first",Result code' },
+      { source: 'results.csv', line: 1, text: 'Timestamp, Name, first, Result code' },
     ]);
     expect(candidates).toEqual([
-      { source: 'results.csv', line: 2, text: ana.code },
-      { source: 'results.csv', line: 3, text: ben.code },
+      { source: 'results.csv', line: 2, text: ana.code, name: 'Ana, B.' },
+      { source: 'results.csv', line: 3, text: ben.code, name: 'Ben' },
       {
         source: 'results.csv',
         line: 4,
-        text: '2026-01-12 09:16,Dan,',
+        text: '2026-01-12 09:16, Dan',
         reason: NO_CODE,
       },
-      { source: 'results.csv', line: 6, text: `http://x.example/#r=${other.code}` },
+      {
+        source: 'results.csv',
+        line: 6,
+        text: `http://x.example/#r=${other.code}`,
+        name: 'Cleo "the quick"',
+      },
     ]);
   });
 
