@@ -11,9 +11,13 @@ import type { Plugin, ResolvedConfig } from 'vite';
 const TEMPLATE = new URL('./service-worker.js', import.meta.url);
 export const SW_FILE = 'sw.js';
 
-/** Files a browser never asks for: source maps and anything under a dot folder (.vite/). */
+/**
+ * Files not stored for offline play: those a browser never asks for (source maps, anything under
+ * a dot folder such as .vite/), and the QR reader's WebAssembly (about 950 kB) that only a
+ * teacher's "Scan QR codes" loads: every student would otherwise download it on a first visit.
+ */
 const skipped = (file: string) =>
-  file.endsWith('.map') || file.split('/').some((s) => s[0] === '.');
+  file.endsWith('.map') || file.endsWith('.wasm') || file.split('/').some((s) => s[0] === '.');
 
 /** Every file under `dir`, as paths relative to it with forward slashes. */
 function filesUnder(dir: string, prefix = ''): string[] {

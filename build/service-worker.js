@@ -1,7 +1,7 @@
 /* global self, caches, fetch, Request, URL, setTimeout, VERSION, PRECACHE */
 // The offline service worker. build/offline-plugin.ts writes it to sw.js next to index.html,
 // after two lines that define VERSION (a hash of every precached file and of this code) and
-// PRECACHE (every file of the build, relative to this script).
+// PRECACHE (every file of the build but the teacher's QR reader, relative to this script).
 //
 // Install: fetch and store every file of the build in one cache, or fail and try again on the
 // next visit. Activate: delete this game's caches from older builds. Fetch: pages are

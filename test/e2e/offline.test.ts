@@ -107,6 +107,8 @@ test('a new build’s service worker deletes the game’s older caches and no ot
     return (await cache.keys()).map((r) => new URL(r.url).pathname.slice(1));
   }, current!);
   expect(cached.sort()).toEqual(listed);
+  // Not the teacher's QR reader (WebAssembly, loaded only when a teacher scans).
+  expect(listed.filter((f) => f.endsWith('.wasm'))).toEqual([]);
   for (const re of [/^index\.html$/, /^favicon\.svg$/, /phaser-.*\.js$/, /start-game-.*\.js$/]) {
     expect(
       listed.some((f) => re.test(f)),
