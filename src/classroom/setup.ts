@@ -1,10 +1,10 @@
 import { DIFFICULTIES, formatDate, type Difficulty, type Scenario } from '../engine';
 import { describeVariant, getScenario, scenarios } from '../scenarios';
 import { cleanLabel, MAX_LABEL } from '../share';
-import { ask, copyButton, fill, h, svg, uid, type Child } from '../dom/h';
+import { ask, copyButton, fill, h, uid, type Child } from '../dom/h';
 import { briefing, capitalise, DIFFICULTY_HELP } from '../dom/strings';
 import { promptText, weekText } from './forks';
-import { qrShape } from '../dom/qr';
+import { qrSvg } from '../dom/qr';
 import { changesTheGame } from './adopt';
 import {
   fitPrompt,
@@ -43,22 +43,8 @@ export interface SetupOptions {
   onLink(session: ClassSession): void;
 }
 
-/** The QR code of a link as an SVG picture. */
-export function qrSvg(link: string, className: string): SVGElement {
-  const q = qrShape(link);
-  return svg(
-    'svg',
-    {
-      class: className,
-      viewBox: `0 0 ${q.size} ${q.size}`,
-      role: 'img',
-      'aria-label': 'QR code of the class link',
-      'shape-rendering': 'crispEdges',
-    },
-    svg('rect', { class: 'qr-light', x: 0, y: 0, width: q.size, height: q.size }),
-    svg('path', { class: 'qr-dark', d: q.d }),
-  );
-}
+/** The QR code of the class link (one QR helper for the page: src/dom/qr.ts). */
+const classQr = (link: string) => qrSvg(link, 'qr', 'QR code of the class link');
 
 /** The form's controls, built from the session they start with. */
 function setupFields(session: ClassSession) {
@@ -226,7 +212,7 @@ function linkPanel(onShare: () => void) {
   const render = (link: string, start: string | null) => {
     box.value = link;
     tryLink.setAttribute('href', link);
-    fill(qrBox, qrSvg(link, 'qr'), start ? h('p', { class: 'qr-start' }, `Start: ${start}`) : null);
+    fill(qrBox, classQr(link), start ? h('p', { class: 'qr-start' }, `Start: ${start}`) : null);
   };
   return { el, render };
 }
@@ -268,7 +254,7 @@ function renderSheet(sheet: HTMLElement, titleId: string, session: ClassSession,
       h(
         'figure',
         { class: 'sheet-qr' },
-        qrSvg(link, 'qr'),
+        classQr(link),
         h('figcaption', null, 'Scan to open the game'),
       ),
     ),
