@@ -275,10 +275,10 @@ export function gradesText(grades: { grade: string; count: number }[]): string {
 
 const studentsText = (n: number) => `${n} student${n === 1 ? '' : 's'}`;
 
-/** The class grouped by the route each game took: a summary table, then each group's results. */
 /** A result as grouping sees it, with its entry to list. */
 type GroupRow = Grouped & { entry: Valid };
 
+/** The class grouped by the route each game took: a summary table, then each group's results. */
 function groupedResults(groups: RouteGroup<GroupRow>[], c: TableContext): HTMLElement {
   return h(
     'div',

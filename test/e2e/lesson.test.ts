@@ -1,3 +1,5 @@
+import path from 'node:path';
+
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 
@@ -7,6 +9,7 @@ import {
   byRole,
   endWeek,
   endWeeksUntilOver,
+  SCREENSHOT_DIR,
   screenshot,
   useBrowser,
   weekMoved,
@@ -150,6 +153,13 @@ test('a whole lesson: set-up and tuning, five students, collecting, a reload, th
   // Dev played the other class's game: flagged, not counted in the class.
   expect(await page.locator('.class-results').innerText()).toMatch(/another class|another game/i);
   await screenshot(page, 'lesson-3-collected', { fullPage: true });
+  await page
+    .locator('section.class-results')
+    .screenshot({ path: path.join(SCREENSHOT_DIR, 'lesson-3-class.png') });
+  // Nothing makes the page scroll sideways at 1366 pixels (wide tables scroll in their box).
+  expect(
+    await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+  ).toBeLessThanOrEqual(0);
 
   // ---- 4. A reload between collecting and the debrief: nothing is lost.
   await page.reload();
@@ -173,6 +183,8 @@ test('a whole lesson: set-up and tuning, five students, collecting, a reload, th
   await byRole(page, 'checkbox', 'Hide names').check();
   const hidden = await page.locator('table.results').innerText();
   for (const name of ['Ana', 'Chloé', 'Ed Novak']) expect(hidden).not.toContain(name);
-  await screenshot(page, 'lesson-6-names-hidden', { fullPage: true });
+  await page
+    .locator('section.class-results')
+    .screenshot({ path: path.join(SCREENSHOT_DIR, 'lesson-6-names-hidden.png') });
   t.expectNoErrors();
 }, 600_000);
