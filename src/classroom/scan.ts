@@ -222,7 +222,8 @@ export interface ScanOptions {
  * The "Scan QR codes" button and, while it scans, the camera's picture, a Stop button and what
  * was read. The camera stops with Stop, when the element leaves the page, or on an error.
  */
-export function scanControl(opts: ScanOptions): HTMLElement {
+/** The scanner's controls: start and stop, the camera's picture, and what was read. */
+function scanParts() {
   const helpId = uid('scan-help');
   const start = h(
     'button',
@@ -251,7 +252,11 @@ export function scanControl(opts: ScanOptions): HTMLElement {
     h('div', { class: 'inline' }, start, stop),
     h('div', { class: 'scan-live' }, video, h('div', { class: 'scan-messages' }, status, log)),
   );
+  return { el, start, stop, video, status, log };
+}
 
+export function scanControl(opts: ScanOptions): HTMLElement {
+  const { el, start, stop, video, status, log } = scanParts();
   let session = 0;
   let close: (() => void) | null = null;
   let reader: Reader | null = null;

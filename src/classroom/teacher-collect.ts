@@ -51,8 +51,36 @@ export function gather(
   return { groups: groupCandidates(candidates), headers };
 }
 
-/** Part 2's controls (pasting, files, the check and its progress) and their section. */
-/** The controls of part 2; `classLabel` names the class whose codes the scanner expects. */
+/** The file field of part 2: its input, its help and the list of files read. */
+function fileField() {
+  const help = h(
+    'p',
+    { id: uid('class-file-help'), class: 'help' },
+    'A .txt, .csv or .tsv file, for example a form’s export. Any cell that holds a code or a replay link is read; a header row is skipped, and its name or email column names codes that carry no name.',
+  );
+  const input = h('input', {
+    id: uid('class-file'),
+    type: 'file',
+    accept: '.txt,.csv,.tsv,text/plain,text/csv,text/tab-separated-values',
+    multiple: true,
+    'aria-describedby': help.id,
+  });
+  const list = h('ul', { class: 'file-list' });
+  const el = h(
+    'div',
+    { class: 'field' },
+    h('label', { for: input.id }, 'Or read them from files'),
+    input,
+    help,
+    list,
+  );
+  return { input, list, el };
+}
+
+/**
+ * Part 2's controls (pasting, files, scanning, the check and its progress) and their section;
+ * `classLabel` names the class whose codes the scanner expects.
+ */
 export function collectControls(classLabel: () => string) {
   const pasteHelp = h(
     'p',
@@ -67,19 +95,8 @@ export function collectControls(classLabel: () => string) {
     autocomplete: 'off',
     'aria-describedby': pasteHelp.id,
   });
-  const fileHelp = h(
-    'p',
-    { id: uid('class-file-help'), class: 'help' },
-    'A .txt, .csv or .tsv file, for example a form’s export. Any cell that holds a code or a replay link is read; a header row is skipped, and its name or email column names codes that carry no name.',
-  );
-  const fileInput = h('input', {
-    id: uid('class-file'),
-    type: 'file',
-    accept: '.txt,.csv,.tsv,text/plain,text/csv,text/tab-separated-values',
-    multiple: true,
-    'aria-describedby': fileHelp.id,
-  });
-  const fileList = h('ul', { class: 'file-list' });
+  const files = fileField();
+  const { input: fileInput, list: fileList } = files;
   const progress = h('progress', {
     class: 'check-progress',
     max: 1,
@@ -114,14 +131,7 @@ export function collectControls(classLabel: () => string) {
       paste,
       pasteHelp,
     ),
-    h(
-      'div',
-      { class: 'field' },
-      h('label', { for: fileInput.id }, 'Or read them from files'),
-      fileInput,
-      fileHelp,
-      fileList,
-    ),
+    files.el,
     scan,
     h('div', { class: 'inline' }, checkButton, clearButton),
     progress,
