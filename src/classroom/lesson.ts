@@ -1,4 +1,4 @@
-import type { ActorDef, HistoryItem, Scenario, Source } from '../engine';
+import { formatDate, type ActorDef, type HistoryItem, type Scenario, type Source } from '../engine';
 import { TERM_NAMES } from '../app/store';
 import type { DebriefQuestion, QuestionKind } from './debrief';
 
@@ -161,7 +161,7 @@ function sourcesOf(scenario: Scenario, items: readonly HistoryItem[]): Source[] 
 }
 
 const realText = (items: readonly HistoryItem[]) =>
-  items.map((i) => `${i.date}: ${i.text}`).join(' ');
+  items.map((i) => `${formatDate(i.date)}: ${i.text}`).join(' ');
 
 /** The real story of an actor, or the scenario's summary when the history never names it. */
 function actorReal(scenario: Scenario, a: ActorDef | undefined) {
