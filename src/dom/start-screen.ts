@@ -375,18 +375,7 @@ function savedCard(store: Store, check: Exclude<SaveCheck, { kind: 'none' }>): H
       `${check.scenarioTitle}, ${where}, ${check.data.difficulty} difficulty, seed ${check.data.seed}.`,
       options?.classLabel ? ` Class ${options.classLabel}.` : '',
     ),
-    tuned.length
-      ? h(
-          'div',
-          { class: 'variant' },
-          h('p', null, h('strong', null, 'Your teacher changed this scenario:')),
-          h(
-            'ul',
-            null,
-            tuned.map((line) => h('li', null, line)),
-          ),
-        )
-      : null,
+    tunedNote(tuned),
     h(
       'button',
       {
@@ -486,18 +475,7 @@ function inviteCard(store: Store, opts: StartOptions, invite: Invite): HTMLEleme
           `you begin where governments really stood at the start of week ${link.from}, after everything they did until then, and try another way. At the end you see your timeline beside the real one.`,
         )
       : null,
-    tuned.length
-      ? h(
-          'div',
-          { class: 'variant' },
-          h('p', null, h('strong', null, 'Your teacher changed this scenario:')),
-          h(
-            'ul',
-            null,
-            tuned.map((line) => h('li', null, line)),
-          ),
-        )
-      : null,
+    tunedNote(tuned),
     h(
       'button',
       {
@@ -519,4 +497,20 @@ function inviteCard(store: Store, opts: StartOptions, invite: Invite): HTMLEleme
       'Set up a different game',
     ),
   );
+}
+
+/** What the teacher changed in the scenario, as a list (nothing for the scenario as designed). */
+function tunedNote(tuned: readonly string[]): HTMLElement | null {
+  return tuned.length
+    ? h(
+        'div',
+        { class: 'variant' },
+        h('p', null, h('strong', null, 'Your teacher changed this scenario:')),
+        h(
+          'ul',
+          null,
+          tuned.map((line) => h('li', null, line)),
+        ),
+      )
+    : null;
 }
