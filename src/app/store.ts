@@ -28,6 +28,7 @@ import {
   type SavedFork,
   type StorageLike,
 } from './autosave';
+import { previewMove, type Preview } from './preview';
 
 // A tiny vanilla store (zustand's shape, without the dependency): one session at a time, moves
 // go to the engine, every accepted move is recorded and autosaved. Views subscribe and dispatch.
@@ -51,6 +52,7 @@ export {
   type WillingBar,
 } from '../actors';
 export type { StorageLike, SaveData } from './autosave';
+export type { Preview, PreviewLine } from './preview';
 
 export interface Session {
   scenarioId: string;
@@ -98,6 +100,8 @@ export interface Store {
   scenario(): Scenario | null;
   /** Why the engine would refuse this move now, or null if it would accept it. */
   validate(move: Move): string | null;
+  /** What the move would do now, before it is confirmed (null: ending the week, or no game). */
+  preview(move: Move): Preview | null;
   /** Looks at the autosave and replays it, without starting it. */
   checkSave(): SaveCheck;
   /** Resumes the autosaved game; a save that does not replay is refused with a reason. */
@@ -276,6 +280,10 @@ export function createStore(options: StoreOptions = {}): Store {
       } catch {
         return 'The rules could not make sense of that move.';
       }
+    },
+
+    preview(move) {
+      return session ? previewMove(sessionGame(session)!, session.state, move) : null;
     },
 
     checkSave,

@@ -1,5 +1,5 @@
 import { hintFor } from '../app/hints';
-import { TERM_NAMES, type Session, type Store } from '../app/store';
+import { TERM_NAMES, type Preview, type Session, type Store } from '../app/store';
 import {
   moneyYear,
   describeTerms,
@@ -155,6 +155,8 @@ export function actionsView(store: Store, scenario: Scenario, latest: HTMLElemen
   const targetSlot = h('div', { class: 'target' });
   const optionSlot = h('div', { class: 'options' });
   const preview = h('p', { class: 'preview', id: uid('preview') });
+  // "If you confirm": the move applied to the game as it is now (src/app/preview.ts).
+  const consequences = h('div', { class: 'consequences', 'aria-live': 'polite' });
   const check = h('p', { class: 'check-note', id: uid('check') });
   const refusal = h('div', { class: 'refusal', role: 'alert' });
   const confirm = h(
@@ -330,6 +332,7 @@ export function actionsView(store: Store, scenario: Scenario, latest: HTMLElemen
     );
     if (move.type === 'vote.call') setText(help, voteHelp(scenario, s.state.week, cost));
     const why = store.validate(move);
+    showConsequences(consequences, why ? null : store.preview(move));
     setText(check, why ? `Not possible now: ${why}` : '');
     check.hidden = !why;
     // Still pressable (the engine then says why, out loud), but it must not look ready.
@@ -362,6 +365,7 @@ export function actionsView(store: Store, scenario: Scenario, latest: HTMLElemen
     targetSlot,
     optionSlot,
     preview,
+    consequences,
     check,
     confirm,
   );
@@ -427,6 +431,30 @@ export function actionsView(store: Store, scenario: Scenario, latest: HTMLElemen
       refresh();
     },
   };
+}
+
+/** The preview's lines under "If you confirm" (nothing when the move is not possible). */
+function showConsequences(el: HTMLElement, p: Preview | null): void {
+  if (!p?.ok) return void el.replaceChildren();
+  // The cost is said above the list already.
+  const lines = p.lines.filter((l) => l.kind !== 'cost');
+  el.replaceChildren(
+    h('p', { class: 'consequences-title' }, 'If you confirm:'),
+    lines.length
+      ? h(
+          'ul',
+          null,
+          lines.map((l) =>
+            h(
+              'li',
+              { class: `consequence ${l.kind}` },
+              l.text,
+              l.reason ? h('span', { class: 'entry-reason' }, ` ${l.reason}`) : null,
+            ),
+          ),
+        )
+      : h('p', { class: 'help' }, 'Nothing else changes until the week ends.'),
+  );
 }
 
 /** The promises made in offers so far: tabled routes should keep them. */
