@@ -42,6 +42,10 @@ export function narration(scenario: Scenario, prev: Session | null, next: Sessio
   for (const e of fresh) {
     if (e.kind === 'reply' || e.kind === 'vote' || e.kind === 'refused') {
       lines.push(e.reason ? `${e.text} ${e.reason}` : e.text);
+    } else if (e.code === 'move.sound') {
+      // Sounding out is asked for its answer: it is said where the player looks, in full.
+      lines.push(`${e.text} ${e.reason}`.trim());
+      if (e.wouldChange) lines.push(`What would move it: ${e.wouldChange}`);
     } else {
       lines.push(e.text);
     }

@@ -45,4 +45,20 @@ describe('the narrator', () => {
     );
     expect(said.length).toBeLessThanOrEqual(5);
   });
+
+  it('says what sounding out found, where the player looks', () => {
+    const state = game.start(7, 'standard');
+    const r = game.play(state, { type: 'actor.sound', actor: 'italy' });
+    if (!r.ok) throw new Error(r.reason);
+    const entry = r.state.log.at(-1)!;
+    expect(entry.code).toBe('move.sound');
+    const after = {
+      ...session(r.state, 0),
+      moves: [{ type: 'actor.sound', actor: 'italy' } as Move],
+    };
+    const lines = narration(scenario, session(state, 0), after);
+    expect(lines[0]).toBe(`${entry.text} ${entry.reason}`);
+    expect(entry.reason.length).toBeGreaterThan(20);
+    expect(lines[1]).toBe(`What would move it: ${entry.wouldChange}`);
+  });
 });
