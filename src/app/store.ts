@@ -2,6 +2,8 @@ import { actorRuntime } from '../actors';
 import {
   createGame,
   normaliseSeed,
+  routeChecklist,
+  type ChecklistStep,
   type Difficulty,
   type Game,
   type GameState,
@@ -314,6 +316,14 @@ export function createStore(options: StoreOptions = {}): Store {
 
     leave: () => set(null),
   };
+}
+
+export type { ChecklistStep } from '../engine';
+
+/** Every step between tabling a route and its money, as it stands in the session's game. */
+export function checklistOf(session: Session, routeId: string): ChecklistStep[] {
+  const game = sessionGame(session);
+  return game ? routeChecklist(game.scenario, actorRuntime, session.state, routeId) : [];
 }
 
 /** What a save keeps of a fork: the real path is played again from its script. */

@@ -1,4 +1,4 @@
-import { RUSSIA_LEVELS, type Session } from '../app/store';
+import { checklistOf, RUSSIA_LEVELS, type ChecklistStep, type Session } from '../app/store';
 import {
   moneyYear,
   describeTerms,
@@ -219,6 +219,49 @@ export function moneyView(scenario: Scenario): View {
   };
 }
 
+const STEP_STATUS: Record<ChecklistStep['status'], { mark: string; word: string }> = {
+  done: { mark: '✓', word: 'Done' },
+  met: { mark: '●', word: 'Holds now' },
+  unmet: { mark: '✗', word: 'Does not hold now' },
+  later: { mark: '…', word: 'Later' },
+};
+
+/**
+ * A route's checklist: every step between tabling it and its money in Ukraine, from week 1,
+ * each with how it stands now (src/engine/checklist.ts). Open, so that the rules show before
+ * they bite.
+ */
+function checklistView(routeId: string) {
+  const list = h('ol', { class: 'checklist' });
+  const el = h(
+    'details',
+    { class: 'route-steps', open: true },
+    h('summary', null, 'From the table to the money'),
+    list,
+  );
+  let shown: Session['state'] | null = null;
+  return {
+    el,
+    update(s: Session) {
+      if (s.state === shown) return;
+      shown = s.state;
+      refill(
+        list,
+        checklistOf(s, routeId).map((step) =>
+          h(
+            'li',
+            { class: `step step-${step.status}`, 'data-code': step.code },
+            h('span', { class: 'step-mark', 'aria-hidden': 'true' }, STEP_STATUS[step.status].mark),
+            h('span', { class: 'vh' }, `${STEP_STATUS[step.status].word}: `),
+            step.text,
+            h('span', { class: 'step-now' }, ` ${step.now}`),
+          ),
+        ),
+      );
+    },
+  };
+}
+
 export function routesView(scenario: Scenario): View {
   const cards = scenario.routes.map((def) => {
     const status = h('p', { class: 'route-status' });
@@ -226,6 +269,7 @@ export function routesView(scenario: Scenario): View {
     const legal = h('p', { class: 'route-legal' });
     const blockers = h('ul', { class: 'blockers' });
     const vote = h('div', { class: 'route-vote' });
+    const steps = checklistView(def.id);
     const card = h(
       'article',
       { class: 'route', 'aria-labelledby': `route-${def.id}` },
@@ -234,6 +278,7 @@ export function routesView(scenario: Scenario): View {
       terms,
       legal,
       blockers,
+      steps.el,
       vote,
       h(
         'details',
@@ -247,7 +292,7 @@ export function routesView(scenario: Scenario): View {
         ),
       ),
     );
-    return { def, card, status, terms, legal, blockers, vote, voteKey: '' };
+    return { def, card, status, terms, legal, blockers, vote, steps, voteKey: '' };
   });
   const stateName = (id: string) => scenario.states.find((x) => x.id === id)?.name ?? id;
   const el = h(
@@ -266,6 +311,7 @@ export function routesView(scenario: Scenario): View {
       for (const c of cards) {
         const r = s.state.routes[c.def.id];
         if (!r) continue;
+        c.steps.update(s);
         if (c.card.dataset.status !== r.status) c.card.dataset.status = r.status;
         let statusText: string = ROUTE_STATUS_LABEL[r.status];
         if (r.status === 'adopted' && r.payableWeek !== null)

@@ -31,3 +31,4 @@ export {
   scoreGame,
 } from './score';
 export { hasHistory, historyMove, historyMoves } from './history';
+export { routeChecklist, type ChecklistStep } from './checklist';

@@ -32,11 +32,12 @@ import { castBallots } from './votes';
 const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
 
 const FOLLOWER_LAG = 2;
-const PAYOUT_COVERAGE = 75;
-const COURT_PROOF_LEGAL = 3;
-const ACTS_DELAY = 3;
-const PLENARY_EVERY = 4;
-const EP_UNITY = 45;
+// The legal steps' numbers (the route checklist, engine/checklist.ts, says them to players).
+export const PAYOUT_COVERAGE = 75;
+export const COURT_PROOF_LEGAL = 3;
+export const ACTS_DELAY = 3;
+export const PLENARY_EVERY = 4;
+export const EP_UNITY = 45;
 export const WORKAROUND_LEGAL = 2;
 
 function applyEventEffects(d: Draft<GameState>, ev: RandomEventDef) {
@@ -143,7 +144,7 @@ function applyIntent(
 }
 
 /** Whether a route's payout gate holds this week (RouteDef's optional gates). */
-function gateOpen(state: GameState, legal: number, g: PayoutGate, week: number): boolean {
+export function gateOpen(state: GameState, legal: number, g: PayoutGate, week: number): boolean {
   if (g.ifCommitted !== undefined && !isCommitted(state, g.ifCommitted)) return true;
   if (g.from !== undefined && week < g.from) return false;
   if (g.legal !== undefined && legal < g.legal) return false;
