@@ -3,7 +3,6 @@ import { resultCodeOf, type Session } from '../app/store';
 import type { Scenario } from '../engine';
 import { cleanName, gameLink, MAX_NAME, replayLink } from '../share';
 import { copyButton, fill, h, uid } from './h';
-import { qrSvg } from './qr';
 import { resultHelp, RESULT_QR_LABEL } from './strings';
 
 // The player's result, on the ending and in "Hand in now": an optional display name, the result
@@ -85,7 +84,10 @@ export function resultView(
     const text = resultCodeOf(session, cleanName(name.input.value));
     code.box.value = text;
     replay.box.value = replayLink(base, text);
-    fill(qr, qrSvg(text, 'qr', RESULT_QR_LABEL));
+    // The QR maker is fetched with the first result shown, not with the first screen.
+    void import('./qr').then(({ qrSvg }) => {
+      if (code.box.value === text) fill(qr, qrSvg(text, 'qr', RESULT_QR_LABEL));
+    });
   };
   name.input.addEventListener('input', refresh);
   refresh();
