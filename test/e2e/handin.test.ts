@@ -42,6 +42,8 @@ async function playTo(page: Page, week: number) {
  */
 async function qrModules(page: Page, scope: string): Promise<boolean[][]> {
   const img = page.locator(scope).getByRole('img', { name: QR_NAME, exact: true });
+  // The QR maker loads with the first result shown: wait for its picture.
+  await img.waitFor();
   expect(await img.count()).toBe(1);
   const { size, d, width } = await img.evaluate((el) => ({
     size: Number(el.getAttribute('viewBox')!.split(' ')[2]),

@@ -179,6 +179,14 @@ test('checked codes stay through a reload, add up, are renamed, hidden, exported
 test('the page offers the game most codes came from, and warns before changing a shared link', async () => {
   const t = await browser.open();
   const { page } = t;
+  // Copying answers asynchronously (the clipboard, or selecting the text where it is blocked):
+  // the next step waits for its answer, so it never lands in the middle of it.
+  const copyLink = async () => {
+    const status = page.locator('.class-setup .copy-status').first();
+    await status.evaluate((el) => (el.textContent = ''));
+    await byRole(page, 'button', 'Copy the link').click();
+    await expect.poll(() => status.innerText()).toMatch(/copied|blocked/i);
+  };
   await open(page);
   await byRole(page, 'textbox', 'Seed').fill('34');
   await byRole(page, 'textbox', 'Class label').fill('7B');
@@ -199,7 +207,7 @@ test('the page offers the game most codes came from, and warns before changing a
   expect(await byRole(page, 'textbox', 'The class link').inputValue()).toContain('seed=12');
 
   // Once the link was copied, changing the seed asks first.
-  await byRole(page, 'button', 'Copy the link').click();
+  await copyLink();
   await byRole(page, 'button', 'Pick a random seed').click();
   await byRole(page, 'dialog', 'Change the class game?').waitFor();
   expect(await page.getByRole('dialog').innerText()).toMatch(/Students already have the link/);
@@ -217,7 +225,7 @@ test('the page offers the game most codes came from, and warns before changing a
     'seed=99',
     'seed=12',
   );
-  await byRole(page, 'button', 'Copy the link').click();
+  await copyLink();
   await byRole(page, 'textbox', 'Paste result codes').fill(link);
   await byRole(page, 'button', 'Check the codes').click();
   await expect.poll(() => byRole(page, 'textbox', 'Seed').inputValue()).toBe('12');
