@@ -59,8 +59,10 @@ export function compareFork(scenario: Scenario, session: Session): Comparison | 
   const mine = timeline(FORK_LABEL, session.state);
   const after = (s: GameState) =>
     (s.ending?.turningPoints ?? []).filter((e) => e.week >= fork.week);
-  const baseKeys = new Set(after(baseState).map(key));
-  const forkKeys = new Set(after(session.state).map(key));
+  const baseTurns = after(baseState);
+  const forkTurns = after(session.state);
+  const baseKeys = new Set(baseTurns.map(key));
+  const forkKeys = new Set(forkTurns.map(key));
   const byWeek = new Map(baseState.history.map((r) => [r.week, r]));
   const splits: StanceSplit[] = [];
   for (const def of scenario.actors) {
@@ -76,8 +78,8 @@ export function compareFork(scenario: Scenario, session: Session): Comparison | 
     week: fork.week,
     base,
     fork: mine,
-    onlyBase: after(baseState).filter((e) => !forkKeys.has(key(e))),
-    onlyFork: after(session.state).filter((e) => !baseKeys.has(key(e))),
+    onlyBase: baseTurns.filter((e) => !forkKeys.has(key(e))),
+    onlyFork: forkTurns.filter((e) => !baseKeys.has(key(e))),
     splits,
   };
 }

@@ -78,7 +78,14 @@ export type Result = { ok: true } | { ok: false; reason: string };
 
 export type SaveCheck =
   | { kind: 'none' }
-  | { kind: 'ok'; data: SaveData; state: GameState; scenarioTitle: string }
+  | {
+      kind: 'ok';
+      data: SaveData;
+      state: GameState;
+      scenarioTitle: string;
+      /** the game it forked from, whole again (a fork of the real path is played again) */
+      fork: ForkOf | null;
+    }
   | { kind: 'error'; error: string };
 
 export type Listener = (session: Session | null) => void;
@@ -174,12 +181,13 @@ export function createStore(options: StoreOptions = {}): Store {
     if (!game) return { kind: 'error', error: 'The saved game is for an unknown scenario.' };
     const r = replaySave(read.data, game);
     if (!r.ok) return { kind: 'error', error: r.error };
-    if (read.data.fork && !forkOfSave(game, read.data))
+    const fork = forkOfSave(game, read.data);
+    if (read.data.fork && !fork)
       return {
         kind: 'error',
         error: 'The saved game is damaged: it no longer begins where the game it forked from was.',
       };
-    return { kind: 'ok', data: r.data, state: r.state, scenarioTitle: game.scenario.title };
+    return { kind: 'ok', data: r.data, state: r.state, scenarioTitle: game.scenario.title, fork };
   };
 
   return {
@@ -294,10 +302,7 @@ export function createStore(options: StoreOptions = {}): Store {
       const check = checkSave();
       if (check.kind === 'none') return { ok: false, reason: 'There is no saved game.' };
       if (check.kind === 'error') return { ok: false, reason: check.error };
-      const fork = forkOfSave(
-        gameFor(check.data.scenarioId, check.data.options?.variant)!,
-        check.data,
-      );
+      const { fork } = check;
       set({
         scenarioId: check.data.scenarioId,
         seed: check.data.seed,

@@ -338,13 +338,13 @@ function groupedResults(groups: RouteGroup<GroupRow>[], c: TableContext): HTMLEl
   );
 }
 
-function moneyChart(s: ClassStats): HTMLElement {
+function moneyChart(s: ClassStats, byName: boolean): HTMLElement {
   const cls = (o: string) => `bar-${o}`;
   const summary =
     s.n === 0
       ? 'No results yet.'
       : `${s.reachedTarget} of ${s.n} reached the ${bnText(s.targetBn)} target. Half secured at least ${bnText(s.medianBn!)}; the range was ${bnText(s.minBn!)} to ${bnText(s.maxBn!)}.`;
-  if (s.n <= BARS_PER_STUDENT) {
+  if (byName && s.n <= BARS_PER_STUDENT) {
     const list = [...s.money].sort((a, b) => b.securedBn - a.securedBn);
     return chartFigure({
       title: 'Money secured by each student',
@@ -377,6 +377,14 @@ function moneyChart(s: ClassStats): HTMLElement {
       rows: s.bins.map((b) => [`${b.from} to under ${b.to}`, String(b.count)]),
     },
   });
+}
+
+/**
+ * The class in four charts: money, grades, routes and actors. `byName`: money student by student
+ * (for a class of up to 40); else as a spread of amounts, with no name (the projector's).
+ */
+export function classCharts(s: ClassStats, byName: boolean): HTMLElement[] {
+  return [moneyChart(s, byName), gradeChart(s), routeChart(s), actorChart(s)];
 }
 
 function gradeChart(s: ClassStats): HTMLElement {
@@ -649,14 +657,7 @@ function chartsBlock(
           { class: 'help' },
           'Every verified result was played on another game than this class game, so the charts are empty. Tick the box above to include them, or change the class game to match.',
         )
-      : h(
-          'div',
-          { class: 'chart-grid' },
-          moneyChart(stats),
-          gradeChart(stats),
-          routeChart(stats),
-          actorChart(stats),
-        ),
+      : h('div', { class: 'chart-grid' }, classCharts(stats, true)),
   ];
 }
 

@@ -98,14 +98,32 @@ export function summarise(v: Verified): ClassResult {
 export function sameGames<E extends { key: string; check: Check<ClassResult> }>(
   entries: readonly E[],
 ): Map<string, E> {
-  const first = new Map<string, E>();
+  return repeats(
+    entries,
+    (r) => r.gameHash,
+    () => true,
+  );
+}
+
+/**
+ * Verified entries whose `keyOf` was already given by an earlier entry, each mapped to that
+ * first entry, when `counts(earlier, later)` says the repeat is worth a note. An empty key is
+ * never compared.
+ */
+function repeats<E extends { key: string; check: Check<ClassResult> }>(
+  entries: readonly E[],
+  keyOf: (r: ClassResult) => string,
+  counts: (earlier: ClassResult, later: ClassResult) => boolean,
+): Map<string, E> {
+  const first = new Map<string, { entry: E; result: ClassResult }>();
   const out = new Map<string, E>();
   for (const e of entries) {
     if (!e.check.valid) continue;
-    const h = e.check.result.gameHash;
-    const earlier = first.get(h);
-    if (earlier) out.set(e.key, earlier);
-    else first.set(h, e);
+    const key = keyOf(e.check.result);
+    if (!key) continue;
+    const earlier = first.get(key);
+    if (!earlier) first.set(key, { entry: e, result: e.check.result });
+    else if (counts(earlier.result, e.check.result)) out.set(e.key, earlier.entry);
   }
   return out;
 }
@@ -134,18 +152,11 @@ const nameKey = (name: string) =>
 export function sameNames<E extends { key: string; check: Check<ClassResult> }>(
   entries: readonly E[],
 ): Map<string, E> {
-  const first = new Map<string, E>();
-  const out = new Map<string, E>();
-  for (const e of entries) {
-    if (!e.check.valid) continue;
-    const key = nameKey(e.check.result.name);
-    if (!key) continue;
-    const earlier = first.get(key);
-    if (!earlier) first.set(key, e);
-    else if (earlier.check.valid && earlier.check.result.gameHash !== e.check.result.gameHash)
-      out.set(e.key, earlier);
-  }
-  return out;
+  return repeats(
+    entries,
+    (r) => nameKey(r.name),
+    (earlier, later) => earlier.gameHash !== later.gameHash,
+  );
 }
 
 /**

@@ -431,10 +431,12 @@ function classRenderer(ctx: Ctx, slot: HTMLElement): () => void {
     const cls = shown();
     const entries = classEntries(cls);
     const named = withNames(entries, cls.names, false);
+    // What the table, the pack and the projector show: the names, or "Student 1", "Student 2"…
+    const shownNames = cls.hideNames ? withNames(entries, {}, true) : named;
     const results = named.flatMap((e) => (e.check.valid ? [e.check.result] : []));
     const v = classView(
       {
-        entries: cls.hideNames ? withNames(entries, {}, true) : named,
+        entries: shownNames,
         session: memory.session!,
         base: ctx.opts.base,
         includeOther: memory.includeOther,
@@ -479,7 +481,7 @@ function classRenderer(ctx: Ctx, slot: HTMLElement): () => void {
     );
     ctx.c.problems.replaceChildren(...problemsView(entries, memory.headers));
     // The pack and the projector speak of the class game's own results, named as the table is.
-    const own = (cls.hideNames ? withNames(entries, {}, true) : named).flatMap((e) =>
+    const own = shownNames.flatMap((e) =>
       e.check.valid && flagText(e.check.result, memory.session!) === null ? [e.check.result] : [],
     );
     slot.replaceChildren(

@@ -331,8 +331,10 @@ export function actionsView(store: Store, scenario: Scenario, latest: HTMLElemen
       `${cost === 0 ? 'Free this week' : `Costs ${count(cost, 'point', 'points')}`}; you have ${count(s.state.capital, 'point', 'points')} left.`,
     );
     if (move.type === 'vote.call') setText(help, voteHelp(scenario, s.state.week, cost));
-    const why = store.validate(move);
-    showConsequences(consequences, why ? null : store.preview(move));
+    // The preview is the move played on the game as it is: its refusal is the rules' reason.
+    const p = store.preview(move);
+    const why = p ? (p.ok ? null : p.reason) : store.validate(move);
+    showConsequences(consequences, p);
     setText(check, why ? `Not possible now: ${why}` : '');
     check.hidden = !why;
     // Still pressable (the engine then says why, out loud), but it must not look ready.

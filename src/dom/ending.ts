@@ -211,12 +211,6 @@ export function endingScreen(
   const log = logView(scenario);
   log.update(session);
   const comparison = compareFork(scenario, session);
-  const link: GameLink = {
-    scenarioId: session.scenarioId,
-    seed: session.seed,
-    difficulty: session.difficulty,
-    options: { ...session.options, hints: false, classLabel: '' },
-  };
 
   const el = h(
     'div',
@@ -382,7 +376,7 @@ export function endingScreen(
             null,
             h(
               'a',
-              { href: historyLink(base, link), class: 'button-link' },
+              { href: historyLink(base, session), class: 'button-link' },
               'Replay what really happened, week by week, in this same world',
             ),
           )
