@@ -11,6 +11,7 @@ import {
   type Scenario,
   type VoteMode,
 } from '../engine';
+import { coachPolicy } from './coach';
 import { HISTORY_POLICIES } from './history';
 import { LONDON_POLICIES } from './london';
 import { SEARCH_DEFAULTS, searchPolicy, type SearchOptions } from './search';
@@ -223,24 +224,39 @@ export function searchPlayer(
   scenarioId: string,
   options: SearchOptions = SEARCH_DEFAULTS,
 ): Policy | null {
-  if (!Object.hasOwn(STRATEGIES, scenarioId)) return null;
-  const plans = Object.fromEntries(
-    Object.entries(STRATEGIES[scenarioId]!).filter(([name]) => name !== 'random'),
-  );
-  return searchPolicy(plans, options);
+  const plans = plansOf(scenarioId);
+  return plans && searchPolicy(plans, options);
 }
 
-/** The players that are not strategies of their own: the search player and the real path. */
-export const SPECIAL_PLAYERS = ['search', 'history'] as const;
+/** A scenario's named strategies without the random player (what search and coach weigh). */
+export function plansOf(scenarioId: string): Record<string, Policy> | null {
+  if (!Object.hasOwn(STRATEGIES, scenarioId)) return null;
+  return Object.fromEntries(
+    Object.entries(STRATEGIES[scenarioId]!).filter(([name]) => name !== 'random'),
+  );
+}
+
+/** A player that follows the coach's every suggestion (coach.ts); null without strategies. */
+export function coachPlayer(
+  scenarioId: string,
+  options: SearchOptions = SEARCH_DEFAULTS,
+): Policy | null {
+  const plans = plansOf(scenarioId);
+  return plans && coachPolicy(plans, options);
+}
+
+/** The players that are not strategies of their own: search, the coach and the real path. */
+export const SPECIAL_PLAYERS = ['search', 'coach', 'history'] as const;
 
 /**
  * Resolves a policy name for a scenario (the December Summit when none is given), including
- * "repeat:<move type>[:<actor or route>]", which works in every scenario, "search" (every
+ * "repeat:<move type>[:<actor or route>]", which works in every scenario, "search" and "coach" (every
  * scenario with strategies) and "history" (where the real path is on record, history.ts).
  */
 export function policyByName(name: string, scenarioId = 'december-summit'): Policy | null {
   if (name.startsWith('repeat:')) return repeatPolicy(name.slice('repeat:'.length));
   if (name === 'search') return searchPlayer(scenarioId);
+  if (name === 'coach') return coachPlayer(scenarioId);
   if (name === 'history')
     return Object.hasOwn(HISTORY_POLICIES, scenarioId) ? HISTORY_POLICIES[scenarioId]! : null;
   const own = Object.hasOwn(STRATEGIES, scenarioId) ? STRATEGIES[scenarioId]! : null;

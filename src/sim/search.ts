@@ -52,9 +52,13 @@ export function reseeded(state: GameState, seed: number): GameState {
  * and the rollout policy's dice both come from that seed alone. Returns the ending's value.
  */
 export function rollout(game: Game, state: GameState, policy: Policy, seed: number): number {
+  return endingValue(game.scenario, rolloutEnd(game, state, policy, seed));
+}
+
+/** The ending state of `rollout`'s game (for those who want more than its value). */
+export function rolloutEnd(game: Game, state: GameState, policy: Policy, seed: number): GameState {
   const dice = new Dice(seedRng((seed ^ 0x2545f491) >>> 0));
-  const end = playOn(game, reseeded(state, seed), policy, dice);
-  return endingValue(game.scenario, end);
+  return playOn(game, reseeded(state, seed), policy, dice);
 }
 
 /**
