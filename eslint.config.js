@@ -15,7 +15,8 @@ import tseslint from 'typescript-eslint';
  *   scenarios  engine (types + validation helpers), valibot
  *   sim        engine, actors, scenarios, node:* builtins
  *   share      engine, actors, scenarios, @noble/hashes
- *   app        engine, actors, scenarios, share
+ *   app        engine, actors, scenarios, share, sim (the coach looks ahead with the search
+ *              player and the scenarios' strategies)
  *   ui         app, engine, scenarios, phaser (and phaser-src/, Phaser's own sources: an alias)
  *   dom        app, engine, share, scenarios, lean-qr (QR codes of links and result codes)
  *   classroom  app, engine, share, scenarios, dom (its element helpers, shared words, QR codes),
@@ -54,7 +55,9 @@ const LAYERS = {
     why: 'share codes must encode/decode identically in the browser and in the sim',
   },
   app: {
-    layers: ['engine', 'actors', 'scenarios', 'share'],
+    // sim: the coach (app/coach.ts) is the search player's advice, played out with the
+    // scenarios' strategies (src/sim without its Node-only command-line parts).
+    layers: ['engine', 'actors', 'scenarios', 'share', 'sim'],
     packages: [],
     why: 'app is the UI-agnostic facade; renderers sit on top of it, not under it',
   },

@@ -165,7 +165,11 @@ function setupForm(f: Fields, session: ClassSession): HTMLElement {
       'div',
       { class: 'check' },
       f.hintsBox,
-      h('label', { for: f.hintsBox.id }, 'Hints: the game suggests a promising move each week'),
+      h(
+        'label',
+        { for: f.hintsBox.id },
+        'Coach: students can ask for a move the look-ahead rates well, and for their best route',
+      ),
     ),
     field('Class label', f.labelInput, f.labelInput, f.labelHelp),
     field('Start from', f.fromSelect, f.fromSelect, f.fromHelp),

@@ -1,4 +1,3 @@
-import { hintFor } from '../app/hints';
 import { TERM_NAMES, type Preview, type Session, type Store } from '../app/store';
 import {
   moneyYear,
@@ -18,6 +17,7 @@ import {
   type TermKey,
 } from '../engine';
 import type { View } from './board';
+import { coachView } from './coach';
 import { ask, fill, h, refill, setText, uid } from './h';
 import {
   BRIDGE_LABEL,
@@ -90,7 +90,11 @@ function radios<T extends string>(
     h('legend', null, legend),
     inputs.map((i) => i.el),
   );
-  return { el, value: () => (inputs.find((i) => i.input.checked)?.input.value ?? initial) as T };
+  return {
+    el,
+    value: () => (inputs.find((i) => i.input.checked)?.input.value ?? initial) as T,
+    set: (v: T) => inputs.forEach((i) => (i.input.checked = i.input.value === v)),
+  };
 }
 
 /**
@@ -167,12 +171,15 @@ export function actionsView(store: Store, scenario: Scenario, latest: HTMLElemen
 
   /** Builds the move the form describes, or null if it is not complete. */
   let build: () => Move | null = () => null;
+  /** Sets the form's target and terms to a move of the chosen kind (the coach's suggestion). */
+  let apply: (m: Move) => void = () => {};
 
   function rebuild() {
     const type = typeSel.value();
     help.textContent = MOVE_TYPES.find((m) => m.type === type)?.help ?? '';
     fill(targetSlot);
     fill(optionSlot);
+    apply = () => {};
     switch (type) {
       case 'actor.sound':
       case 'pressure.public':
@@ -183,6 +190,8 @@ export function actionsView(store: Store, scenario: Scenario, latest: HTMLElemen
           () => (type === 'offer.make' ? offerOptions(target.value()) : refresh()),
         );
         targetSlot.appendChild(target.field);
+        /** Sets the chosen actor's terms to an offer's. */
+        let setTerms: (m: Move) => void = () => {};
         const offerOptions = (actorId: string) => {
           const def = scenario.actors.find((a) => a.id === actorId)!;
           const guarantee = def.terms.includes('guarantee')
@@ -217,10 +226,22 @@ export function actionsView(store: Store, scenario: Scenario, latest: HTMLElemen
             for (const f of flags) if (f.box.input.checked) terms[f.k] = true;
             return { type: 'offer.make', actor: def.id, terms };
           };
+          setTerms = (m) => {
+            if (m.type !== 'offer.make') return;
+            guarantee?.set(m.terms.guarantee ?? 'none');
+            for (const f of flags) f.box.input.checked = m.terms[f.k] === true;
+          };
           refresh();
         };
         if (type === 'offer.make') offerOptions(target.value());
         else build = () => ({ type, actor: target.value() });
+        apply = (m) => {
+          if (!('actor' in m)) return;
+          target.el.value = m.actor;
+          if (type !== 'offer.make') return;
+          offerOptions(m.actor);
+          setTerms(m);
+        };
         break;
       }
       case 'legal.work':
@@ -233,6 +254,8 @@ export function actionsView(store: Store, scenario: Scenario, latest: HTMLElemen
           () => routeOptions(target.value()),
         );
         targetSlot.appendChild(target.field);
+        /** Sets the chosen route's options (its voting rule or its terms) to a move's. */
+        let setOptions: (m: Move) => void = () => {};
         const routeOptions = (routeId: string) => {
           const def = routes.find((r) => r.id === routeId)!;
           fill(optionSlot);
@@ -253,6 +276,11 @@ export function actionsView(store: Store, scenario: Scenario, latest: HTMLElemen
             mode.field.appendChild(modeHelp);
             optionSlot.appendChild(mode.field);
             build = () => ({ type: 'vote.call', route: def.id, mode: mode.value() });
+            setOptions = (m) => {
+              if (m.type !== 'vote.call') return;
+              mode.el.value = m.mode;
+              modeHelp.textContent = VOTE_MODE_HELP[mode.value()];
+            };
           } else {
             const size = select(
               'Size',
@@ -294,10 +322,23 @@ export function actionsView(store: Store, scenario: Scenario, latest: HTMLElemen
               for (const f of flags) if (f.box.input.checked) terms[f.k] = true;
               return { type: 'route.table', route: def.id, terms };
             };
+            setOptions = (m) => {
+              if (m.type !== 'route.table') return;
+              size.el.value = String(m.terms.size);
+              if (m.terms.guarantee) guarantee?.set(m.terms.guarantee);
+              for (const f of flags) f.box.input.checked = m.terms[f.k] === true;
+            };
           }
           refresh();
         };
         routeOptions(target.value());
+        apply = (m) => {
+          if (!('route' in m)) return;
+          target.el.value = m.route;
+          setOptions = () => {};
+          routeOptions(m.route);
+          setOptions(m);
+        };
         break;
       }
       case 'bridge.request': {
@@ -308,6 +349,9 @@ export function actionsView(store: Store, scenario: Scenario, latest: HTMLElemen
         );
         targetSlot.appendChild(source.field);
         build = () => ({ type: 'bridge.request', source: source.value() });
+        apply = (m) => {
+          if (m.type === 'bridge.request') source.el.value = m.source;
+        };
         break;
       }
       case 'g7.coordinate':
@@ -395,12 +439,20 @@ export function actionsView(store: Store, scenario: Scenario, latest: HTMLElemen
     'End the week',
   );
 
-  const hint = h('p', { class: 'hint', hidden: true });
+  /** The coach's suggestion, in the form: the player sees its preview, then confirms. */
+  const setMove = (m: Move) => {
+    typeSel.el.value = m.type;
+    rebuild();
+    apply(m);
+    refresh();
+    confirm.focus();
+  };
+  const coach = coachView(store, setMove);
   const el = h(
     'section',
     { class: 'panel actions', id: 'actions', 'aria-labelledby': 'actions-title' },
     h('h2', { id: 'actions-title', tabIndex: -1 }, 'Your move'),
-    hint,
+    coach.el,
     form,
     refusal,
     latest,
@@ -427,9 +479,7 @@ export function actionsView(store: Store, scenario: Scenario, latest: HTMLElemen
         latest.focus({ preventScroll: true });
         latest.scrollIntoView({ block: 'nearest' });
       }
-      const tip = hintFor(s);
-      setText(hint, tip?.text ?? '');
-      hint.hidden = tip === null;
+      coach.update(s);
       refresh();
     },
   };

@@ -216,7 +216,7 @@ export function replayScreen(source: ReplaySource, opts: ReplayOptions): ReplayS
       h(
         'p',
         null,
-        `${scenario.title}, ${v.link.difficulty} difficulty, seed ${v.link.seed}${v.link.options.hints ? ', hints on' : ''}.`,
+        `${scenario.title}, ${v.link.difficulty} difficulty, seed ${v.link.seed}${v.link.options.hints ? ', coach on' : ''}.`,
       ),
       h('p', null, summary),
       v.intro,

@@ -255,7 +255,11 @@ export function startScreen(store: Store, opts: StartOptions, invite?: Invite): 
       'div',
       { class: 'field checkbox' },
       hintsBox,
-      h('label', { for: hintsId }, 'Show hints (a suggested move each week)'),
+      h(
+        'label',
+        { for: hintsId },
+        'Coach: ask for a move that look-ahead rates well, and for your best route',
+      ),
     ),
     h('button', { type: 'submit', class: 'primary' }, 'Start'),
     formError,
@@ -440,7 +444,7 @@ function inviteCard(store: Store, opts: StartOptions, invite: Invite): HTMLEleme
     ['Scenario', title],
     ['Difficulty', capitalise(link.difficulty)],
     ['Seed', String(link.seed)],
-    ['Hints', link.options.hints ? 'on' : 'off'],
+    ['Coach', link.options.hints ? 'on' : 'off'],
   ];
   if (link.options.classLabel) rows.push(['Class', link.options.classLabel]);
   if (link.from !== undefined)

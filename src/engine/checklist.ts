@@ -16,6 +16,7 @@ import {
   PLENARY_EVERY,
   WORKAROUND_LEGAL,
 } from './turn';
+import { MODE_WORD } from './terms';
 import type { GameState, RouteDef, RouteTerms, Scenario, VoteMode } from './types';
 import { castBallots, tally } from './votes';
 
@@ -38,12 +39,6 @@ const MODE_RULE: Record<VoteMode, string> = {
   qmv: 'a qualified majority (15 states with 65% of the people)',
   unanimity: 'every government',
   enhanced: 'enhanced cooperation (at least 9 states take part, the others stand aside)',
-};
-
-const MODE_WORD: Record<VoteMode, string> = {
-  qmv: 'qualified majority',
-  unanimity: 'unanimity',
-  enhanced: 'enhanced cooperation',
 };
 
 const date = (scenario: Scenario, week: number) => formatDate(weekStart(scenario.startDate, week));

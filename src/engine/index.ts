@@ -11,6 +11,7 @@ export { describeTerms, validateRouteTerms } from './moves';
 export { isMove, malformedMove } from './move-schema';
 export { candidateMoves, legalMoves } from './legal';
 export {
+  MODE_WORD,
   ROUTE_TERMS,
   ROUTE_EXCLUDES,
   routeFlags,

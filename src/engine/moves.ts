@@ -24,7 +24,7 @@ import type {
   TermKey,
 } from './types';
 import { malformedMove } from './move-schema';
-import { ROUTE_EXCLUDES, ROUTE_TERMS, termsNotKept } from './terms';
+import { MODE_WORD, ROUTE_EXCLUDES, ROUTE_TERMS, termsNotKept } from './terms';
 import { TERM_KEYS } from './types';
 import { castBallots, tally } from './votes';
 import { diceFor, OFFER_MOOD } from './rng';
@@ -578,7 +578,7 @@ function callVote(
       d.week,
       'vote.council',
       null,
-      `${def.name} (${mode === 'qmv' ? 'qualified majority' : mode === 'unanimity' ? 'unanimity' : 'enhanced cooperation'}) ${t.passed ? 'passes' : 'fails'}: ${t.summary}.`,
+      `${def.name} (${MODE_WORD[mode]}) ${t.passed ? 'passes' : 'fails'}: ${t.summary}.`,
       why.length ? `Against: ${why.join(' ')}` : 'Nobody voted against.',
     ),
   );

@@ -1,4 +1,4 @@
-import type { OfferTerms, RouteDef, RouteKind, RouteTerms, TermKey } from './types';
+import type { OfferTerms, RouteDef, RouteKind, RouteTerms, TermKey, VoteMode } from './types';
 
 // The one table of the terms each kind of route can carry. Validation, the legal-move list, the
 // promise checks and the page's tabling form all read it: an offer that promises one of these
@@ -57,3 +57,10 @@ export function termsNotKept(route: RouteDef, terms: RouteTerms, promise: OfferT
   for (const k of ROUTE_EXCLUDES[route.kind]) if (promised(promise, k)) out.push(k);
   return out;
 }
+
+/** A voting rule's name, in a sentence. */
+export const MODE_WORD: Record<VoteMode, string> = {
+  qmv: 'qualified majority',
+  unanimity: 'unanimity',
+  enhanced: 'enhanced cooperation',
+};
