@@ -1,5 +1,5 @@
 // A few module workers sharing a list of tasks, for the teacher's page: verifying result codes
-// (verify.worker.ts) and playing the win-rate check's games (winrates.worker.ts). Each worker
+// and playing the win-rate check's games (both in work.worker.ts). Each worker
 // gets one task at a time and the next as soon as it answers, so a fast worker does more. One
 // run at a time: a new run, or destroy(), ends the one before. A worker that cannot load, that
 // throws, or that stays silent for `watchdogMs` fails the run, and the caller finishes what is

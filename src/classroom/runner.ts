@@ -1,6 +1,7 @@
 import { checkGroups, MAX_CODES, TOO_MANY, type Check, type Entry, type Group } from './collect';
 import { checkCode, type ClassResult } from './results';
 import { createWorkerPool, pause, type ProgressOptions } from './pool';
+import type { TeacherTask } from './work.worker';
 
 // Runs the checks for the page. Where the browser allows it, a few workers replay the codes in
 // parallel, in small batches, so the page never freezes. Without workers (or when one fails to
@@ -30,9 +31,9 @@ function onPage(groups: readonly Group[], opts: RunOptions) {
 
 /** A runner with up to `size` workers, started now so they are warm when the codes come. */
 export function createRunner(size: number): Runner {
-  const pool = createWorkerPool<string[], Check<ClassResult>[]>({
+  const pool = createWorkerPool<TeacherTask, Check<ClassResult>[]>({
     size,
-    start: () => new Worker(new URL('./verify.worker.ts', import.meta.url), { type: 'module' }),
+    start: () => new Worker(new URL('./work.worker.ts', import.meta.url), { type: 'module' }),
     watchdogMs: WATCHDOG_MS,
     eager: true,
   });
@@ -53,7 +54,7 @@ export function createRunner(size: number): Runner {
     let done = groups.length - toCheck.length;
     opts.onProgress(done, groups.length);
     const outcome = await pool.run(
-      batches.map((b) => b.map((i) => groups[i]!.first.text)),
+      batches.map((b) => ({ verify: b.map((i) => groups[i]!.first.text) })),
       {
         onResult(b, results) {
           batches[b]!.forEach((gi, k) => (checks[gi] = results[k]));

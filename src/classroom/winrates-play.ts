@@ -5,7 +5,7 @@ import { simulate } from '../sim/run';
 
 // One batch of the win-rate check's test games (src/classroom/winrates.ts), played with the
 // balance harness. Kept apart from the pool that hands the batches out, so the worker that
-// plays them (winrates.worker.ts) holds only this.
+// plays them (work.worker.ts) holds only this and the code checks.
 
 /**
  * Games per figure (difficulty x player): a version's 6 figures are 300 games, most of their

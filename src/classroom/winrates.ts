@@ -11,6 +11,7 @@ import {
   type WinJob,
 } from './winrates-play';
 import { createWorkerPool, pause, type ProgressOptions } from './pool';
+import type { TeacherTask } from './work.worker';
 
 export {
   CHECK_SECONDS,
@@ -112,9 +113,9 @@ async function onPage(
 
 /** A runner with up to `size` workers, started on the first run (not before it is needed). */
 export function createWinRateRunner(size: number): WinRateRunner {
-  const pool = createWorkerPool<WinJob, WinCount>({
+  const pool = createWorkerPool<TeacherTask, WinCount>({
     size,
-    start: () => new Worker(new URL('./winrates.worker.ts', import.meta.url), { type: 'module' }),
+    start: () => new Worker(new URL('./work.worker.ts', import.meta.url), { type: 'module' }),
     watchdogMs: WATCHDOG_MS,
   });
 
@@ -125,14 +126,17 @@ export function createWinRateRunner(size: number): WinRateRunner {
       let done = 0;
       opts.onProgress(0, total);
       if (pool.size()) {
-        const outcome = await pool.run(jobs, {
-          onResult(index, count) {
-            counts[index] = count;
-            done += jobs[index]!.games;
-            opts.onProgress(done, total);
+        const outcome = await pool.run(
+          jobs.map((play) => ({ play })),
+          {
+            onResult(index, count) {
+              counts[index] = count;
+              done += jobs[index]!.games;
+              opts.onProgress(done, total);
+            },
+            cancelled: opts.cancelled,
           },
-          cancelled: opts.cancelled,
-        });
+        );
         if (outcome === 'cancelled') return null;
         if (outcome === 'done') return counts as WinCount[];
       }

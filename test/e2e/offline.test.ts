@@ -81,7 +81,7 @@ test('after one visit the game and the teacher’s page work with the network do
   expect(await page.locator('table.results tbody tr').count()).toBe(1);
   expect(await page.locator('table.results').innerText()).toContain('Offline');
   // The codes were replayed in the verification worker, loaded from the service worker too.
-  const workers = page.workers().filter((w) => /verify\.worker/.test(w.url()));
+  const workers = page.workers().filter((w) => /work\.worker/.test(w.url()));
   expect(workers.length).toBeGreaterThan(0);
   expect(await workers[0]!.evaluate(() => typeof self.postMessage)).toBe('function');
 
@@ -115,7 +115,12 @@ test('a new build’s service worker deletes the game’s older caches and no ot
       String(re),
     ).toBe(true);
   }
-  for (const re of [/classroom-.*\.js$/, /verify\.worker-.*\.js$/, /\.css$/]) {
+  for (const re of [
+    /classroom-.*\.js$/,
+    /work\.worker-.*\.js$/,
+    /coach\.worker-.*\.js$/,
+    /\.css$/,
+  ]) {
     expect(
       listed.some((f) => re.test(f)),
       String(re),
