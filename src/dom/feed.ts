@@ -95,10 +95,55 @@ const NAMES_ITS_ACTOR = new Set<LogCode>([
   'event.court',
 ]);
 
-function entryItem(e: LogEntry, nameOf: (id: string) => string) {
-  return h(
-    'li',
-    { class: `entry kind-${e.kind}` },
+/** A week of the log: its moves and decisions, an offer with its answer as one line, and the
+ * smaller changes (ordinary stance shifts, statements, dates, side effects) folded apart. */
+export interface LogWeek {
+  main: { entry: LogEntry; answer?: LogEntry }[];
+  minor: LogEntry[];
+}
+
+/** Stance shifts that do not make or end a commitment, statements, dates and side effects. */
+export function isMinor(e: LogEntry): boolean {
+  if (e.code === 'decision.stance')
+    return e.data?.['to'] !== 'committed' && e.data?.['from'] !== 'committed';
+  return (
+    e.code === 'decision.statement' ||
+    e.code === 'calendar.entry' ||
+    e.code === 'event.offer-effect'
+  );
+}
+
+/** One week's entries, grouped for reading (logView). */
+export function groupWeek(entries: readonly LogEntry[]): LogWeek {
+  const out: LogWeek = { main: [], minor: [] };
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i]!;
+    if (isMinor(e)) {
+      out.minor.push(e);
+      continue;
+    }
+    const next = entries[i + 1];
+    if (e.code === 'move.offer' && next?.kind === 'reply' && next.actor === e.actor) {
+      out.main.push({ entry: e, answer: next });
+      i++;
+    } else out.main.push({ entry: e });
+  }
+  return out;
+}
+
+function entryItem(e: LogEntry, nameOf: (id: string) => string, answer?: LogEntry) {
+  if (answer)
+    return h(
+      'li',
+      { class: `entry kind-${e.kind} with-answer` },
+      entryParts(e, nameOf),
+      entryParts(answer, nameOf),
+    );
+  return h('li', { class: `entry kind-${e.kind}` }, entryParts(e, nameOf));
+}
+
+function entryParts(e: LogEntry, nameOf: (id: string) => string) {
+  return [
     h(
       'p',
       { class: 'entry-text' },
@@ -110,7 +155,7 @@ function entryItem(e: LogEntry, nameOf: (id: string) => string) {
     e.wouldChange
       ? h('p', { class: 'entry-would' }, h('strong', null, 'What would change it: '), e.wouldChange)
       : null,
-  );
+  ];
 }
 
 export function newsView(scenario: Scenario): View {
@@ -156,14 +201,33 @@ export function logView(scenario: Scenario): View {
       body,
       [...weeks.entries()]
         .sort((a, b) => b[0] - a[0])
-        .map(([week, entries]) => [
-          h('h3', null, `Week ${week} (${formatDate(weekStart(scenario.startDate, week))})`),
-          h(
-            'ol',
-            { class: 'log-list' },
-            entries.map((e) => entryItem(e, nameOf)),
-          ),
-        ]),
+        .map(([week, entries]) => {
+          const { main, minor } = groupWeek(entries);
+          return [
+            h('h3', null, `Week ${week} (${formatDate(weekStart(scenario.startDate, week))})`),
+            h(
+              'ol',
+              { class: 'log-list' },
+              main.map((x) => entryItem(x.entry, nameOf, x.answer)),
+            ),
+            minor.length
+              ? h(
+                  'details',
+                  { class: 'log-minor' },
+                  h(
+                    'summary',
+                    null,
+                    `${count(minor.length, 'smaller change', 'smaller changes')} this week: shifts of stance, statements, dates`,
+                  ),
+                  h(
+                    'ol',
+                    { class: 'log-list' },
+                    minor.map((e) => entryItem(e, nameOf)),
+                  ),
+                )
+              : null,
+          ];
+        }),
     );
   };
   details.addEventListener('toggle', render);
