@@ -91,8 +91,8 @@ export function summarise(v: Verified): ClassResult {
 
 /**
  * Entries whose game was already given under another code (the same moves from the same seed,
- * with another name, class tag or hints setting), each mapped to the first such entry. A code
- * proves the moves, not who played them; two students following the same hints can also end
+ * with another name, class tag or coach setting), each mapped to the first such entry. A code
+ * proves the moves, not who played them; two students following the same coach can also end
  * up with the same game, so this is shown as a note, not as an accusation.
  */
 export function sameGames<E extends { key: string; check: Check<ClassResult> }>(

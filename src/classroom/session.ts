@@ -43,7 +43,7 @@ export interface ClassSession {
 export type SessionRead =
   { kind: 'none' } | { kind: 'ok'; session: ClassSession } | { kind: 'error'; reason: string };
 
-/** A fresh class game on the first scenario, standard difficulty, without hints. */
+/** A fresh class game on the first scenario, standard difficulty, without the coach. */
 export function defaultSession(seed: number): ClassSession {
   return {
     scenarioId: Object.keys(scenarios)[0]!,
@@ -130,7 +130,7 @@ export function validateSession(value: unknown): ClassSession | string {
     return 'its seed is not a whole number from 0 to 4294967295';
   if (typeof v.difficulty !== 'string' || !DIFFICULTIES.includes(v.difficulty as Difficulty))
     return 'it names an unknown difficulty';
-  if (typeof v.hints !== 'boolean') return 'its hints setting is not on or off';
+  if (typeof v.hints !== 'boolean') return 'its coach setting is not on or off';
   if (typeof v.classLabel !== 'string' || [...v.classLabel].length > MAX_LABEL)
     return 'its class label is not a short text';
   const variant = readVariant(v.variant, v.scenarioId);
@@ -257,7 +257,7 @@ export function differences(game: GameIdentity, s: ClassSession): string[] {
   if (game.seed !== s.seed) out.push(`seed ${game.seed} not ${s.seed}`);
   if (game.difficulty !== s.difficulty)
     out.push(`difficulty ${game.difficulty} not ${s.difficulty}`);
-  if (game.hints !== s.hints) out.push(`hints ${onOff(game.hints)} not ${onOff(s.hints)}`);
+  if (game.hints !== s.hints) out.push(`coach ${onOff(game.hints)} not ${onOff(s.hints)}`);
   const tag = classTag(s.classLabel);
   if (game.classTag !== tag) {
     if (tag === null) out.push('made for a class, and this game has no class label');

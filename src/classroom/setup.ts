@@ -229,7 +229,7 @@ function renderSheet(sheet: HTMLElement, titleId: string, session: ClassSession,
   const settings = [
     `Seed ${session.seed}`,
     `${capitalise(session.difficulty)} difficulty`,
-    `hints ${session.hints ? 'on' : 'off'}`,
+    `coach ${session.hints ? 'on' : 'off'}`,
     start ? `start: ${start}` : null,
     changes.length ? 'tuned by your teacher' : null,
   ]

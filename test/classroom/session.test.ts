@@ -68,7 +68,7 @@ describe('the class game', () => {
     );
     expect(
       differences({ ...same, difficulty: 'hard', hints: true, classTag: null }, SESSION),
-    ).toEqual(['difficulty hard not standard', 'hints on not off', 'no class label, not “7B”']);
+    ).toEqual(['difficulty hard not standard', 'coach on not off', 'no class label, not “7B”']);
     expect(differences({ ...same, classTag: classTag('8C') }, SESSION)).toEqual([
       'another class label, not “7B”',
     ]);
