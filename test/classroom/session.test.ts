@@ -97,7 +97,7 @@ describe('remembering the class game', () => {
       [JSON.stringify({ v: 1, ...SESSION, scenarioId: 'toString' }), /scenario/],
       [JSON.stringify({ v: 1, ...SESSION, seed: 2 ** 40 }), /seed/],
       [JSON.stringify({ v: 1, ...SESSION, difficulty: 'insane' }), /difficulty/],
-      [JSON.stringify({ v: 1, ...SESSION, hints: 'yes' }), /hints/],
+      [JSON.stringify({ v: 1, ...SESSION, hints: 'yes' }), /coach/],
       [JSON.stringify({ v: 1, ...SESSION, classLabel: 'x'.repeat(500) }), /class label/],
     ];
     for (const [raw, reason] of cases) {

@@ -89,7 +89,8 @@ describe('balanceReport', () => {
     });
     expect(washington.rows.some((r) => r.policy === 'history')).toBe(true);
     expect(washington.checks.some((c) => c.target.includes('history'))).toBe(false);
-  });
+    // Three scenarios' whole reports, the search and the coach's games too: slow on a busy machine.
+  }, 300_000);
 
   it('gives the harness figures: the same games, seeds and win rates as simulate', () => {
     const joint = simulate({
