@@ -157,12 +157,14 @@ test('the frames after a week end draw the table in a handful of draw calls', as
     // The table follows the page in a task of its own and stays awake a moment after.
     await page.waitForTimeout(600);
   }
-  // The canvas holds the table alone, so every frame draws all of it: the cards, lines and hub
-  // in one call, their 48 words and the hub in one more (one baked texture, baked.ts), the chips' outlines
-  // in one and each chip's words in one: 5 calls on this seed from week 2 (2 chips). Before the
-  // picture dropped its calendar, money panel and news, a full frame took about 114 calls and
-  // the frames after a change, which drew only the table, 4 to 8. Baking the words again (when
-  // a stance or trust changes) takes a frame of about 50 calls, once a week end at most.
+  // The canvas holds the table alone, so every frame draws all of it: the cards, lines, hub and
+  // the routes' checklist panels in one call, their 48 words, the hub and the checklists' 27
+  // words in one more (one baked texture, baked.ts), the chips' outlines in one and each chip's
+  // words in one: 5 calls on this seed from week 2 (2 chips). Before the picture dropped its
+  // calendar, money panel and news, a full frame took about 114 calls and the frames after a
+  // change, which drew only the table, 4 to 8. Baking the words again (when a stance, trust or a
+  // checklist's status changes) takes a frame of about 80 calls (50 before the checklists), once
+  // a week end at most.
   const draws = (await page.evaluate('window.__draws')) as number[];
   const sorted = [...draws].sort((a, b) => a - b);
   expect(sorted.length).toBeGreaterThan(10);
