@@ -17,7 +17,7 @@ import {
   WORKAROUND_LEGAL,
 } from './turn';
 import { MODE_WORD } from './terms';
-import type { GameState, RouteDef, RouteTerms, Scenario, VoteMode } from './types';
+import type { GameState, PayoutGate, RouteDef, RouteTerms, Scenario, VoteMode } from './types';
 import { castBallots, tally } from './votes';
 
 // Every step between tabling a route and money in Ukraine, from week 1, each with its live
@@ -30,6 +30,8 @@ export interface ChecklistStep {
     'table' | 'vote' | 'coverage' | 'court' | 'gate' | 'parliament' | 'unanimity-act' | 'payout';
   /** done: behind the route; met: would hold now; unmet: would not hold now; later: not yet */
   status: 'done' | 'met' | 'unmet' | 'later';
+  /** the step in a word or two, for a view with little room (the canvas's checklist) */
+  short: string;
   text: string;
   /** how it stands now, in numbers ("now 40%", "unity 52, needs 45") */
   now: string;
@@ -54,6 +56,7 @@ function tableStep(scenario: Scenario, def: RouteDef, state: GameState): Checkli
   return {
     code: 'table',
     status: tabled ? 'done' : state.week >= def.openWeek ? 'met' : 'later',
+    short: 'Table',
     text: `Table its text (from week ${def.openWeek}, ${date(scenario, def.openWeek)}).`,
     now: tabled
       ? `Tabled in week ${r.tabledWeek}.`
@@ -71,10 +74,12 @@ function voteStep(
 ): ChecklistStep {
   const r = state.routes[def.id]!;
   const text = `The Council votes: ${def.modes.map((m) => MODE_RULE[m]).join(', or ')}.`;
+  const short = 'Vote';
   if (r.status === 'agreed' || r.status === 'adopted')
     return {
       code: 'vote',
       status: 'done',
+      short,
       text,
       now: `Passed in week ${r.agreedWeek ?? r.adoptedWeek}.`,
     };
@@ -90,9 +95,17 @@ function voteStep(
   return {
     code: 'vote',
     status: r.status === 'draft' ? 'later' : today.some((x) => x.passed) ? 'met' : 'unmet',
+    short,
     text,
     now: `Today, on ${r.terms ? 'its terms' : 'the smallest size'}: ${today.map((x) => x.text).join('; ')}.`,
   };
+}
+
+/** A gate in a word or two: whose yes it waits for, or the legal robustness it needs. */
+function gateShort(g: PayoutGate, who: string | undefined): string {
+  const legal = g.legal !== undefined ? `legal ${g.legal}/3` : '';
+  if (who) return legal ? `${who}, ${legal}` : who;
+  return legal ? `Legal ${g.legal}/3` : 'Condition';
 }
 
 /** After adoption, a loan against the assets pays once guarantees, courts and gates allow. */
@@ -107,6 +120,7 @@ function loanSteps(scenario: Scenario, def: RouteDef, state: GameState): Checkli
     {
       code: 'coverage',
       status: after(coverage >= PAYOUT_COVERAGE),
+      short: 'Guarantees',
       text: `Guarantees from member states cover ${PAYOUT_COVERAGE}% of the loan.`,
       now: `Now ${coverage}%.`,
     },
@@ -121,6 +135,7 @@ function loanSteps(scenario: Scenario, def: RouteDef, state: GameState): Checkli
     steps.push({
       code: 'court',
       status: after(!court),
+      short: 'No court case',
       text: `If ${custodian.name} is outvoted, it goes to court: the money waits until it commits or the legal basis is beyond challenge (legal robustness ${COURT_PROOF_LEGAL}/3).`,
       now: `${custodian.name} is ${state.actors[custodian.id]?.stance ?? 'absent'}; legal robustness ${r.legal}/3${r.overruled.includes(custodian.id) ? `; outvoted in week ${r.adoptedWeek}` : ''}.`,
     });
@@ -130,6 +145,7 @@ function loanSteps(scenario: Scenario, def: RouteDef, state: GameState): Checkli
     steps.push({
       code: 'gate',
       status: after(gateOpen(state, r.legal, g, state.week)),
+      short: gateShort(g, who?.short),
       text: `${g.label[0]!.toUpperCase()}${g.label.slice(1)}${g.from ? ` (from week ${g.from})` : ''}.`,
       now: who
         ? `${who.name} is ${state.actors[who.id]?.stance ?? 'absent'}.`
@@ -159,6 +175,7 @@ function borrowingSteps(
             ? 'met'
             : 'later'
           : 'unmet',
+    short: 'Parliament',
     text: `The European Parliament consents: from week ${from} (${date(scenario, from)}) at a plenary every ${PLENARY_EVERY} weeks, if EU unity is at least ${EP_UNITY}.`,
     now:
       r.consentWeek !== null
@@ -181,6 +198,7 @@ function borrowingSteps(
             ? 'met'
             : 'later'
           : 'unmet',
+    short: 'Budget act',
     text: `${ACTS_DELAY} weeks after consent, the act on the EU budget’s headroom needs every government’s yes, unless national guarantees replace it (legal robustness ${WORKAROUND_LEGAL}/3 and guarantees covering ${PAYOUT_COVERAGE}%).`,
     now: vetoer
       ? `${vetoer} would veto it today${workaround ? ', but guarantees already replace it' : ''}.`
@@ -211,6 +229,7 @@ export function routeChecklist(
     steps.push({
       code: 'payout',
       status: r.payableWeek !== null ? (r.payableWeek <= by ? 'done' : 'unmet') : 'later',
+      short: 'Payout',
       text: `Money flows ${def.lag} weeks after the last step; to count, by week ${by} (${date(scenario, by)}).`,
       now: r.payableWeek !== null ? `Money from week ${r.payableWeek}.` : `Week ${state.week} now.`,
     });

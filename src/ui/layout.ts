@@ -13,8 +13,8 @@ import {
 // the frame the picture is drawn in. The scenes only read these numbers; the unit tests check
 // that nothing overlaps and that the words stay readable.
 //
-// The picture is only the table: who follows whom, with cards, lines and pledge chips. The
-// page around it shows the calendar, the money, the meters and the news, so the canvas does
+// The picture is only the table: who follows whom, with cards, lines and pledge chips, and the
+// routes' checklists in the corners it leaves free (checklist-layout.ts). The page around it shows the calendar, the money, the meters and the news, so the canvas does
 // not repeat them. It comes in three frames, chosen by how wide it shows on the page: a wide
 // one (a laptop's main column, a projector), a compact one (a 1024-pixel screen's main column)
 // and a portrait one (a phone). Each frame is about as many base pixels wide as the page shows

@@ -1,4 +1,4 @@
-import type { Stance } from '../engine';
+import type { ChecklistStep, Stance } from '../engine';
 
 // Every word the canvas shows, in one place (English). Game text (reasons, news, headlines)
 // comes from the engine and the scenario; this file holds only the table's own labels.
@@ -71,3 +71,14 @@ export const CONDITION_WORD = {
   unmet: 'unmet',
   'not-at-stake': 'not at stake',
 } as const;
+
+/**
+ * How a step of a route's checklist stands, as a mark: the page's own marks (dom/board.ts), so
+ * that the picture and the list under it read alike. Each is its own shape, never colour alone.
+ */
+export const STEP_MARK: Record<ChecklistStep['status'], string> = {
+  done: '✓',
+  met: '●',
+  unmet: '✗',
+  later: '…',
+};

@@ -5,6 +5,7 @@ import type { GameState, Scenario } from '../engine';
 import { ActorCard } from './actor-card';
 import { BakedLayer } from './baked';
 import { chipsOf, diffStates } from './changes';
+import { ChecklistPanels } from './checklist-panel';
 import { SCENE, VIEW_EVENT, type ViewContext } from './context';
 import { DecidesPanel } from './decides-panel';
 import { addText, arrowHead, setBackground } from './draw';
@@ -13,14 +14,15 @@ import { tableLayout, type Frame, type TableLayout } from './layout';
 import { S } from './strings';
 import { FONT } from './theme';
 
-// The live table: actors as cards in rings, who-follows-whom lines with their pulses, and the
-// pledge chips. It renders from the store's state and holds no rules: every number on it comes
-// from the engine. The week, the money, the meters and the news are the page's (the status bar
-// and the side column right next to the picture), so the picture does not repeat them.
+// The live table: actors as cards in rings, who-follows-whom lines with their pulses, the
+// pledge chips, and in the free corners each route's checklist (checklist-panel.ts). It renders
+// from the store's state and holds no rules: every number and status on it comes from the
+// engine. The week, the money, the meters and the news are the page's (the status bar and the
+// side column right next to the picture), so the picture does not repeat them.
 //
 // The canvas holds the table and nothing else, so every frame draws all of it, in a handful of
-// draw calls: the cards' words are baked into one texture (baked.ts) and like parts are drawn
-// together (test/e2e/stage.test.ts counts them).
+// draw calls: the cards' and the checklists' words are baked into one texture (baked.ts) and
+// like parts are drawn together (test/e2e/stage.test.ts counts them).
 
 const PULSE_MS = 900;
 
@@ -41,6 +43,8 @@ export class TableScene extends Phaser.Scene {
   private barCards: ActorCard[] = [];
   /** "How it decides" for an actor, drawn over the table while the page has it open */
   private decides: DecidesPanel | null = null;
+  /** each route's checklist, in the table's free corners (none in a frame without room) */
+  private checklist: ChecklistPanels | null = null;
 
   constructor(private readonly ctx: ViewContext) {
     super({ key: SCENE.table });
@@ -58,6 +62,7 @@ export class TableScene extends Phaser.Scene {
     this.barTween = null;
     this.barCards = [];
     this.decides = null;
+    this.checklist = null;
   }
 
   create(): void {
@@ -136,6 +141,12 @@ export class TableScene extends Phaser.Scene {
       next.moves.length - prev.moves.length <= 1 &&
       next.moves.length >= prev.moves.length;
     this.render(next.state, sameGame);
+    const steps = this.checklist?.set(next);
+    if (steps === 'rebuild') {
+      this.scene.restart();
+      return;
+    }
+    if (steps === 'changed') this.words?.invalidate();
     this.drawDecides();
     this.ctx.keepAwake(250);
   }
@@ -219,6 +230,17 @@ export class TableScene extends Phaser.Scene {
       shapes.add(card.shapes);
       labels.add(card.labels);
     }
+    // The routes' checklists: their panels under the cards' shapes (no card covers one), their
+    // words baked with the cards'.
+    const session = this.ctx.session;
+    this.checklist =
+      session && session.scenarioId === scenario.id
+        ? ChecklistPanels.create(this, this.ctx, layout, scenario, session)
+        : null;
+    if (this.checklist) {
+      shapes.addAt(this.checklist.shapes, 0);
+      labels.add(this.checklist.words);
+    }
     chipShapes.add([...this.cards.values()].map((c) => c.chipShape));
     chipLabels.add([...this.cards.values()].map((c) => c.chipLabel));
     // The words show through windows onto the baked texture, one the size of each card.
@@ -230,6 +252,7 @@ export class TableScene extends Phaser.Scene {
         w: slot.w,
         h: slot.h,
       })),
+      ...(this.checklist?.panels ?? []),
     ];
     const k = this.ctx.renderScale;
     // The whole frame (its sizes are even, as BakedLayer needs).

@@ -1,10 +1,12 @@
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 
+import { actorRuntime } from '../../src/actors';
+import { createGame, routeChecklist } from '../../src/engine';
 import { getScenario } from '../../src/scenarios';
 import { FRAMES, MIN_TEXT_CSS, tableLayout, type FrameName } from '../../src/ui/layout';
 import type { TableProbe } from '../../src/ui/start-game';
-import { S, STANCE_WORD } from '../../src/ui/strings';
+import { S, STANCE_WORD, STEP_MARK } from '../../src/ui/strings';
 import {
   baseURL,
   byRole,
@@ -16,9 +18,10 @@ import {
 } from './helpers';
 
 // The Phaser picture of the table: it runs on WebGL, follows the game to the debrief, and a
-// click on an actor's card opens that actor's reasons in the page. It draws the table and
-// nothing the page around it already shows, in a frame that keeps its words readable on a
-// laptop, a 1024-pixel screen, a projector and a phone.
+// click on an actor's card opens that actor's reasons in the page. It draws the table, with the
+// routes' checklists in its free corners, and none of the calendar, money, meters and news the
+// page shows right next to it, in a frame that keeps its words readable on a laptop, a
+// 1024-pixel screen, a projector and a phone.
 
 const browser = useBrowser();
 
@@ -154,12 +157,14 @@ test('the frames after a week end draw the table in a handful of draw calls', as
     // The table follows the page in a task of its own and stays awake a moment after.
     await page.waitForTimeout(600);
   }
-  // The canvas holds the table alone, so every frame draws all of it: the cards, lines and hub
-  // in one call, their 48 words and the hub in one more (one baked texture, baked.ts), the chips' outlines
-  // in one and each chip's words in one: 5 calls on this seed from week 2 (2 chips). Before the
-  // picture dropped its calendar, money panel and news, a full frame took about 114 calls and
-  // the frames after a change, which drew only the table, 4 to 8. Baking the words again (when
-  // a stance or trust changes) takes a frame of about 50 calls, once a week end at most.
+  // The canvas holds the table alone, so every frame draws all of it: the cards, lines, hub and
+  // the routes' checklist panels in one call, their 48 words, the hub and the checklists' 27
+  // words in one more (one baked texture, baked.ts), the chips' outlines in one and each chip's
+  // words in one: 5 calls on this seed from week 2 (2 chips). Before the picture dropped its
+  // calendar, money panel and news, a full frame took about 114 calls and the frames after a
+  // change, which drew only the table, 4 to 8. Baking the words again (when a stance, trust or a
+  // checklist's status changes) takes a frame of about 80 calls (50 before the checklists), once
+  // a week end at most.
   const draws = (await page.evaluate('window.__draws')) as number[];
   const sorted = [...draws].sort((a, b) => a - b);
   expect(sorted.length).toBeGreaterThan(10);
@@ -168,7 +173,7 @@ test('the frames after a week end draw the table in a handful of draw calls', as
   t.expectNoErrors();
 });
 
-test('the picture draws the table only: no calendar, money panel, meters, legend or news line', async () => {
+test('the picture draws the table and the routes’ checklists only: no calendar, money panel, meters, legend or news line', async () => {
   const t = await browser.open();
   const { page } = t;
   await startAt(page, { width: 1366, height: 768 });
@@ -180,10 +185,22 @@ test('the picture draws the table only: no calendar, money panel, meters, legend
     .poll(async () => (await probe(page)).texts.some((x) => /^EUR \d+\.\d bn$/.test(x.text)))
     .toBe(true);
   const { texts } = await probe(page);
-  const names = getScenario('december-summit')!.actors.map((a) => a.short);
+  const scenario = getScenario('december-summit')!;
+  const names = scenario.actors.map((a) => a.short);
   const words = new Set<string>(Object.values(STANCE_WORD));
+  // The routes' checklists in the table's free corners: each route's name, its steps' words and
+  // their marks (checklist-panel.ts).
+  const state = createGame(scenario, actorRuntime).start(123, 'standard');
+  const checklists = new Set<string>([
+    ...Object.values(STEP_MARK),
+    ...scenario.routes.flatMap((def) => [
+      def.name,
+      ...routeChecklist(scenario, actorRuntime, state, def.id).map((s) => s.short),
+    ]),
+  ]);
   const onTheTable = (s: string) =>
     s === 'EU' ||
+    checklists.has(s.replace(/\n/g, ' ')) ||
     names.includes(s) ||
     names.some((n) => s.endsWith('…') && n.startsWith(s.slice(0, -1))) ||
     words.has(s) ||

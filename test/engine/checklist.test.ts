@@ -37,6 +37,21 @@ describe('the route checklist', () => {
     expect(fund.filter((s) => s.code === 'gate').length).toBe(
       wash.routes.find((r) => r.id === 'g7-fund')!.gates!.length,
     );
+    // Each step also says itself in a word or two (the canvas's checklist); a gate names whose
+    // yes it waits for, or the legal robustness it needs.
+    expect(list('reparations').map((s) => s.short)).toEqual([
+      'Table',
+      'Vote',
+      'Guarantees',
+      'No court case',
+      'Payout',
+    ]);
+    expect(fund.filter((s) => s.code === 'gate').map((s) => s.short)).toEqual([
+      'US Congress',
+      'Belgium',
+      'Ukraine',
+      'Legal 1/3',
+    ]);
     const lon = getScenario('london-talks')!;
     const ls = createGame(lon, actorRuntime).start(4, 'standard');
     expect(codes(routeChecklist(lon, actorRuntime, ls, 'safe'))).toEqual([
