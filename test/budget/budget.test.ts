@@ -36,7 +36,10 @@ const BUDGETS: Budget[] = [
   },
   {
     name: 'first-screen total (JS, CSS, HTML, icon), gzip',
-    max: 121_000, // measured 100,811: those two, CSS, HTML and icon; 110,501 with How it decides
+    // measured 100,811: those two, CSS, HTML and icon; 110,501 with How it decides; raised from
+    // 121,000 at 121,052, when the move panel got the coach (its code loads when asked) and the
+    // log its grouping, and the route checklists their short words for the canvas
+    max: 124_000,
     bytes: (b) => b.firstScreen.all.gzip,
   },
   {
