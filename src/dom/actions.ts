@@ -441,6 +441,8 @@ export function actionsView(store: Store, scenario: Scenario, latest: HTMLElemen
 
   /** The coach's suggestion, in the form: the player sees its preview, then confirms. */
   const setMove = (m: Move) => {
+    // Ending the week has its own button, not a place in the form.
+    if (m.type === 'week.end') return endWeek.focus();
     typeSel.el.value = m.type;
     rebuild();
     apply(m);

@@ -150,7 +150,7 @@ export function coachView(store: Store, setMove: (m: Move) => void): View {
     const fresh = advice && s && advice.at === positionOf(s) ? advice.words : null;
     said.hidden = !fresh;
     if (fresh) {
-      setText(what, `Coach: ${fresh.what}`);
+      setText(what, `Suggestion: ${fresh.what}`);
       setText(why, fresh.why);
       setText(odds, fresh.odds);
     }

@@ -113,6 +113,17 @@ export function isMinor(e: LogEntry): boolean {
   );
 }
 
+const MINOR_WORDS: Partial<Record<LogCode, string>> = {
+  'decision.stance': 'shifts of stance',
+  'decision.statement': 'statements',
+  'calendar.entry': 'dates',
+  'event.offer-effect': 'side effects of promises',
+};
+
+/** What a week's smaller changes are, in words: "shifts of stance, dates". */
+const minorKinds = (minor: readonly LogEntry[]) =>
+  [...new Set(minor.map((e) => MINOR_WORDS[e.code] ?? 'other'))].join(', ');
+
 /** One week's entries, grouped for reading (logView). */
 export function groupWeek(entries: readonly LogEntry[]): LogWeek {
   const out: LogWeek = { main: [], minor: [] };
@@ -217,7 +228,7 @@ export function logView(scenario: Scenario): View {
                   h(
                     'summary',
                     null,
-                    `${count(minor.length, 'smaller change', 'smaller changes')} this week: shifts of stance, statements, dates`,
+                    `${count(minor.length, 'smaller change', 'smaller changes')} this week: ${minorKinds(minor)}`,
                   ),
                   h(
                     'ol',

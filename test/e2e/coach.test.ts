@@ -35,7 +35,7 @@ test('the coach suggests, explains, sets up the move, takes no for an answer and
   await byRole(page, 'button', 'Ask the coach').click();
   const what = page.locator('.coach-what');
   await what.waitFor();
-  expect(await what.innerText()).toBe(`Coach: ${expected.what}`);
+  expect(await what.innerText()).toBe(`Suggestion: ${expected.what}`);
   expect(await page.locator('.coach-why').innerText()).toBe(expected.why);
   expect(await page.locator('.coach-odds').innerText()).toMatch(
     /^Played on this way from the start of this week, \d+ trial games? of \d+ (was|were) won\.$/,
@@ -61,7 +61,7 @@ test('the coach suggests, explains, sets up the move, takes no for an answer and
   const first = await what.innerText();
   await byRole(page, 'button', 'Something else').click();
   await expect.poll(() => what.innerText()).not.toBe(first);
-  expect(await what.innerText()).toMatch(/^Coach: /);
+  expect(await what.innerText()).toMatch(/^Suggestion: /);
 
   await byRole(page, 'button', 'What is my best route now?').click();
   const route = page.locator('.coach-route');
