@@ -15,13 +15,19 @@ import { baseURL, byRole, endWeek, SCREENSHOT_DIR, useBrowser } from './helpers'
 
 const browser = useBrowser();
 
-test('in week 1 every route names each step to the money, with how it stands', async () => {
+/** A laptop-sized page in week 1 of the December Summit, seed 4. */
+async function weekOne() {
   const t = await browser.open();
+  await t.page.setViewportSize({ width: 1366, height: 768 });
+  await t.page.goto(`${baseURL()}#play?scenario=december-summit&seed=4&difficulty=standard`);
+  await byRole(t.page, 'button', 'Start this game').click();
+  await expect.poll(() => t.page.locator('#week-title').textContent()).toMatch(/^Week 1 of 19/);
+  return t;
+}
+
+test('in week 1 every route names each step to the money, with how it stands', async () => {
+  const t = await weekOne();
   const { page } = t;
-  await page.setViewportSize({ width: 1366, height: 768 });
-  await page.goto(`${baseURL()}#play?scenario=december-summit&seed=4&difficulty=standard`);
-  await byRole(page, 'button', 'Start this game').click();
-  await expect.poll(() => page.locator('#week-title').textContent()).toMatch(/^Week 1 of 19/);
   const card = (name: string) => page.locator('article.route').filter({ hasText: name });
 
   const loan = card('Reparations Loan').locator('.checklist li');
@@ -89,12 +95,8 @@ const pageChecklist = (page: Page, name: string) =>
     );
 
 test('the canvas shows every route’s checklist from week 1, as the page does, and follows the moves', async () => {
-  const t = await browser.open();
+  const t = await weekOne();
   const { page } = t;
-  await page.setViewportSize({ width: 1366, height: 768 });
-  await page.goto(`${baseURL()}#play?scenario=december-summit&seed=4&difficulty=standard`);
-  await byRole(page, 'button', 'Start this game').click();
-  await expect.poll(() => page.locator('#week-title').textContent()).toMatch(/^Week 1 of 19/);
   await page.waitForSelector('.phaser-table[data-scene="table"]', { timeout: 30_000 });
 
   // Every step of every route, in order: the engine's words, the page's marks.
