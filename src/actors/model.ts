@@ -10,7 +10,7 @@ import {
   type Scenario,
 } from '../engine';
 import { conditionStatus, factsNow } from './conditions';
-import { assessOffer } from './decide';
+import { assessOffer, type Tally } from './decide';
 import { machineConditions, machineOf, PLEDGE_AT, type AnyMachine, type Facts } from './machines';
 
 // "How it decides": an actor's machine read back as plain data, for the page and the canvas.
@@ -205,16 +205,13 @@ function willingBar(
   if (event === 'offer') {
     // Its price, a condition, decides a veto-holder's offers: its bar is always cleared.
     if (def.kind === 'veto-holder') return null;
-    const { score, threshold } = assessOffer(scenario, state, def, {});
+    const { score, threshold, tally } = assessOffer(scenario, state, def, {});
     const met = willing({ context: {}, event: { type: 'offer', score, threshold, facts } });
     return {
       now: score,
       needs: threshold,
       met,
-      text:
-        def.kind === 'custodian'
-          ? `Its fear within its tolerance (tolerance minus fear: ${score} now, needs ${threshold} or more)`
-          : `Willing enough (its willingness with an offer counted in: ${score} now, needs ${threshold} or more)`,
+      text: `${tally.yardstick === 'fear' ? 'Its fear within its tolerance' : 'Willing enough'} (${barText(tally)})`,
     };
   }
   if (event === 'percept') {
@@ -230,6 +227,28 @@ function willingBar(
   }
   return null;
 }
+
+/**
+ * The bar of its offers in words, from the number on its card: "willingness +13 on its card,
+ * -10 for two earlier refusals: +3 before the terms and the day's mood; needs 10 or more".
+ */
+export function barText(t: Tally): string {
+  if (t.yardstick === 'fear') return `its fear: ${t.start} now; its tolerance: ${t.needs}`;
+  if (t.yardstick === 'price') return `concessions worth its price of ${t.needs}`;
+  const extra = t.parts
+    .filter((p) => p.code !== 'terms' && p.code !== 'mood' && p.amount !== 0)
+    .map((p) =>
+      p.code === 'refusals'
+        ? `${signed(p.amount)} for ${t.refusals === 1 ? 'an earlier refusal' : `${t.refusals} earlier refusals`}`
+        : `${signed(p.amount)} for being asked directly`,
+    );
+  const before =
+    t.start +
+    t.parts.reduce((sum, p) => (p.code === 'terms' || p.code === 'mood' ? sum : sum + p.amount), 0);
+  return `willingness ${signed(t.start)} on its card${extra.length ? `, ${extra.join(', ')}: ${signed(before)}` : ''}, plus what the terms are worth and the day's mood; needs ${t.needs} or more`;
+}
+
+const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 
 /** An actor's machine, its states and guards, and how each stands now. */
 export function decisionModel(
