@@ -101,32 +101,9 @@ const names = (keys: string[]) => keys.map((k) => TERM_NAMES[k] ?? k).join(', ')
 
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 
-const NUMBER_WORDS = [
-  'no',
-  'one',
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
-];
-const counted = (n: number, one: string, many: string) =>
-  `${NUMBER_WORDS[n] ?? n} ${n === 1 ? one : many}`;
-
 /** An offer's part of a tally, in words with its points ("the day's mood -3"). */
-function tallyPart(code: TallyCode, amount: number, refusals: number): string {
-  const words = {
-    terms: 'these terms',
-    mood: "the day's mood",
-    refusals: counted(refusals, 'refusal so far', 'refusals so far'),
-    asked: 'being asked directly',
-  }[code];
-  return `${words} ${signed(amount)}`;
-}
+const tallyPart = (code: TallyCode, amount: number, refusals: number): string =>
+  `${code === 'terms' ? 'these terms' : code === 'mood' ? "the day's mood" : code === 'asked' ? 'being asked directly' : `${refusals} ${refusals === 1 ? 'refusal' : 'refusals'} so far`} ${signed(amount)}`;
 
 const joined = (items: string[]) =>
   items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
@@ -139,29 +116,35 @@ const joined = (items: string[]) =>
  */
 export function tallyText(def: ActorDef, t: Tally, again = false): string {
   const its = verb(def, 'its', 'their');
-  const Its = verb(def, 'Its', 'Their');
-  const needs = verb(def, 'it needs', 'they need');
-  if (t.yardstick === 'fear') {
-    const change = t.total - t.start;
-    const went =
-      change === 0
-        ? `these terms leave ${its} fear at ${t.total}`
-        : `these terms would ${change < 0 ? 'bring' : 'take'} ${its} fear ${change < 0 ? 'down' : 'up'} to ${t.total}`;
-    const where = `${t.passes ? 'within' : 'above'} ${its} tolerance of ${t.needs}.`;
-    return again
-      ? `${went}, ${where}`
-      : `${Its} fear is ${t.start} now, as on ${its} card; ${went.replace(`${its} fear`, 'it')}, ${where}`;
-  }
+  const card = `${verb(def, 'Its', 'Their')} ${t.yardstick} is ${t.yardstick === 'fear' ? t.start : signed(t.start)}, as on ${its} card; `;
   if (t.yardstick === 'price')
-    return `${again ? 'these' : 'These'} concessions are worth ${t.total} to ${verb(def, 'it', 'them')}; ${its} price, as on ${its} card, is ${t.needs}.`;
+    return `These concessions are worth ${t.total}; ${its} price, as on ${its} card, is ${t.needs}.`;
+  if (t.yardstick === 'fear')
+    return `${again ? '' : card}these terms make it ${t.total}, ${t.passes ? 'within' : 'above'} ${its} tolerance of ${t.needs}.`;
   const parts = joined(
     t.parts
       .filter((p) => p.code === 'terms' || p.amount !== 0)
       .map((p) => tallyPart(p.code, p.amount, t.refusals)),
   );
-  return again
-    ? `${parts} take ${its} ${signed(t.start)} to ${signed(t.total)}, and ${needs} ${t.needs} or more.`
-    : `${Its} willingness is ${signed(t.start)}, as on ${its} card; ${parts} make ${signed(t.total)}, and ${needs} ${t.needs} or more.`;
+  return `${again ? '' : card}${parts} ${again ? `take ${its} ${signed(t.start)} to` : 'make'} ${signed(t.total)}, and ${verb(def, 'it needs', 'they need')} ${t.needs} or more.`;
+}
+
+/**
+ * How it judges offers, from the number on its card: "its willingness (+13) plus the offer must
+ * reach 10", "its fear (62) must fall to 50 or less", or its price.
+ */
+export const offerRule = (t: Tally): string =>
+  t.yardstick === 'fear'
+    ? `its fear (${t.start}) must fall to ${t.needs} or less`
+    : t.yardstick === 'price'
+      ? `the concessions must be worth its price (${t.needs})`
+      : `its willingness (${signed(t.start)}) plus the offer must reach ${t.needs}`;
+
+/** How an actor that takes offers judges them now (null: it takes none, or has committed). */
+export function offerTally(scenario: Scenario, state: GameState, id: string): Tally | null {
+  const def = scenario.actors.find((a) => a.id === id);
+  if (!def || !def.terms.length || state.actors[id]?.stance === 'committed') return null;
+  return assessOffer(scenario, state, def, {}).tally;
 }
 
 /** A willingness tally: the card's number plus what this offer and meeting add. */

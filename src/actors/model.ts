@@ -10,7 +10,7 @@ import {
   type Scenario,
 } from '../engine';
 import { conditionStatus, factsNow } from './conditions';
-import { assessOffer, type Tally } from './decide';
+import { assessOffer, offerRule } from './decide';
 import { machineConditions, machineOf, PLEDGE_AT, type AnyMachine, type Facts } from './machines';
 
 // "How it decides": an actor's machine read back as plain data, for the page and the canvas.
@@ -211,7 +211,7 @@ function willingBar(
       now: score,
       needs: threshold,
       met,
-      text: `${tally.yardstick === 'fear' ? 'Its fear within its tolerance' : 'Willing enough'} (${barText(tally)})`,
+      text: `${tally.yardstick === 'fear' ? 'Its fear within its tolerance' : 'Willing enough'} (${offerRule(tally)})`,
     };
   }
   if (event === 'percept') {
@@ -227,28 +227,6 @@ function willingBar(
   }
   return null;
 }
-
-/**
- * The bar of its offers in words, from the number on its card: "willingness +13 on its card,
- * -10 for two earlier refusals: +3 before the terms and the day's mood; needs 10 or more".
- */
-export function barText(t: Tally): string {
-  if (t.yardstick === 'fear') return `its fear: ${t.start} now; its tolerance: ${t.needs}`;
-  if (t.yardstick === 'price') return `concessions worth its price of ${t.needs}`;
-  const extra = t.parts
-    .filter((p) => p.code !== 'terms' && p.code !== 'mood' && p.amount !== 0)
-    .map((p) =>
-      p.code === 'refusals'
-        ? `${signed(p.amount)} for ${t.refusals === 1 ? 'an earlier refusal' : `${t.refusals} earlier refusals`}`
-        : `${signed(p.amount)} for being asked directly`,
-    );
-  const before =
-    t.start +
-    t.parts.reduce((sum, p) => (p.code === 'terms' || p.code === 'mood' ? sum : sum + p.amount), 0);
-  return `willingness ${signed(t.start)} on its card${extra.length ? `, ${extra.join(', ')}: ${signed(before)}` : ''}, plus what the terms are worth and the day's mood; needs ${t.needs} or more`;
-}
-
-const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 
 /** An actor's machine, its states and guards, and how each stands now. */
 export function decisionModel(

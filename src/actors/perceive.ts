@@ -57,12 +57,8 @@ export function ownStep(
   const parts: WillPart[] = [];
   let raw = 0;
   for (const p of a.pending) {
-    if (p.amount === 0) continue;
     raw += p.amount;
-    // The same cause twice in a week (an offer, then its counter-offer taken) is one part.
-    const same = parts.findIndex((x) => x.code === p.code && x.cause === p.cause);
-    if (same < 0) parts.push(part(p.code, p.amount, p.cause));
-    else parts[same] = part(p.code, parts[same]!.amount + p.amount, p.cause);
+    if (p.amount) parts.push(part(p.code, p.amount, p.cause));
   }
   const effects = clamp(raw, -WEEKLY_CAP, WEEKLY_CAP);
   if (effects !== raw) parts.push(part('weekly-cap', effects - raw));
@@ -128,15 +124,6 @@ export function pulled(state: GameState, def: ActorDef, own: number): number {
 
 const sumOf = (parts: readonly WillPart[]) => parts.reduce((s, p) => s + p.amount, 0);
 
-/** The lift with its 'limit' part set so that the parts add up to `total`. */
-export function fitLift(lift: readonly WillPart[], total: number): WillPart[] {
-  const off = total - sumOf(lift);
-  if (off === 0) return lift as WillPart[];
-  const out = lift.filter((p) => p.code !== 'limit' || p.cause !== '');
-  const limit = (lift.find((p) => p.code === 'limit' && p.cause === '')?.amount ?? 0) + off;
-  return limit === 0 ? out : [...out, part('limit', limit)];
-}
-
 /**
  * What moved a willingness at a week's end: the own view's parts, then how each part of its
  * lift changed (a pull grown weaker, a fear grown less). They add up to w - the stored w.
@@ -144,14 +131,14 @@ export function fitLift(lift: readonly WillPart[], total: number): WillPart[] {
 export function changeParts(a: ActorState, p: Pick<Percept, 'ownParts' | 'lift'>): WillPart[] {
   const out: WillPart[] = [...p.ownParts];
   const add = (code: WillCode, cause: string, amount: number) => {
-    if (amount === 0) return;
     const i = out.findIndex((x) => x.code === code && x.cause === cause);
     if (i < 0) out.push(part(code, amount, cause));
     else out[i] = part(code, out[i]!.amount + amount, cause);
   };
-  const before = fitLift(a.lift, a.w - a.own);
   for (const x of p.lift) add(x.code, x.cause, x.amount);
-  for (const x of before) add(x.code, x.cause, -x.amount);
+  for (const x of a.lift) add(x.code, x.cause, -x.amount);
+  // Whatever the stored lift does not account for (a broken promise cut at -100) was a limit.
+  add('limit', '', sumOf(a.lift) - (a.w - a.own));
   return out.filter((x) => x.amount !== 0);
 }
 
@@ -264,7 +251,7 @@ export function perceive(
     text: (w: number, ownView: number) => { reason: string; wouldMove: string },
     cap: Percept['cap'] = null,
   ): Percept => {
-    const parts = step ? lift.parts : fitLift(a.lift, a.w - a.own);
+    const parts = step ? lift.parts : a.lift;
     const w = step ? lift.w : a.w;
     return {
       own,

@@ -1,9 +1,9 @@
 import {
   actorDef,
   describeTerms,
+  verb,
   TERM_KEYS,
   termsNotKept,
-  verb,
   type ActorDef,
   type ActorRuntime,
   type ActorState,
@@ -17,7 +17,7 @@ import {
 import { factsFor, termValue } from './conditions';
 import { assessOffer, tallyText, voteOf, type OfferAssessment } from './decide';
 import { RUSSIA_LEVELS } from './machines';
-import { belgiumFear, changeParts, fitLift, perceive, type Percept } from './perceive';
+import { belgiumFear, changeParts, perceive, type Percept } from './perceive';
 import { step } from './step';
 
 // The actors' side of the engine contract: builds each actor's percept, steps its XState machine
@@ -114,10 +114,7 @@ export const actorRuntime: ActorRuntime = {
       const y = assessOffer(scenario, after, def, x.counter, mood);
       const yes = onOffer(def, a, y).yes;
       if (yes) counter = x.counter;
-      const It = verb(def, 'It', 'They');
-      counterText = yes
-        ? `${It} ${verb(def, 'stands', 'stand')} by a counter-offer until the week ends: ${describeTerms(x.counter)}. On those terms ${verb(def, 'it', 'they')} would say yes: ${tallyText(def, y.tally, true)}`
-        : `Even with these terms instead (${describeTerms(x.counter)}) ${verb(def, 'it', 'they')} would say no this week: ${tallyText(def, y.tally, true)}`;
+      counterText = `${verb(def, 'It', 'They')} would say ${yes ? 'yes' : 'no even'} to ${describeTerms(x.counter)} ${yes ? 'until the week ends' : 'this week'}: ${tallyText(def, y.tally, true)}`;
     }
     const verdict = accepted ? 'accept' : counter ? 'counter' : 'reject';
     // An acceptance shows its tally too, unless its reason already weighs the price.
@@ -179,7 +176,7 @@ export const actorRuntime: ActorRuntime = {
       stance: stanceOf(def, s.value, band),
       w: Math.max(-100, a.w - 20),
       own: Math.max(-100, a.own - 20),
-      lift: fitLift(a.lift, Math.max(-100, a.w - 20) - Math.max(-100, a.own - 20)),
+      lift: a.lift,
       reason: `${def.name} no longer trusts your word: a promise made to it was broken.`,
       wouldMove: 'A new offer, kept this time.',
       sig: '',

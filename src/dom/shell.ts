@@ -54,7 +54,7 @@ function stageCaption(): HTMLElement {
     h(
       'span',
       null,
-      'After each week, yellow arrows show which leaders pulled their followers, and yellow borders show which cards changed.',
+      'After each week, yellow arrows show which leaders pulled their followers, and yellow borders show which cards changed; a small triangle over a card’s bar marks where its willingness stood before.',
     ),
     h('span', null, 'Click or tap a card to read why that actor acts as it does.'),
   );
@@ -82,7 +82,7 @@ function tableScreen(store: Store, scenario: Scenario, opts: ShellOptions, stage
   const decides = decidesView(scenario, (id) => askDecides(stage, id));
   const actors = actorsView(scenario, (id, from) => decides.open(id, from));
   const narrator = narratorView();
-  const actions = actionsView(store, scenario, narrator.el);
+  const actions = actionsView(store, scenario, narrator);
   const promises = promisesView(scenario);
   const news = newsView(scenario);
   const log = logView(scenario);

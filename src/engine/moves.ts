@@ -111,9 +111,7 @@ export function validateMove(scenario: Scenario, state: GameState, move: Move): 
         return 'A guarantee is either capped or uncapped.';
       if (isCommitted(state, move.actor)) return `${def.name} has already committed.`;
       if (state.actors[move.actor]!.offeredWeek === state.week)
-        return state.actors[move.actor]!.counter
-          ? `${def.name} has already answered an offer this week; its counter-offer still stands, and you can accept it.`
-          : `${def.name} has already answered an offer this week.`;
+        return `${def.name} has already answered an offer this week${state.actors[move.actor]!.counter ? '; its counter-offer still stands' : ''}.`;
       return promisesOffTable(scenario, state, move.terms);
     }
     case 'counter.accept': {
@@ -123,7 +121,7 @@ export function validateMove(scenario: Scenario, state: GameState, move: Move): 
       if (isCommitted(state, move.actor)) return `${def.name} has already committed.`;
       const counter = state.actors[move.actor]!.counter;
       if (!counter || counter.week !== state.week)
-        return `${def.name} has no counter-offer standing. A counter-offer is its answer to an offer, and it stands until the week ends or a route is tabled or put to a vote.`;
+        return `${def.name} has no counter-offer standing: one stands until the week ends or a route is tabled or voted on.`;
       return promisesOffTable(scenario, state, counter.terms);
     }
     case 'pressure.public': {
@@ -572,9 +570,8 @@ function lapseCounters(scenario: Scenario, before: GameState, d: Draft<GameState
         d.week,
         'decision.counter-lapse',
         id,
-        `${possessive(name)} counter-offer no longer stands.`,
-        'A counter-offer holds only on the table it was made at; a route tabled or put to the vote changes what is at stake.',
-        'A new offer next week.',
+        `${possessive(name)} counter-offer lapses.`,
+        'A counter-offer holds only on the table it was made at, and a route tabled or voted on changes that table.',
       ),
     );
   }
