@@ -30,7 +30,8 @@ describe('the sentences of whole games', () => {
     // refusals so far -10 make -15, and it needs 10 or more."
     const judged =
       /willingness is ([+-]?\d+), as on (?:its|their) card; (.+?) make ([+-]?\d+), and (?:it needs|they need) (-?\d+) or more/;
-    const part = /(?:these terms|the day's mood|\w+ refusals? so far|being asked directly) ([+-]?\d+)/g;
+    const part =
+      /(?:these terms|the day's mood|\w+ refusals? so far|being asked directly) ([+-]?\d+)/g;
     let seen = 0;
     for (const { record } of games) {
       for (const text of lines(record.state)) {
