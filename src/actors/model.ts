@@ -211,7 +211,8 @@ function willingBar(
       now: score,
       needs: threshold,
       met,
-      text: `${tally.yardstick === 'fear' ? 'Its fear within its tolerance' : 'Willing enough'} (${offerRule(tally)})`,
+      // Told from the number on its card: "its willingness (+13) plus the offer must reach 10".
+      text: `${tally.yardstick === 'fear' ? 'Its fear within its tolerance' : 'Willing enough'}: ${offerRule(tally)}`,
     };
   }
   if (event === 'percept') {
