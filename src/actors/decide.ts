@@ -29,9 +29,34 @@ import { step } from './step';
 // is enough and the conditions met is the machine's decision (its `willing` guard and one guard
 // per condition), and a ballot asks the machine's red lines first.
 
+/** What an offer adds to where an actor stands, by code (the texts word them). */
+export type TallyCode = 'terms' | 'mood' | 'refusals' | 'asked';
+
+/**
+ * How an offer is judged, in numbers the player can check against the actor's card: where it
+ * stands (the card's willingness, or its fear, or nothing for a price), what the offer and the
+ * meeting add, the total, and the bar.
+ */
+export interface Tally {
+  /** what it judges offers on: its willingness, its fear (lower is better) or its price */
+  yardstick: 'willingness' | 'fear' | 'price';
+  /** where it stands with nothing offered: its card's willingness, its fear now, or 0 */
+  start: number;
+  parts: { code: TallyCode; amount: number }[];
+  /** start plus the parts */
+  total: number;
+  /** willingness: the bar to reach; fear: the tolerance to stay within; price: the price */
+  needs: number;
+  /** earlier refusals counted in the parts */
+  refusals: number;
+  /** the total clears the bar (its conditions are another matter) */
+  passes: boolean;
+}
+
 export interface OfferAssessment {
   score: number;
   threshold: number;
+  tally: Tally;
   /** what its conditions were tested on */
   facts: Facts;
   /** the codes of its conditions this offer leaves unmet */
@@ -49,9 +74,11 @@ export interface OfferAssessment {
   pledge: { amount: number; condition: Pledge['condition']; conditionText: string } | null;
 }
 
-const ACCEPT_AT = 10;
+export const ACCEPT_AT = 10;
 /** Asking again after a no sells less well each time. */
-const FATIGUE = 5;
+export const FATIGUE = 5;
+/** A follower asked directly counts it as a little European resolve. */
+const ASKED = 5;
 
 /** The terms that would meet an unmet condition, by its code (a counter-offer is made of them). */
 const MEETS: Partial<Record<ConditionCode, OfferTerms>> = {
@@ -72,12 +99,72 @@ const loanName = (scenario: Scenario) => {
 
 const names = (keys: string[]) => keys.map((k) => TERM_NAMES[k] ?? k).join(', ');
 
+const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
+
+/** An offer's part of a tally, in words with its points ("the day's mood -3"). */
+const tallyPart = (code: TallyCode, amount: number, refusals: number): string =>
+  `${code === 'terms' ? 'these terms' : code === 'mood' ? "the day's mood" : code === 'asked' ? 'being asked directly' : `${refusals} ${refusals === 1 ? 'refusal' : 'refusals'} so far`} ${signed(amount)}`;
+
+const joined = (items: string[]) =>
+  items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+
 /**
- * How an offer was judged, in numbers the player can check against the actor's card: its
- * willingness (-100..+100) plus what this offer is worth to it, against the bar to accept.
+ * A tally in one sentence, starting from the number on the actor's card: "Its willingness is
+ * +13, as on its card; these terms -15, the day's mood -3 and two earlier refusals -10 make
+ * -15, and it needs 10 or more." The fear and the price are told as what they are. `again`:
+ * the card's number was just said, so the sentence starts from the terms.
  */
-const judged = (def: ActorDef, w: number, value: number) =>
-  `${verb(def, 'its', 'their')} willingness of ${w} and this offer's worth of ${value} add up to ${w + value}; ${verb(def, 'it needs', 'they need')} ${ACCEPT_AT}`;
+export function tallyText(def: ActorDef, t: Tally, again = false): string {
+  const its = verb(def, 'its', 'their');
+  const card = `${verb(def, 'Its', 'Their')} ${t.yardstick} is ${t.yardstick === 'fear' ? t.start : signed(t.start)}, as on ${its} card; `;
+  if (t.yardstick === 'price')
+    return `These concessions are worth ${t.total}; ${its} price, as on ${its} card, is ${t.needs}.`;
+  if (t.yardstick === 'fear')
+    return `${again ? '' : card}these terms make it ${t.total}, ${t.passes ? 'within' : 'above'} ${its} tolerance of ${t.needs}.`;
+  const parts = joined(
+    t.parts
+      .filter((p) => p.code === 'terms' || p.amount !== 0)
+      .map((p) => tallyPart(p.code, p.amount, t.refusals)),
+  );
+  return `${again ? '' : card}${parts} ${again ? `take ${its} ${signed(t.start)} to` : 'make'} ${signed(t.total)}, and ${verb(def, 'it needs', 'they need')} ${t.needs} or more.`;
+}
+
+/**
+ * How it judges offers, from the number on its card: "its willingness (+13) plus the offer must
+ * reach 10", "its fear (62) must fall to 50 or less", or its price.
+ */
+export const offerRule = (t: Tally): string =>
+  t.yardstick === 'fear'
+    ? `its fear (${t.start}) must fall to ${t.needs} or less`
+    : t.yardstick === 'price'
+      ? `the concessions must be worth its price (${t.needs})`
+      : `its willingness (${signed(t.start)}) plus the offer must reach ${t.needs}`;
+
+/** How an actor that takes offers judges them now (null: it takes none, or has committed). */
+export function offerTally(scenario: Scenario, state: GameState, id: string): Tally | null {
+  const def = scenario.actors.find((a) => a.id === id);
+  if (!def || !def.terms.length || state.actors[id]?.stance === 'committed') return null;
+  return assessOffer(scenario, state, def, {}).tally;
+}
+
+/** A willingness tally: the card's number plus what this offer and meeting add. */
+function willingnessTally(
+  w: number,
+  parts: Tally['parts'],
+  needs: number,
+  refusals: number,
+): Tally {
+  const total = w + parts.reduce((sum, p) => sum + p.amount, 0);
+  return {
+    yardstick: 'willingness',
+    start: w,
+    parts,
+    total,
+    needs,
+    refusals,
+    passes: total >= needs,
+  };
+}
 
 /** The unmet conditions at stake, in the actor's words, joined for a sentence. */
 const unmetText = (unmet: ConditionDef[]) => unmet.map((c) => c.text.replace(/\.$/, '')).join('; ');
@@ -94,7 +181,14 @@ export function assessOffer(
   // Governments judge offers by willingness, the terms' value and the mood of the meeting;
   // Belgium (its fear) and Hungary (its price) judge by their own explicit yardsticks. Every
   // actor's conditions and red lines are guards of its machine, tested on the same facts.
-  const value = termValue(def, terms) + mood - FATIGUE * a.refusals;
+  const worth = termValue(def, terms);
+  const value = worth + mood - FATIGUE * a.refusals;
+  const offerParts: Tally['parts'] = [
+    { code: 'terms', amount: worth },
+    { code: 'mood', amount: mood },
+    { code: 'refusals', amount: -FATIGUE * a.refusals },
+  ];
+  const tally = willingnessTally(a.w, offerParts, ACCEPT_AT, a.refusals);
   const route = routeOfOffer(scenario, state, terms);
   const facts = factsFor(scenario, state, def, terms, route, a.w + value);
   const unmet = conditionStatus(def, facts)
@@ -113,15 +207,19 @@ export function assessOffer(
   const base: OfferAssessment = {
     score: a.w + value,
     threshold: ACCEPT_AT,
+    tally,
     facts,
     unmet: unmet.map((c) => c.code),
     route,
     counter: unmet.length ? counterOf() : null,
     effect: Math.trunc(value / 2) + 2,
     acceptReason: `${def.name} accepts: the package meets its needs.`,
-    refuseReason:
-      saysNo ||
-      `${def.name} ${verb(def, 'is', 'are')} not yet willing enough: ${judged(def, a.w, value)}.`,
+    refuseReason: refusal(
+      def,
+      tally,
+      saysNo,
+      `${def.name} ${verb(def, 'is', 'are')} not yet willing enough.`,
+    ),
     wouldChange: '',
     condition: '',
     pledge: null,
@@ -134,18 +232,29 @@ export function assessOffer(
         ...(terms.legalShields ? { legalShields: true } : {}),
       });
       const calm = f.fear <= f.threshold;
+      const now = belgiumFear(scenario, state).fear;
+      const fearTally: Tally = {
+        yardstick: 'fear',
+        start: now,
+        parts: [{ code: 'terms', amount: f.fear - now }],
+        total: f.fear,
+        needs: f.threshold,
+        refusals: 0,
+        passes: calm,
+      };
       return {
         ...base,
         // Its willingness to commit is its fear against its tolerance, not a mood.
         score: f.threshold - f.fear,
         threshold: 0,
+        tally: fearTally,
         counter:
           unmet.length || !calm
             ? counterOf(terms.legalShields ? {} : { legalShields: true })
             : null,
         effect: 3,
         acceptReason: `${def.name} consents to ${loanName(scenario)} on these terms: its conditions are met and its fear (${f.fear}) is within its tolerance (${f.threshold}).`,
-        refuseReason: `${saysNo ? `${saysNo} ` : ''}${calm ? `Its fear (${f.fear}) is within its tolerance (${f.threshold}).` : `Its fear would still be ${f.fear}, above its tolerance of ${f.threshold}.`}`,
+        refuseReason: `${saysNo ? `${saysNo} ` : `${def.name} will not carry the risk yet. `}${tallyText(def, fearTally)}`,
         wouldChange: unmet.length
           ? unmet.map((c) => c.remedy).join(' ')
           : `Less fear: legal shields, legal work, more guarantors committed (coverage ${f.coverage}%).`,
@@ -154,26 +263,42 @@ export function assessOffer(
     }
     case 'veto-holder': {
       const paid = facts.paid;
+      const priceTally: Tally = {
+        yardstick: 'price',
+        start: 0,
+        parts: [{ code: 'terms', amount: paid }],
+        total: paid,
+        needs: state.hungaryPrice,
+        refusals: 0,
+        passes: paid >= state.hungaryPrice,
+      };
       return {
         ...base,
         // Only its price counts (the price-met guard), not a willingness.
         score: 0,
         threshold: 0,
+        tally: priceTally,
         effect: Math.trunc(paid / 3),
         acceptReason: `${def.name} will not block: the concessions (worth ${paid}) meet its price (${state.hungaryPrice}).`,
-        refuseReason: `${def.name} wants more: these concessions are worth ${paid} to it, its price is ${state.hungaryPrice}.`,
+        refuseReason: `${saysNo ? `${saysNo} ` : `${def.name} wants more. `}${tallyText(def, priceTally)}`,
         wouldChange: 'An energy assurance together with released EU funds.',
         condition: 'it abstains on acts needing unanimity while its price is met',
       };
     }
-    case 'patron':
+    case 'patron': {
+      const patronTally = willingnessTally(a.w, offerParts, PATRON_AT, a.refusals);
       return {
         ...base,
-        threshold: -10,
+        threshold: PATRON_AT,
+        tally: patronTally,
         effect: value,
         acceptReason: `${def.name} drops its opposition in exchange for a role in rebuilding Ukraine.`,
-        refuseReason:
-          saysNo || `${def.name} is not interested at this price: ${judged(def, a.w, value)}.`,
+        refuseReason: refusal(
+          def,
+          patronTally,
+          saysNo,
+          `${def.name} is not interested at this price.`,
+        ),
         wouldChange: 'A role in reconstruction.',
         condition: `it stops lobbying and joins once the EU decides, as long as ${loanName(scenario)} is not tabled`,
         pledge: def.pledge
@@ -184,15 +309,17 @@ export function assessOffer(
             }
           : null,
       };
+    }
     case 'aligned': {
-      const score = a.w + value;
+      const alignedTally = willingnessTally(a.w, offerParts, ALIGNED_AT, a.refusals);
       return {
         ...base,
-        threshold: 40,
+        threshold: ALIGNED_AT,
+        tally: alignedTally,
         counter: null,
         effect: Math.trunc(value / 2),
         acceptReason: `${def.name} joins: its conditions are met, and it lends its share for non-military use.`,
-        refuseReason: saysNo || `${def.name} is not yet convinced (${score}, needs 40).`,
+        refuseReason: refusal(def, alignedTally, saysNo, `${def.name} is not yet convinced.`),
         wouldChange:
           unmet.map((c) => c.remedy).join(' ') ||
           'A clause keeping its money away from weapons, and partners alongside.',
@@ -208,13 +335,25 @@ export function assessOffer(
           : null,
       };
     }
-    case 'follower':
+    case 'follower': {
+      const followerTally = willingnessTally(
+        a.w,
+        [...offerParts, { code: 'asked', amount: ASKED }],
+        PLEDGE_AT,
+        a.refusals,
+      );
       return {
         ...base,
-        score: a.w + value + 5,
+        score: a.w + value + ASKED,
         threshold: PLEDGE_AT,
+        tally: followerTally,
         acceptReason: `${def.name} pledges, in lockstep with the EU.`,
-        refuseReason: `${def.name} wants to see more European resolve first (${a.w + value + 5}, needs ${PLEDGE_AT}).`,
+        refuseReason: refusal(
+          def,
+          followerTally,
+          '',
+          `${def.name} wants to see more European resolve first.`,
+        ),
         wouldChange: 'G7 coordination and the EU moving to use the assets.',
         condition: def.pledgeOn?.text ?? 'once an EU route is decided',
         // Even a pledge of no money of its own counts: it is how another holder joins.
@@ -224,15 +363,19 @@ export function assessOffer(
           conditionText: def.pledgeOn?.text ?? 'if an EU route is decided',
         },
       };
+    }
     case 'government':
     default: {
       const score = a.w + value;
       const usOpposed = def.follows.some((f) => state.actors[f.actor]?.stance === 'opposed');
-      const refuse =
-        saysNo ||
-        (usOpposed
-          ? `${def.name} ${verb(def, 'hears its partners: it will', 'hear their partners: they will')} not risk a row with ${def.follows.map((f) => actorName(scenario, f.actor)).join(' and ')} for this: ${judged(def, a.w, value)}.`
-          : `${def.name} ${verb(def, 'is', 'are')} not yet willing enough: ${judged(def, a.w, value)}.`);
+      const refuse = refusal(
+        def,
+        tally,
+        saysNo,
+        usOpposed
+          ? `${def.name} ${verb(def, 'hears its partners: it will', 'hear their partners: they will')} not risk a row with ${def.follows.map((f) => actorName(scenario, f.actor)).join(' and ')} for this.`
+          : `${def.name} ${verb(def, 'is', 'are')} not yet willing enough.`,
+      );
       const guaranteeText = terms.guarantee
         ? `${def.guaranteeWith.length ? `if ${def.guaranteeWith.map((id) => actorName(scenario, id)).join(' and ')} ${def.guaranteeWith.length === 1 ? 'joins' : 'join'} too` : ''}`
         : '';
@@ -255,6 +398,22 @@ export function assessOffer(
       };
     }
   }
+}
+
+/** The bars a patron's and an aligned actor's tallies must reach. */
+const PATRON_AT = -10;
+const ALIGNED_AT = 40;
+
+/**
+ * A refusal: its unmet conditions when it has some (they come first, whatever the numbers), or
+ * the words given, then the tally starting from the number on its card.
+ */
+function refusal(def: ActorDef, t: Tally, saysNo: string, words: string): string {
+  const tallied = tallyText(def, t);
+  if (!saysNo) return `${words} ${tallied}`;
+  return t.passes
+    ? `${saysNo} ${tallied.replace(/\.$/, '')}: enough, but ${verb(def, 'its', 'their')} conditions come first.`
+    : `${saysNo} ${tallied}`;
 }
 
 const actorName = (scenario: Scenario, id: string) =>

@@ -10,7 +10,7 @@ import {
   type Scenario,
 } from '../engine';
 import { conditionStatus, factsNow } from './conditions';
-import { assessOffer } from './decide';
+import { assessOffer, offerRule } from './decide';
 import { machineConditions, machineOf, PLEDGE_AT, type AnyMachine, type Facts } from './machines';
 
 // "How it decides": an actor's machine read back as plain data, for the page and the canvas.
@@ -205,16 +205,14 @@ function willingBar(
   if (event === 'offer') {
     // Its price, a condition, decides a veto-holder's offers: its bar is always cleared.
     if (def.kind === 'veto-holder') return null;
-    const { score, threshold } = assessOffer(scenario, state, def, {});
+    const { score, threshold, tally } = assessOffer(scenario, state, def, {});
     const met = willing({ context: {}, event: { type: 'offer', score, threshold, facts } });
     return {
       now: score,
       needs: threshold,
       met,
-      text:
-        def.kind === 'custodian'
-          ? `Its fear within its tolerance (tolerance minus fear: ${score} now, needs ${threshold} or more)`
-          : `Willing enough (its willingness with an offer counted in: ${score} now, needs ${threshold} or more)`,
+      // Told from the number on its card: "its willingness (+13) plus the offer must reach 10".
+      text: `${tally.yardstick === 'fear' ? 'Its fear within its tolerance' : 'Willing enough'}: ${offerRule(tally)}`,
     };
   }
   if (event === 'percept') {

@@ -1,19 +1,59 @@
 import {
   actorDef,
+  describeTerms,
+  verb,
+  TERM_KEYS,
+  termsNotKept,
   type ActorDef,
   type ActorRuntime,
+  type ActorState,
   type ActorUpdate,
+  type GameState,
   type Intent,
+  type OfferTerms,
+  type Scenario,
   type Stance,
 } from '../engine';
 import { factsFor, termValue } from './conditions';
-import { assessOffer, voteOf } from './decide';
+import { assessOffer, tallyText, voteOf, type OfferAssessment } from './decide';
 import { RUSSIA_LEVELS } from './machines';
-import { belgiumFear, perceive, type Percept } from './perceive';
+import { belgiumFear, changeParts, perceive, type Percept } from './perceive';
 import { step } from './step';
 
 // The actors' side of the engine contract: builds each actor's percept, steps its XState machine
 // with the pure transition() API, and turns what the machines emit into intents for the engine.
+
+/** Its machine's step on an offer so assessed, and whether it commits (a follower pledges). */
+function onOffer(def: ActorDef, a: ActorState, x: OfferAssessment) {
+  const s = step(def, a.machine, {
+    type: 'offer',
+    score: x.score,
+    threshold: x.threshold,
+    facts: x.facts,
+  } as never);
+  return {
+    value: s.value,
+    yes: def.kind === 'follower' ? s.value !== 'waiting' : s.value === 'committed',
+  };
+}
+
+/**
+ * Whether terms could be offered to it now: terms it has a say over, at least one, and none
+ * that a route on the table leaves out (the rules refuse such an offer, engine/moves.ts).
+ */
+function offerable(scenario: Scenario, state: GameState, def: ActorDef, terms: OfferTerms) {
+  const keys = TERM_KEYS.filter((k) => terms[k] !== undefined && terms[k] !== false);
+  if (!keys.length || keys.some((k) => !def.terms.includes(k))) return false;
+  return scenario.routes.every((r) => {
+    const route = state.routes[r.id];
+    return (
+      !route ||
+      route.status === 'draft' ||
+      !route.terms ||
+      !termsNotKept(r, route.terms, terms).length
+    );
+  });
+}
 
 function stanceOf(def: ActorDef, value: string, band: Percept['band']): Stance {
   if (def.kind === 'follower') return value === 'waiting' ? band : 'committed';
@@ -48,6 +88,7 @@ export const actorRuntime: ActorRuntime = {
       stance: stanceOf(def, value, p.band),
       w: p.w,
       own: p.own,
+      lift: p.lift,
       reason: p.text().reason || def.agenda,
       wouldMove: p.text().wouldMove,
       sig: '',
@@ -58,19 +99,37 @@ export const actorRuntime: ActorRuntime = {
     const def = actorDef(scenario, id);
     const a = state.actors[id]!;
     const x = assessOffer(scenario, state, def, terms, mood);
-    const s = step(def, a.machine, {
-      type: 'offer',
-      score: x.score,
-      threshold: x.threshold,
-      facts: x.facts,
-    } as never);
-    const accepted = def.kind === 'follower' ? s.value !== 'waiting' : s.value === 'committed';
-    const verdict = accepted ? 'accept' : x.counter ? 'counter' : 'reject';
+    const s = onOffer(def, a, x);
+    const accepted = s.yes;
+    // A counter-offer is honest: terms it would accept at once, this week, in the same mood and
+    // with this refusal counted against the next offer. If even those would not pass, it is a
+    // no that says so.
+    let counter: OfferTerms | null = null;
+    let counterText = '';
+    if (!accepted && x.counter && offerable(scenario, state, def, x.counter)) {
+      const after = {
+        ...state,
+        actors: { ...state.actors, [id]: { ...a, refusals: a.refusals + 1 } },
+      };
+      const y = assessOffer(scenario, after, def, x.counter, mood);
+      const yes = onOffer(def, a, y).yes;
+      if (yes) counter = x.counter;
+      counterText = `${verb(def, 'It', 'They')} would say ${yes ? 'yes' : 'no even'} to ${describeTerms(x.counter)} ${yes ? 'until the week ends' : 'this week'}: ${tallyText(def, y.tally, true)}`;
+    }
+    const verdict = accepted ? 'accept' : counter ? 'counter' : 'reject';
+    // An acceptance shows its tally too, unless its reason already weighs the price.
+    const reason = accepted
+      ? x.tally.yardstick === 'price'
+        ? x.acceptReason
+        : `${x.acceptReason} ${tallyText(def, x.tally)}`
+      : counterText
+        ? `${x.refuseReason} ${counterText}`
+        : x.refuseReason;
     return {
       verdict,
-      reason: accepted ? x.acceptReason : x.refuseReason,
+      reason,
       wouldChange: x.wouldChange,
-      counter: accepted ? null : x.counter,
+      counter,
       condition: x.condition,
       route: x.route,
       // A refused offer was at least heard; only an accepted one moves the actor much.
@@ -81,6 +140,7 @@ export const actorRuntime: ActorRuntime = {
         stance: accepted ? 'committed' : a.stance,
         w: a.w,
         own: a.own,
+        lift: a.lift,
         reason: accepted ? x.acceptReason : a.reason,
         wouldMove: x.wouldChange || a.wouldMove,
         sig: a.sig,
@@ -116,6 +176,7 @@ export const actorRuntime: ActorRuntime = {
       stance: stanceOf(def, s.value, band),
       w: Math.max(-100, a.w - 20),
       own: Math.max(-100, a.own - 20),
+      lift: a.lift,
       reason: `${def.name} no longer trusts your word: a promise made to it was broken.`,
       wouldMove: 'A new offer, kept this time.',
       sig: '',
@@ -232,6 +293,9 @@ export const actorRuntime: ActorRuntime = {
         stance,
         w: p.w,
         own: p.own,
+        lift: p.lift,
+        // Russia's willingness is -100 whatever happens: nothing moved it.
+        parts: def.kind === 'adversary' ? [] : changeParts(a, p),
         reason: text ? text.reason : a.reason,
         wouldMove: text ? text.wouldMove : a.wouldMove,
         sig,

@@ -181,6 +181,8 @@ export function moveLabel(scenario: Scenario, move: Move): string {
       return `Call a vote on ${routeName(scenario, move.route)} by ${MODE_WORD[move.mode]}.`;
     case 'bridge.request':
       return `Ask ${move.source === 'donors' ? 'donor countries' : (scenario.actors.find((a) => a.kind === 'lender')?.name ?? 'the lender')} for bridge money.`;
+    case 'counter.accept':
+      return `Take the counter-offer of ${actor(move.actor)}.`;
     case 'week.end':
       return 'End the week.';
   }

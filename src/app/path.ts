@@ -52,6 +52,7 @@ const COUNTED: Record<Exclude<MoveType, 'week.end'>, (n: number) => string> = {
   'route.table': (n) => plural(n, 'route tabled', 'routes tabled'),
   'vote.call': (n) => plural(n, 'vote called', 'votes called'),
   'bridge.request': (n) => plural(n, 'request for bridge money', 'requests for bridge money'),
+  'counter.accept': (n) => plural(n, 'counter-offer accepted', 'counter-offers accepted'),
 };
 
 /**

@@ -5,6 +5,7 @@ import {
   formatDate,
   isSummitWeek,
   moveCost,
+  possessive,
   BRIDGE_SOURCES,
   ROUTE_TERMS,
   routeFlags,
@@ -144,11 +145,16 @@ async function askEndWeek(s: Session): Promise<boolean> {
   return answer === 'end';
 }
 
-export function actionsView(store: Store, scenario: Scenario, latest: HTMLElement): View {
+export function actionsView(
+  store: Store,
+  scenario: Scenario,
+  narrator: { el: HTMLElement; answer: HTMLElement },
+): View {
+  const latest = narrator.el;
   const actorsFor = (type: Move['type']): ActorDef[] =>
     scenario.actors.filter((a) => {
       if (type === 'actor.sound') return a.kind !== 'adversary';
-      if (type === 'offer.make') return a.terms.length > 0;
+      if (type === 'offer.make' || type === 'counter.accept') return a.terms.length > 0;
       if (type === 'pressure.public') return a.kind !== 'adversary' && a.kind !== 'lender';
       return false;
     });
@@ -173,6 +179,8 @@ export function actionsView(store: Store, scenario: Scenario, latest: HTMLElemen
   let build: () => Move | null = () => null;
   /** Sets the form's target and terms to a move of the chosen kind (the coach's suggestion). */
   let apply: (m: Move) => void = () => {};
+  /** Words of the form that follow the game (the counter-offer standing), if any. */
+  let follow: (s: Session) => void = () => {};
 
   function rebuild() {
     const type = typeSel.value();
@@ -180,9 +188,11 @@ export function actionsView(store: Store, scenario: Scenario, latest: HTMLElemen
     fill(targetSlot);
     fill(optionSlot);
     apply = () => {};
+    follow = () => {};
     switch (type) {
       case 'actor.sound':
       case 'pressure.public':
+      case 'counter.accept':
       case 'offer.make': {
         const target = select(
           'Actor',
@@ -242,6 +252,17 @@ export function actionsView(store: Store, scenario: Scenario, latest: HTMLElemen
           offerOptions(m.actor);
           setTerms(m);
         };
+        if (type === 'counter.accept') {
+          const terms = h('p', { class: 'help' });
+          optionSlot.appendChild(terms);
+          follow = (s) => {
+            const c = s.state.actors[target.value()]?.counter;
+            setText(
+              terms,
+              c ? `Its counter-offer: ${describeTerms(c.terms)}.` : 'None stands now.',
+            );
+          };
+        }
         break;
       }
       case 'legal.work':
@@ -369,6 +390,7 @@ export function actionsView(store: Store, scenario: Scenario, latest: HTMLElemen
     const s = store.getState();
     const move = build();
     if (!s || !move) return;
+    follow(s);
     const cost = moveCost(scenario, s.state, move);
     setText(
       preview,
@@ -418,6 +440,38 @@ export function actionsView(store: Store, scenario: Scenario, latest: HTMLElemen
 
   /** After a week ends, the focus goes to the new week's summary (the narrator). */
   let focusSummary = false;
+
+  /**
+   * Under a counter-offer just made: a button that takes it, with what it would do. The move
+   * form can take it too, for as long as it stands.
+   */
+  function counterAnswer(s: Session): void {
+    const last = s.moves[s.moves.length - 1];
+    const counter = last?.type === 'offer.make' ? s.state.actors[last.actor]?.counter : null;
+    if (!last || last.type !== 'offer.make' || !counter)
+      return void narrator.answer.replaceChildren();
+    const move: Move = { type: 'counter.accept', actor: last.actor };
+    const name = scenario.actors.find((a) => a.id === last.actor)?.name ?? last.actor;
+    const p = store.preview(move);
+    const shown = h('div', { class: 'consequences' });
+    showConsequences(shown, p, 'If you accept it:');
+    narrator.answer.replaceChildren(
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'primary take-counter',
+          'aria-disabled': String(!p?.ok),
+          onClick: (e: Event) => {
+            if (isRepeat(e)) return;
+            focusSummary = store.dispatch(move).ok;
+          },
+        },
+        `Accept ${possessive(name)} counter-offer: ${describeTerms(counter.terms)}`,
+      ),
+      p?.ok ? shown : h('p', { class: 'check-note' }, `Not possible now: ${p?.reason ?? ''}`),
+    );
+  }
   const endTheWeek = () => {
     focusSummary = store.dispatch({ type: 'week.end' }).ok;
   };
@@ -482,18 +536,21 @@ export function actionsView(store: Store, scenario: Scenario, latest: HTMLElemen
         latest.scrollIntoView({ block: 'nearest' });
       }
       coach.update(s);
+      counterAnswer(s);
       refresh();
     },
   };
 }
 
-/** The preview's lines under "If you confirm" (nothing when the move is not possible). */
-function showConsequences(el: HTMLElement, p: Preview | null): void {
+/**
+ * The preview's lines under "If you confirm" (nothing when the move is not possible); the cost
+ * only where it is not said above the list already.
+ */
+function showConsequences(el: HTMLElement, p: Preview | null, title = 'If you confirm:'): void {
   if (!p?.ok) return void el.replaceChildren();
-  // The cost is said above the list already.
-  const lines = p.lines.filter((l) => l.kind !== 'cost');
+  const lines = p.lines.filter((l) => l.kind !== 'cost' || title !== 'If you confirm:');
   el.replaceChildren(
-    h('p', { class: 'consequences-title' }, 'If you confirm:'),
+    h('p', { class: 'consequences-title' }, title),
     lines.length
       ? h(
           'ul',

@@ -1,10 +1,17 @@
-import { belgiumFear, decisionModel, explainActor, type Session } from '../app/store';
-import { commitmentOf, describeTerms, type Scenario } from '../engine';
+import {
+  belgiumFear,
+  decisionModel,
+  explainActor,
+  offerRule,
+  offerTally,
+  type Session,
+} from '../app/store';
+import { actorOfKind, commitmentOf, describeTerms, type Scenario } from '../engine';
 import type { View } from './board';
 import { conditionList, DECIDES_PANEL_ID } from './decides';
 import { h, refill, setText } from './h';
 import { bn, STANCE_LABEL, STANCE_SYMBOL } from './strings';
-import { whyParts } from './why';
+import { whyChange, whyParts } from './why';
 
 // The actors around the table: one card each, with the stance as a word and a shape (colour is
 // never the only cue), the numbers behind it, pledges, and a "Why?" region with the reasons:
@@ -22,6 +29,7 @@ export function actorsView(
   onDecides?: (id: string, from: HTMLElement) => void,
 ): View & { select(id: string): void } {
   const nameOf = (id: string) => scenario.actors.find((a) => a.id === id)?.name ?? id;
+  const custodian = actorOfKind(scenario, 'custodian')?.name;
   const cards = scenario.actors.map((def) => {
     const titleId = `actor-${def.id}`;
     const whyId = `why-${def.id}`;
@@ -29,6 +37,9 @@ export function actorsView(
     const will = h('dd');
     const cred = h('dd');
     const pull = h('p', { class: 'pull', hidden: true });
+    // How it judges offers, from the number above, and how that number moved last week.
+    const judges = h('p', { class: 'judges', hidden: true });
+    const moved = h('p', { class: 'moved', hidden: true });
     const chips = h('ul', { class: 'chips' });
     const why = h('div', { id: whyId, class: 'why', hidden: true });
     const toggle = h(
@@ -74,12 +85,14 @@ export function actorsView(
         h('div', null, h('dt', null, 'Trust in you'), cred),
       ),
       pull,
+      moved,
+      judges,
       h('p', { class: 'agenda' }, def.agenda),
       chips,
       h('div', { class: 'card-buttons' }, toggle, decides),
       why,
     );
-    return { def, card, stance, will, cred, pull, chips, why, toggle };
+    return { def, card, stance, will, cred, pull, judges, moved, chips, why, toggle };
   });
 
   // A "Why?" region is built while it is open, and when it opens: every move used to work out
@@ -95,6 +108,9 @@ export function actorsView(
       .reverse()
       .find((e) => e.actor === c.def.id && e.code === 'move.sound');
     const fear = c.def.kind === 'custodian' && a.sounded ? belgiumFear(scenario, st) : null;
+    // What moved its willingness at the last week's end, part by part (they add up).
+    const change = a.changed ? whyChange(a.changed, custodian) : null;
+    const changeId = `why-change-${c.def.id}`;
     const why = explainActor(scenario, st, c.def.id);
     // Its conditions, as its machine judges them now; what would meet those unmet is what
     // would move it (else the reasons' own words).
@@ -131,6 +147,18 @@ export function actorsView(
               parts.wouldMove[0] ?? why.wouldMove,
             )
           : null,
+      change
+        ? [
+            h('p', { id: changeId, class: 'why-label' }, h('strong', null, `${change.title}:`)),
+            change.parts.length
+              ? h(
+                  'ul',
+                  { class: 'why-change', 'aria-labelledby': changeId },
+                  change.parts.map((t) => h('li', null, t)),
+                )
+              : null,
+          ]
+        : null,
       a.sounded
         ? h(
             'p',
@@ -144,7 +172,12 @@ export function actorsView(
             'p',
             null,
             h('strong', null, 'Fear of liability: '),
-            `${fear.fear} (it consents at ${fear.threshold} or less). Guarantees cover ${fear.coverage}% of a loan; other holders joined: ${fear.holders.length ? fear.holders.map(nameOf).join(', ') : 'none'}.`,
+            `${fear.fear} (it consents at ${fear.threshold} or less): ${fear.parts
+              .filter((p) => p.points)
+              .map((p) => `${p.label} ${signed(p.points)}`)
+              .join(
+                ', ',
+              )}. Guarantees cover ${fear.coverage}% of a loan; other holders joined: ${fear.holders.length ? fear.holders.map(nameOf).join(', ') : 'none'}.`,
           )
         : null,
       h('p', null, h('strong', null, 'Holds: '), c.def.holds),
@@ -204,19 +237,44 @@ export function actorsView(
         const leaders = c.def.follows.map((f) => nameOf(f.actor)).join(' and ');
         setText(c.will, signed(a.w));
         // Alliance pull, visible: the actor's own view and where its leaders drag it.
+        // Its own view is its willingness without the pull of its leaders (they add up).
+        const pulled = a.lift.reduce((sum, p) => (p.code === 'pull' ? sum + p.amount : sum), 0);
         setText(
           c.pull,
-          c.def.follows.length && a.own !== a.w
-            ? `Own view ${signed(a.own)}, pulled ${a.w < a.own ? 'down' : 'up'} by ${leaders}.`
+          pulled
+            ? `Own view ${signed(a.w - pulled)}, pulled ${pulled < 0 ? 'down' : 'up'} ${Math.abs(pulled)} by ${leaders}.`
             : '',
         );
         c.pull.hidden = !c.pull.textContent;
+        setText(
+          c.moved,
+          a.changed && a.changed.to !== a.changed.from
+            ? `Moved at the end of week ${a.changed.week}: ${signed(a.changed.from)} → ${signed(a.changed.to)}.`
+            : '',
+        );
+        c.moved.hidden = !c.moved.textContent;
+        // What it judges offers on, so no reply contradicts the number above.
+        const tally = offerTally(scenario, st, c.def.id);
+        setText(
+          c.judges,
+          tally
+            ? `Offers: ${offerRule(tally)}${tally.yardstick === 'willingness' ? '' : ', whatever its willingness'}.`
+            : '',
+        );
+        c.judges.hidden = !tally;
         setText(c.cred, signed(a.credibility));
 
         const pledges = st.pledges.filter((p) => p.actor === c.def.id && p.status !== 'withdrawn');
         const commitment = commitmentOf(st, c.def.id);
         refill(
           c.chips,
+          a.counter
+            ? h(
+                'li',
+                { class: 'chip counter' },
+                `counter-offer, until the week ends: ${describeTerms(a.counter.terms)}`,
+              )
+            : null,
           commitment
             ? h(
                 'li',

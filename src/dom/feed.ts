@@ -58,18 +58,29 @@ export function narration(scenario: Scenario, prev: Session | null, next: Sessio
   return lines;
 }
 
-/** The narrator: shown under the move form, and read out politely by screen readers. */
-export function narratorView(): { el: HTMLElement; say(lines: string[]): void } {
+/**
+ * The narrator: shown under the move form, and read out politely by screen readers. `answer`
+ * holds what can be done about what was just said (taking a counter-offer), outside the live
+ * part so that it is not read out twice.
+ */
+export function narratorView(): {
+  el: HTMLElement;
+  answer: HTMLElement;
+  say(lines: string[]): void;
+} {
   const box = h('div', { class: 'narrator', 'aria-live': 'polite', 'aria-atomic': 'true' });
+  const answer = h('div', { class: 'answer' });
   const el = h(
     'div',
     // Focusable: after a week ends the focus lands here, on the new week's summary.
     { class: 'latest', role: 'region', 'aria-labelledby': 'latest-title', tabIndex: -1 },
     h('h3', { id: 'latest-title' }, 'What just happened'),
     box,
+    answer,
   );
   return {
     el,
+    answer,
     say: (lines) =>
       fill(
         box,
@@ -83,12 +94,14 @@ const NAMES_ITS_ACTOR = new Set<LogCode>([
   'move.sound',
   'move.offer',
   'move.pressure',
+  'move.counter',
   'reply.accept',
   'reply.counter',
   'reply.reject',
   'decision.stance',
   'decision.promise-broken',
   'decision.lapse',
+  'decision.counter-lapse',
   'money.pledge',
   'money.withdraw',
   'money.real',

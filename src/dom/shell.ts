@@ -5,16 +5,15 @@ import { askDecides } from '../app/stage-events';
 import { actorsView } from './actors';
 import { calendarView, moneyView, routesView, statusView, type View } from './board';
 import { decidesView } from './decides';
-import { endingScreen } from './ending';
 import { logView, narration, narratorView, newsView } from './feed';
 import type { Display } from '../app/display';
 import { displayControl } from './display';
 import { glossaryControl } from './glossary';
 import { handInButton } from './handin';
 import { h } from './h';
-import { replayScreen } from './replay';
 import { confirmReplace, startScreen, type StartOptions } from './start-screen';
 import type { ForkOf, GameLink, Route } from '../share';
+import type * as EndingViews from './ending';
 
 // The page shell: a banner, one main landmark, and three screens (start, table, ending) chosen
 // from the store's session. Screens are rebuilt only when the screen changes; within a screen
@@ -55,11 +54,19 @@ function stageCaption(): HTMLElement {
     h(
       'span',
       null,
-      'After each week, yellow arrows show which leaders pulled their followers, and yellow borders show which cards changed.',
+      'After each week, yellow arrows show which leaders pulled their followers, and yellow borders show which cards changed; a small triangle over a card’s bar marks where its willingness stood before.',
     ),
     h('span', null, 'Click or tap a card to read why that actor acts as it does.'),
   );
 }
+
+/**
+ * The debrief's views (the ending, its charts and comparisons): fetched while a game is on the
+ * table, not with the first screen, and kept once here.
+ */
+type EndingModule = typeof EndingViews;
+let endingModule: EndingModule | null = null;
+const loadEnding = () => import('./ending').then((m) => (endingModule = m));
 
 /** What the composition root can tell the page: the link in the address bar changed. */
 export interface App {
@@ -75,7 +82,7 @@ function tableScreen(store: Store, scenario: Scenario, opts: ShellOptions, stage
   const decides = decidesView(scenario, (id) => askDecides(stage, id));
   const actors = actorsView(scenario, (id, from) => decides.open(id, from));
   const narrator = narratorView();
-  const actions = actionsView(store, scenario, narrator.el);
+  const actions = actionsView(store, scenario, narrator);
   const promises = promisesView(scenario);
   const news = newsView(scenario);
   const log = logView(scenario);
@@ -263,16 +270,29 @@ export function mountApp(root: HTMLElement, store: Store, opts: ShellOptions): A
   const linkScreen = (): { key: string; build(): HTMLElement | null } | null => {
     if (route.kind === 'replay' || route.kind === 'history') {
       const source = route.kind === 'replay' ? { code: route.code } : { history: route.link };
+      const screenKey =
+        route.kind === 'replay' ? `replay:${route.code}` : `history:${JSON.stringify(route.link)}`;
       return {
-        key:
-          route.kind === 'replay'
-            ? `replay:${route.code}`
-            : `history:${JSON.stringify(route.link)}`,
+        key: screenKey,
+        // The viewer is fetched when a link asks for it, not with the first screen.
         build: () => {
-          const r = replayScreen(source, { onMenu: toMenu, onFork: startFork });
-          main.replaceChildren(r.el);
-          document.title = r.title;
-          return r.heading;
+          // As for any new screen: its heading gets the focus after a player action only.
+          const focusLoaded = !first;
+          const loading = h('p', { role: 'status' }, 'Loading the replay…');
+          main.replaceChildren(loading);
+          import('./replay')
+            .then(({ replayScreen }) => {
+              if (screen !== screenKey) return;
+              const r = replayScreen(source, { onMenu: toMenu, onFork: startFork });
+              main.replaceChildren(r.el);
+              document.title = r.title;
+              if (focusLoaded) r.heading.focus();
+            })
+            .catch(() => {
+              loading.textContent =
+                'The replay could not load. Check the connection and reload the page.';
+            });
+          return null;
         },
       };
     }
@@ -365,14 +385,33 @@ export function mountApp(root: HTMLElement, store: Store, opts: ShellOptions): A
         document.title = 'Frozen Assets: a classroom diplomacy game';
         focusTarget = el.querySelector('h2');
       } else if (next === 'ending' && s && scenario) {
-        const ending = endingScreen(store, scenario, s, opts.base, startFork);
-        // The debrief picture goes full width under the verdict and the money chart.
-        ending.el.insertBefore(stageSlot, ending.el.children[2] ?? null);
-        ensureStage();
-        main.replaceChildren(ending.el);
+        const build = ({ endingScreen }: EndingModule) => {
+          const ending = endingScreen(store, scenario, s, opts.base, startFork);
+          // The debrief picture goes full width under the verdict and the money chart.
+          ending.el.insertBefore(stageSlot, ending.el.children[2] ?? null);
+          ensureStage();
+          main.replaceChildren(ending.el);
+          document.title = `${ending.title}: Frozen Assets`;
+          return ending.heading;
+        };
         menuSlot.replaceChildren(menuButton);
-        document.title = `${ending.title}: Frozen Assets`;
-        focusTarget = ending.heading;
+        if (endingModule) focusTarget = build(endingModule);
+        else {
+          // Straight to an ending (a finished game resumed): its views come first.
+          const loading = h('p', { role: 'status' }, 'Loading the debrief…');
+          main.replaceChildren(loading);
+          const focusLoaded = !first;
+          loadEnding()
+            .then((m) => {
+              if (screen !== 'ending' || store.getState() !== s) return;
+              const heading = build(m);
+              if (focusLoaded) heading.focus();
+            })
+            .catch(() => {
+              loading.textContent =
+                'The debrief could not load. Check the connection and reload the page.';
+            });
+        }
       } else if (next === 'table' && s && scenario) {
         table = tableScreen(store, scenario, opts, stageSlot);
         table.placeStage(displayUi.current().projector);
@@ -385,6 +424,8 @@ export function mountApp(root: HTMLElement, store: Store, opts: ShellOptions): A
         // so that the player's first "End the week" does not pay for cold code.
         if ('requestIdleCallback' in window)
           window.requestIdleCallback(() => store.rehearse(), { timeout: 3000 });
+        // The debrief is fetched while the game is played, to be ready at its end.
+        void loadEnding().catch(() => {});
       }
       screen = next;
       // A new screen opens at its top (the browser's own scroll restoration is off).

@@ -50,6 +50,11 @@ export const MOVE_TYPES: { type: Move['type']; label: string; help: string }[] =
     help: 'Offer one actor a package of terms. It accepts (a commitment), makes a counter-offer, or rejects, and says why.',
   },
   {
+    type: 'counter.accept',
+    label: 'Accept a counter-offer',
+    help: 'Take the terms an actor offered back this week: it commits on them at once. A counter-offer stands until the week ends or a route is tabled or voted on.',
+  },
+  {
     type: 'pressure.public',
     label: 'Public pressure',
     help: 'Make blocking more costly for an actor. It trusts you less, EU unity may suffer, and each new round works less well.',

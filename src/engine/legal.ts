@@ -76,6 +76,9 @@ export function candidateMoves(scenario: Scenario): Move[] {
     for (const mode of r.modes) moves.push({ type: 'vote.call', route: r.id, mode });
   }
   for (const source of BRIDGE_SOURCES) moves.push({ type: 'bridge.request', source });
+  // Appended after every older move, so that each of those keeps its index.
+  for (const a of scenario.actors)
+    if (a.terms.length) moves.push({ type: 'counter.accept', actor: a.id });
   candidateCache.set(scenario, moves);
   return moves;
 }

@@ -68,6 +68,10 @@ const MOVES: Record<Move['type'], { schema: v.GenericSchema; problem: string }> 
     }),
     problem: 'A vote needs a route and a voting rule it knows.',
   },
+  'counter.accept': {
+    schema: v.strictObject({ type: v.literal('counter.accept'), actor: who }),
+    problem: 'Accepting a counter-offer needs the actor that made it.',
+  },
   'bridge.request': {
     schema: v.strictObject({
       type: v.literal('bridge.request'),

@@ -7,10 +7,11 @@ import {
   isCommitted,
   isSeizure,
   moveCost,
+  possessive,
   routeDef,
   verb,
 } from './queries';
-import type { ActorRuntime, ActorUpdate } from './runtime';
+import type { ActorRuntime, ActorUpdate, OfferReply } from './runtime';
 import { addPledge, DONORS, entry, nudge } from './state';
 import type {
   ActorState,
@@ -110,8 +111,18 @@ export function validateMove(scenario: Scenario, state: GameState, move: Move): 
         return 'A guarantee is either capped or uncapped.';
       if (isCommitted(state, move.actor)) return `${def.name} has already committed.`;
       if (state.actors[move.actor]!.offeredWeek === state.week)
-        return `${def.name} has already answered an offer this week.`;
+        return `${def.name} has already answered an offer this week${state.actors[move.actor]!.counter ? '; its counter-offer still stands' : ''}.`;
       return promisesOffTable(scenario, state, move.terms);
+    }
+    case 'counter.accept': {
+      const bad = actorCheck(move.actor);
+      if (bad) return bad;
+      const def = findActorDef(scenario, move.actor)!;
+      if (isCommitted(state, move.actor)) return `${def.name} has already committed.`;
+      const counter = state.actors[move.actor]!.counter;
+      if (!counter || counter.week !== state.week)
+        return `${def.name} has no counter-offer standing: one stands until the week ends or a route is tabled or voted on.`;
+      return promisesOffTable(scenario, state, counter.terms);
     }
     case 'pressure.public': {
       const bad = actorCheck(move.actor);
@@ -220,6 +231,7 @@ function applyUpdate(a: Draft<ActorState>, u: ActorUpdate): void {
   a.stance = u.stance;
   a.w = u.w;
   a.own = u.own;
+  if (u.lift !== a.lift) a.lift = u.lift as Draft<ActorState['lift']>;
   a.reason = u.reason;
   a.wouldMove = u.wouldMove;
   a.sig = u.sig;
@@ -242,10 +254,28 @@ export function applyMove(
   // Decisions that need the actors are computed on the current (immutable) state first.
   // An offer meets the other side in the mood of the day: one draw per government and week (it
   // hears one offer a week), whatever else was played.
-  const reply =
+  // Taking a counter-offer is an offer of its terms, met in the same mood as the offer it
+  // answered (the one draw of that government and week).
+  const offered =
     move.type === 'offer.make'
-      ? runtime.offer(scenario, state, move.actor, move.terms, offerMood(state, move.actor))
+      ? move.terms
+      : move.type === 'counter.accept'
+        ? state.actors[move.actor]!.counter!.terms
+        : null;
+  const reply =
+    offered && (move.type === 'offer.make' || move.type === 'counter.accept')
+      ? runtime.offer(scenario, state, move.actor, offered, offerMood(state, move.actor))
       : null;
+  // A standing counter-offer is one the actor accepts (the runtime's contract); should one not
+  // be, the move is refused rather than made into something else.
+  if (move.type === 'counter.accept' && reply?.verdict !== 'accept') {
+    const name = findActorDef(scenario, move.actor)!.name;
+    return {
+      ok: false,
+      state,
+      reason: `${name} no longer stands by its counter-offer: ${reply?.reason ?? ''}`,
+    };
+  }
   const sound = move.type === 'actor.sound' ? runtime.sound(scenario, state, move.actor) : null;
 
   const next = produce(state, (d) => {
@@ -278,8 +308,6 @@ export function applyMove(
         const def = findActorDef(scenario, move.actor)!;
         const a = d.actors[move.actor]!;
         const r = reply!;
-        applyUpdate(a, r.update);
-        if (r.effect) nudge(d, move.actor, r.effect, 'your offer');
         log(
           entry(
             week,
@@ -288,62 +316,26 @@ export function applyMove(
             `You offer ${def.name}: ${describeTerms(move.terms)}.`,
           ),
         );
-        const verdictText = {
-          accept: verb(def, 'accepts', 'accept'),
-          counter: verb(def, 'makes a counter-offer', 'make a counter-offer'),
-          reject: verb(def, 'rejects', 'reject'),
-        }[r.verdict];
+        answerOffer(scenario, d, move.actor, move.terms, r);
+        a.offeredWeek = week;
+        if (r.verdict !== 'accept') a.refusals += 1;
+        // Its counter-offer stands for the rest of the week (counter.accept takes it).
+        if (r.verdict === 'counter' && r.counter)
+          a.counter = Object.freeze({ terms: Object.freeze({ ...r.counter }), week });
+        break;
+      }
+      case 'counter.accept': {
+        const def = findActorDef(scenario, move.actor)!;
         log(
           entry(
             week,
-            `reply.${r.verdict}`,
+            'move.counter',
             move.actor,
-            `${def.name} ${verdictText}.`,
-            r.reason,
-            r.wouldChange,
+            `You accept ${possessive(def.name)} counter-offer: ${describeTerms(offered!)}.`,
           ),
         );
-        a.offeredWeek = week;
-        if (r.verdict !== 'accept') a.refusals += 1;
-        if (r.verdict === 'accept') {
-          d.commitments.push(
-            Object.freeze({
-              actor: move.actor,
-              week,
-              terms: move.terms,
-              route: r.route,
-              condition: r.condition,
-            }),
-          );
-          d.promises.push(
-            Object.freeze({ actor: move.actor, terms: move.terms, week, broken: false }),
-          );
-          a.credibility = clamp(a.credibility + 5, -100, 100);
-          if (r.pledge) {
-            addPledge(
-              d,
-              {
-                id: `${move.actor}-${week}`,
-                actor: move.actor,
-                amount: r.pledge.amount,
-                condition: r.pledge.condition,
-                conditionText: r.pledge.conditionText,
-                week,
-              },
-              2,
-            );
-          }
-          // What the scenario says these promises cost or earn with others, felt by others.
-          const offered = offeredKeys(move.terms);
-          for (const fx of scenario.offerEffects ?? []) {
-            if (!fx.terms.some((k) => offered.includes(k))) continue;
-            if (fx.unity) d.unity = clamp(d.unity + fx.unity, 0, 100);
-            for (const n of fx.nudges)
-              if (n.actor !== move.actor) nudge(d, n.actor, n.amount, n.cause);
-            if (fx.text)
-              log(entry(week, 'event.offer-effect', fx.actor ?? null, fx.text, fx.reason ?? ''));
-          }
-        }
+        answerOffer(scenario, d, move.actor, offered!, reply!);
+        d.actors[move.actor]!.counter = null;
         break;
       }
       case 'pressure.public': {
@@ -355,7 +347,7 @@ export function applyMove(
             100,
         );
         a.pressured += 1;
-        nudge(d, move.actor, amount, 'public pressure');
+        nudge(d, move.actor, amount, 'pressure', 'public pressure');
         a.credibility = clamp(a.credibility - 8, -100, 100);
         if (def.members.length) d.unity = clamp(d.unity - 3, 0, 100);
         d.provocation += 1;
@@ -373,7 +365,7 @@ export function applyMove(
       case 'g7.coordinate': {
         const strong = scenario.g7Weeks.includes(week);
         d.g7Basis = Math.min(2, d.g7Basis + (strong ? 2 : 1));
-        for (const n of scenario.g7Nudges ?? []) nudge(d, n.actor, n.amount, n.cause);
+        for (const n of scenario.g7Nudges ?? []) nudge(d, n.actor, n.amount, 'g7', n.cause);
         log(
           entry(
             week,
@@ -393,7 +385,8 @@ export function applyMove(
         const def = routeDef(scenario, move.route);
         const r = d.routes[def.id]!;
         r.legal += 1;
-        for (const n of scenario.legalWorkNudges ?? []) nudge(d, n.actor, n.amount, n.cause);
+        for (const n of scenario.legalWorkNudges ?? [])
+          nudge(d, n.actor, n.amount, 'legal-work', n.cause);
         log(
           entry(
             week,
@@ -419,7 +412,7 @@ export function applyMove(
             fx.when === 'uncapped'
               ? move.terms.guarantee === 'uncapped'
               : move.terms.size > Math.min(...def.sizes.map((s) => s.size));
-          if (applies) for (const n of fx.nudges) nudge(d, n.actor, n.amount, n.cause);
+          if (applies) for (const n of fx.nudges) nudge(d, n.actor, n.amount, 'table', n.cause);
         }
         const seize = isSeizure(def, move.terms);
         log(
@@ -435,11 +428,13 @@ export function applyMove(
         );
         // An outright seizure (a scenario option) provokes Moscow more than a loan does.
         if (seize) d.provocation += SEIZURE_PROVOCATION;
+        lapseCounters(scenario, state, d);
         breakPromises(scenario, runtime, state, d, def, move.terms);
         break;
       }
       case 'vote.call':
         callVote(scenario, runtime, state, d, move.route, move.mode);
+        lapseCounters(scenario, state, d);
         break;
       case 'bridge.request': {
         d.bridged[move.source] = true;
@@ -497,6 +492,89 @@ export function applyMove(
     }
   });
   return { ok: true, state: next };
+}
+
+/**
+ * An actor's answer to terms put to it (an offer, or its own counter-offer taken): its decision
+ * written into its record, the reply in the log and, when it accepts, the commitment with its
+ * promise, pledge and what the promise costs or earns with others. One path for both moves.
+ */
+function answerOffer(
+  scenario: Scenario,
+  d: Draft<GameState>,
+  actor: string,
+  terms: OfferTerms,
+  r: OfferReply,
+): void {
+  const def = findActorDef(scenario, actor)!;
+  const a = d.actors[actor]!;
+  const week = d.week;
+  applyUpdate(a, r.update);
+  if (r.effect) nudge(d, actor, r.effect, 'offer', 'your offer');
+  const verdictText = {
+    accept: verb(def, 'accepts', 'accept'),
+    counter: `${verb(def, 'makes a counter-offer', 'make a counter-offer')}: ${describeTerms(r.counter ?? {})}`,
+    reject: verb(def, 'rejects', 'reject'),
+  }[r.verdict];
+  d.log.push(
+    entry(
+      week,
+      `reply.${r.verdict}`,
+      actor,
+      `${def.name} ${verdictText}.`,
+      r.reason,
+      r.wouldChange,
+    ),
+  );
+  if (r.verdict !== 'accept') return;
+  d.commitments.push(Object.freeze({ actor, week, terms, route: r.route, condition: r.condition }));
+  d.promises.push(Object.freeze({ actor, terms, week, broken: false }));
+  a.credibility = clamp(a.credibility + 5, -100, 100);
+  if (r.pledge) {
+    addPledge(
+      d,
+      {
+        id: `${actor}-${week}`,
+        actor,
+        amount: r.pledge.amount,
+        condition: r.pledge.condition,
+        conditionText: r.pledge.conditionText,
+        week,
+      },
+      2,
+    );
+  }
+  // What the scenario says these promises cost or earn with others, felt by others.
+  const offered = offeredKeys(terms);
+  for (const fx of scenario.offerEffects ?? []) {
+    if (!fx.terms.some((k) => offered.includes(k))) continue;
+    if (fx.unity) d.unity = clamp(d.unity + fx.unity, 0, 100);
+    for (const n of fx.nudges)
+      if (n.actor !== actor) nudge(d, n.actor, n.amount, 'offer-effect', n.cause);
+    if (fx.text)
+      d.log.push(entry(week, 'event.offer-effect', fx.actor ?? null, fx.text, fx.reason ?? ''));
+  }
+}
+
+/**
+ * Counter-offers stop standing when the table changes under them (a route tabled or put to the
+ * vote): the route at stake, its terms and the custodian's fear were what they were judged on.
+ */
+function lapseCounters(scenario: Scenario, before: GameState, d: Draft<GameState>): void {
+  for (const id of before.actorOrder) {
+    if (!before.actors[id]!.counter) continue;
+    d.actors[id]!.counter = null;
+    const name = findActorDef(scenario, id)?.name ?? id;
+    d.log.push(
+      entry(
+        d.week,
+        'decision.counter-lapse',
+        id,
+        `${possessive(name)} counter-offer lapses.`,
+        'A counter-offer holds only on the table it was made at, and a route tabled or voted on changes that table.',
+      ),
+    );
+  }
 }
 
 /** Tabling a route whose terms contradict a promise breaks it, in front of everyone. */

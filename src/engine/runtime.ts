@@ -10,6 +10,7 @@ import type {
   Scenario,
   Stance,
   VoteMode,
+  WillPart,
 } from './types';
 
 // The contract between the engine and the computer actors. The engine owns the truth and the
@@ -37,6 +38,13 @@ export interface ActorUpdate {
   stance: Stance;
   w: number;
   own: number;
+  /** what stands between its own view and w (w = own + their sum) */
+  lift: WillPart[];
+  /**
+   * at a week's end: what moved w from the stored value to this one, part by part (they add up
+   * to the difference); absent elsewhere
+   */
+  parts?: WillPart[];
   reason: string;
   wouldMove: string;
   sig: string;
@@ -71,7 +79,10 @@ export interface WeekRolls {
 export interface ActorRuntime {
   /** The machine snapshot each actor starts with. */
   init(scenario: Scenario, state: GameState, actorId: string): ActorUpdate;
-  /** The player offers terms; the actor answers at once. `mood` (-10..10) is this meeting's roll. */
+  /**
+   * The player offers terms; the actor answers at once. `mood` (-10..10) is this meeting's roll.
+   * A counter-offer's terms are ones it would accept at once, this week, after this refusal.
+   */
   offer(
     scenario: Scenario,
     state: GameState,

@@ -8,6 +8,7 @@ import type {
   LogCode,
   LogEntry,
   LogKind,
+  NudgeCode,
   Pledge,
   RouteState,
   Scenario,
@@ -18,8 +19,14 @@ import { formatDate } from './calendar';
  * Queues an effect on an actor for the end of the week, if the scenario has that actor. Added
  * objects are frozen (as log entries are) so that Immer need not walk them when it finalizes.
  */
-export function nudge(d: Draft<GameState>, id: string, amount: number, cause: string): void {
-  d.actors[id]?.pending.push(Object.freeze({ amount, cause }));
+export function nudge(
+  d: Draft<GameState>,
+  id: string,
+  amount: number,
+  code: NudgeCode,
+  cause: string,
+): void {
+  d.actors[id]?.pending.push(Object.freeze({ amount, code, cause }));
 }
 
 /** Whose the donors' bridge money is: no actor of the scenario, so the money panel names it. */
@@ -94,6 +101,8 @@ export function createInitialState(
       id: def.id,
       w: base,
       own: base,
+      lift: [],
+      changed: null,
       base,
       stance: 'wary',
       machine: { value: 'wary', context: {} },
@@ -102,6 +111,7 @@ export function createInitialState(
       pressured: 0,
       refusals: 0,
       offeredWeek: 0,
+      counter: null,
       sounded: false,
       reason: '',
       wouldMove: '',

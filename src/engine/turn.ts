@@ -49,7 +49,7 @@ function applyEventEffects(d: Draft<GameState>, ev: RandomEventDef) {
   if (e.hungaryPrice) d.hungaryPrice += e.hungaryPrice;
   if (e.ukraineReform) d.ukraineReform = e.ukraineReform === 'pass' ? 'passed' : 'failed';
   for (const [id, amount] of Object.entries(e.actors ?? {})) {
-    nudge(d, id, amount, ev.title);
+    nudge(d, id, amount, 'event', ev.title);
   }
   // A lasting shift (a change of government) moves the point the actor drifts back to.
   for (const [id, amount] of Object.entries(e.baselines ?? {})) {
@@ -395,7 +395,7 @@ export function endWeek(scenario: Scenario, runtime: ActorRuntime, state: GameSt
     const a = clean.actors[id]!;
     const u = updates[id];
     if (!u) {
-      actors[id] = a;
+      actors[id] = a.counter ? { ...a, counter: null } : a;
       continue;
     }
     if (u.stance !== a.stance) {
@@ -418,6 +418,8 @@ export function endWeek(scenario: Scenario, runtime: ActorRuntime, state: GameSt
       id: a.id,
       w: u.w,
       own: u.own,
+      lift: u.lift,
+      changed: Object.freeze({ week: clean.week, from: a.w, to: u.w, parts: u.parts ?? [] }),
       base: a.base,
       stance: u.stance,
       machine: u.machine,
@@ -426,6 +428,8 @@ export function endWeek(scenario: Scenario, runtime: ActorRuntime, state: GameSt
       pressured: a.pressured,
       refusals: a.refusals,
       offeredWeek: a.offeredWeek,
+      // A counter-offer stands for the week it was made in only.
+      counter: null,
       sounded: a.sounded,
       reason: u.reason,
       wouldMove: u.wouldMove,
@@ -447,7 +451,10 @@ export function endWeek(scenario: Scenario, runtime: ActorRuntime, state: GameSt
     const t = actors[intent.target]!;
     actors[intent.target] = {
       ...t,
-      pending: [...t.pending, Object.freeze({ amount: intent.amount, cause: intent.cause })],
+      pending: [
+        ...t.pending,
+        Object.freeze({ amount: intent.amount, code: 'lobbying' as const, cause: intent.cause }),
+      ],
     };
   }
   const worldIntents = intents.filter(

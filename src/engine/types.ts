@@ -485,6 +485,8 @@ export type Move =
   | { type: 'route.table'; route: string; terms: RouteTerms }
   | { type: 'vote.call'; route: string; mode: VoteMode }
   | { type: 'bridge.request'; source: BridgeSource }
+  // Takes the counter-offer an actor made this week, as it stands (ActorState.counter).
+  | { type: 'counter.accept'; actor: string }
   | { type: 'week.end' };
 
 export type MoveType = Move['type'];
@@ -500,12 +502,70 @@ export interface MachineSnapshot {
   context: Record<string, unknown>;
 }
 
+/**
+ * Why an effect waits for the end of the week, as a code (the views word it; `cause` is for
+ * people): an offer it heard, public pressure on it, what a promise to someone else costs with
+ * it, G7 coordination, legal work, a route tabled, an event, another actor lobbying it.
+ */
+export type NudgeCode =
+  'offer' | 'pressure' | 'offer-effect' | 'g7' | 'legal-work' | 'table' | 'event' | 'lobbying';
+
+/**
+ * A part of what moved an actor's willingness at the end of a week, by code. Besides the effects
+ * that waited for the week's end (NudgeCode): the weekly cap on them, the drift back toward its
+ * resting point, the week's chance, a commitment holding it up, the -100..100 limits; and what
+ * stands between its own view and its willingness: the partners it follows pulling it, its fear
+ * of liability (the custodian), its price (the veto-holder), market stress and legal robustness
+ * (a central bank), the custodian's yes, a G7 line and partners joining (the aligned), an EU
+ * decision and reforms (the lender).
+ */
+export type WillCode =
+  | NudgeCode
+  | 'weekly-cap'
+  | 'drift'
+  | 'chance'
+  | 'held'
+  | 'limit'
+  | 'pull'
+  | 'fear'
+  | 'price'
+  | 'market-stress'
+  | 'legal-robustness'
+  | 'custodian-yes'
+  | 'g7-line'
+  | 'partners-joined'
+  | 'eu-decided'
+  | 'reforms';
+
+/** One part of a willingness, or of a change of it: a code, its points, and its cause in words. */
+export interface WillPart {
+  code: WillCode;
+  amount: number;
+  /** for people: the effect's cause as it was queued, or whom a pull comes from ('' if none) */
+  cause: string;
+}
+
+/** How an actor's willingness changed at the end of `week`: from, to, and the parts (they add up). */
+export interface WillChange {
+  week: number;
+  from: number;
+  to: number;
+  parts: WillPart[];
+}
+
 export interface ActorState {
   id: string;
   /** willingness after pulls, -100..100 */
   w: number;
   /** own willingness before alliance pull */
   own: number;
+  /**
+   * what stands between its own view and its willingness, as parts: w = own + their sum (the
+   * partners it follows pulling it, its fear, its price...). Empty when w is its own view.
+   */
+  lift: WillPart[];
+  /** how its willingness changed at the last week's end (null before the first) */
+  changed: WillChange | null;
   /** resting point (baseline + difficulty shift) */
   base: number;
   stance: Stance;
@@ -513,12 +573,17 @@ export interface ActorState {
   /** the player's credibility with this actor, -100..100 */
   credibility: number;
   /** effects waiting for the end of the week, with their causes */
-  pending: { amount: number; cause: string }[];
+  pending: { amount: number; code: NudgeCode; cause: string }[];
   pressured: number;
   /** offers it has turned down: each makes the next one harder to sell */
   refusals: number;
   /** the week of the last offer it answered (0: never) */
   offeredWeek: number;
+  /**
+   * the terms it offered back this week, which it stands by until the week ends (a
+   * counter.accept move takes them); null when none stands
+   */
+  counter: { terms: OfferTerms; week: number } | null;
   sounded: boolean;
   reason: string;
   wouldMove: string;
@@ -599,6 +664,7 @@ export type LogCode =
   | 'move.g7' // G7 coordination
   | 'move.legal' // legal work on a route
   | 'move.table' // you table a route
+  | 'move.counter' // you take an actor's counter-offer (its reply follows)
   | 'reply.accept' // an actor accepts an offer
   | 'reply.counter'
   | 'reply.reject'
@@ -606,6 +672,7 @@ export type LogCode =
   | 'decision.statement' // an actor says where it stands
   | 'decision.promise-broken' // a promise to the actor was broken; its commitment lapses
   | 'decision.lapse' // an actor steps back from its commitment
+  | 'decision.counter-lapse' // a counter-offer stops standing: the table changed under it
   | 'event.random' // a scenario event fires
   | 'event.actor' // an actor acts on its own (retaliation, lobbying)
   | 'event.offer-effect' // what a promise costs with others

@@ -66,6 +66,9 @@ export class ActorCard {
   private readonly fill: Phaser.GameObjects.Rectangle;
   private readonly zero: Phaser.GameObjects.Rectangle;
   private readonly trust: Phaser.GameObjects.Text;
+  /** a caret over the bar where its willingness stood before the last week's end */
+  private readonly was: Phaser.GameObjects.Graphics;
+  private wasW: number | null = null;
 
   private stance: Stance | null = null;
   private markerTween: Phaser.Tweens.Tween | null = null;
@@ -123,6 +126,7 @@ export class ActorCard {
     this.track = scene.add.rectangle(left, m.barY, 10, m.barH, p.track, 1).setOrigin(0, 0.5);
     this.fill = scene.add.rectangle(left, m.barY, 0, m.barH, p.muted, 1).setOrigin(0, 0.5);
     this.zero = scene.add.rectangle(left, m.barY, 2, m.barH + 4, p.ink, 1).setOrigin(0.5, 0.5);
+    this.was = scene.add.graphics();
     this.chipShape = scene.add.graphics({ x: slot.cx, y: slot.cy }).setVisible(false);
     this.chipLabel = addText(scene, ctx, slot.cx, slot.cy, '', { colour: p.ink, size: font })
       .setOrigin(0.5, 0.5)
@@ -134,6 +138,7 @@ export class ActorCard {
       this.track,
       this.fill,
       this.zero,
+      this.was,
     ]);
     this.labels = scene.add.container(slot.cx, slot.cy, [nameText, this.word, this.trust]);
 
@@ -190,6 +195,12 @@ export class ActorCard {
       this.trust.setText(S.trust(a.credibility));
       this.layoutBar();
       barMoved = true;
+    }
+    // Where it stood before the last week's end, when that moved it (the page says by how much).
+    const was = a.changed && a.changed.from !== a.changed.to ? a.changed.from : null;
+    if (was !== this.wasW) {
+      this.wasW = was;
+      this.drawWas();
     }
     if (a.w !== this.w || barMoved) this.setWill(a.w, animate && this.w !== null && a.w !== this.w);
     this.setChip(chip, animate);
@@ -248,6 +259,19 @@ export class ActorCard {
     this.barW = Math.max(24, right - left);
     this.track.setPosition(left, barY).setSize(this.barW, barH);
     this.zero.setPosition(left + this.barW / 2, barY);
+    this.drawWas();
+  }
+
+  /** The caret for last week's willingness: a small triangle pointing down at the bar. */
+  private drawWas(): void {
+    this.was.clear();
+    if (this.wasW === null || this.barW === 0) return;
+    const { barY, barH } = this.m;
+    const x = this.barX + this.barW / 2 + (this.wasW / 100) * (this.barW / 2);
+    const y = barY - barH / 2 - 1;
+    const r = Math.max(4, Math.round(barH * 0.8));
+    this.was.fillStyle(this.ctx.palette.ink, 1);
+    this.was.fillTriangle(x - r, y - r, x + r, y - r, x, y);
   }
 
   private barGeometry(w: number): { x: number; width: number } {

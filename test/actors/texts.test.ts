@@ -25,19 +25,25 @@ const lines = (state: GameState) =>
   state.log.flatMap((e) => [e.text, e.reason ?? '', e.wouldChange ?? '']).filter(Boolean);
 
 describe('the sentences of whole games', () => {
-  it('judge an offer with the willingness the card shows, and add up', () => {
+  it('judge an offer from the willingness the card shows, part by part, and add up', () => {
+    // "Its willingness is +13, as on its card; these terms -15, the day's mood -3 and two
+    // refusals so far -10 make -15, and it needs 10 or more."
     const judged =
-      /willingness of (-?\d+) and this offer's worth of (-?\d+) add up to (-?\d+); (?:it needs|they need) (-?\d+)/;
+      /willingness is ([+-]?\d+), as on (?:its|their) card; (.+?) make ([+-]?\d+), and (?:it needs|they need) (-?\d+) or more/;
+    const part =
+      /(?:these terms|the day's mood|\w+ refusals? so far|being asked directly) ([+-]?\d+)/g;
     let seen = 0;
     for (const { record } of games) {
       for (const text of lines(record.state)) {
         const m = judged.exec(text);
         if (!m) continue;
         seen++;
-        const [w, worth, total] = [Number(m[1]), Number(m[2]), Number(m[3])];
+        const [w, total] = [Number(m[1]), Number(m[3])];
         expect(w, text).toBeGreaterThanOrEqual(-100);
         expect(w, text).toBeLessThanOrEqual(100);
-        expect(w + worth, text).toBe(total);
+        const parts = [...m[2]!.matchAll(part)].map((p) => Number(p[1]));
+        expect(parts.length, text).toBeGreaterThan(0);
+        expect(w + parts.reduce((a, b) => a + b, 0), text).toBe(total);
       }
     }
     // The check must have something to check.

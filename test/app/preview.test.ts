@@ -59,6 +59,25 @@ describe('the preview of a move', () => {
     });
   });
 
+  it('covers taking a counter-offer: its cost, the reply, the trust it earns, as confirmed', () => {
+    const state = game.start(1, 'standard');
+    const asked = game.play(state, {
+      type: 'offer.make',
+      actor: 'france',
+      terms: { guarantee: 'uncapped' },
+    });
+    if (!asked.ok) throw new Error(asked.reason);
+    const take: Move = { type: 'counter.accept', actor: 'france' };
+    const p = previewMove(game, asked.state, take);
+    if (!p?.ok) throw new Error('not previewed');
+    expect(p.lines.map((l) => l.kind)).toEqual(['cost', 'trust', 'reply']);
+    expect(p.lines[0]!.text).toBe(`Costs 1 of your ${asked.state.capital} points.`);
+    expect(p.lines[2]!.text).toBe('France accepts.');
+    expect(p.lines[2]!.reason).toMatch(/^France joins the guarantee coalition .*, capped\)/);
+    const confirmed = game.play(asked.state, take);
+    expect(confirmed.ok && stateHash(confirmed.state)).toBe(stateHash(p.state));
+  });
+
   it('says what a sounding-out costs, not what it reveals (that is what the point buys)', () => {
     const state = game.start(3, 'standard');
     const p = previewMove(game, state, { type: 'actor.sound', actor: 'belgium' });

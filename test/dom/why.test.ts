@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { actorRuntime } from '../../src/actors';
 import { decisionModel } from '../../src/app/store';
-import { whyParts } from '../../src/dom/why';
+import { whyChange, whyParts } from '../../src/dom/why';
 import { createGame, type ConditionDef, type GameState, type Scenario } from '../../src/engine';
 import { getScenario } from '../../src/scenarios';
 
@@ -86,5 +86,30 @@ describe('Why?', () => {
       [liquidity.text, 'Unmet'],
     ]);
     expect(parts.wouldMove).toEqual([liquidity.remedy]);
+  });
+
+  it('tells every actor’s change at the week’s end, part by part, adding up to it', () => {
+    const game = createGame(scenario, actorRuntime);
+    const pressed = game.play(start, { type: 'pressure.public', actor: 'italy' });
+    if (!pressed.ok) throw new Error(pressed.reason);
+    const ended = game.play(pressed.state, { type: 'week.end' });
+    if (!ended.ok) throw new Error(ended.reason);
+    for (const id of ended.state.actorOrder) {
+      const a = ended.state.actors[id]!;
+      const told = whyChange(a.changed!, 'Belgium');
+      const moved = a.w - start.actors[id]!.w;
+      expect(told.title).toBe(
+        `At the end of week 1: ${start.actors[id]!.w > 0 ? '+' : ''}${start.actors[id]!.w} → ${a.w > 0 ? '+' : ''}${a.w} (${moved === 0 ? 'no change' : `${moved > 0 ? '+' : ''}${moved}`})`,
+      );
+      // Each line ends with its points; they add up to the change.
+      const points = told.parts.map((t) => Number(/([+-]\d+)$/.exec(t)![1]));
+      expect(
+        points.reduce((x, y) => x + y, 0),
+        id,
+      ).toBe(moved);
+    }
+    const italy = whyChange(ended.state.actors.italy!.changed!).parts;
+    expect(italy).toContain('Public pressure +12');
+    expect(italy.some((t) => t.startsWith("The week's ups and downs (chance) "))).toBe(true);
   });
 });

@@ -296,6 +296,25 @@ describe('names, options and text in codes', () => {
   });
 });
 
+describe('a taken counter-offer in a code', () => {
+  it('is one move of the list, and the code verifies to the same game', () => {
+    const game = createGame(scenario, actorRuntime);
+    const moves: Move[] = [
+      { type: 'offer.make', actor: 'france', terms: { guarantee: 'uncapped' } },
+      { type: 'counter.accept', actor: 'france' },
+      { type: 'week.end' },
+    ];
+    const played = game.replay(1, 'standard', moves);
+    if (!played.ok) throw new Error(played.reason);
+    expect(played.state.actors.france!.stance).toBe('committed');
+    const code = encodeRecord({ seed: 1, moves, state: played.state }, 'standard');
+    const decoded = decodeResult(code);
+    expect(decoded.ok && decoded.data.moves).toEqual(moves);
+    const v = verifyResult(code);
+    expect(v.valid && v.stateHash).toBe(stateHash(played.state));
+  });
+});
+
 describe('code length', () => {
   it('a whole game links in at most 200 characters (median over the harness games)', () => {
     const whole = played.filter((g) => g.state.status === 'over');
