@@ -16,8 +16,13 @@
  *   4: a seed makes one world whatever is played in it: every draw (a week's events and moods,
  *      a government's mood at an offer) comes from the seed's key and the week, not from one
  *      stream that each offer advanced.
+ *   5: one number per thing and counter-offers that can be taken: a reply to an offer is told
+ *      from the willingness on the actor's card, part by part; every actor keeps how its
+ *      willingness changed at the week's end (changed) and what its leaders' pull adds (lift);
+ *      an actor counters only with terms it would accept at once, and the counter stands for
+ *      the week (counter.accept takes it).
  *
  * test/engine/rules-revision.test.ts pins the results of the current revision: it fails when a
  * change in code changes a result, until this number is raised.
  */
-export const RULES_REVISION = 4;
+export const RULES_REVISION = 5;
