@@ -305,7 +305,7 @@ test('the move panel says what the state says: costs, points, refusals', async (
     const route = await byRole(page, 'combobox', 'Route').inputValue();
     const mode = await byRole(page, 'combobox', 'Voting rule').inputValue();
     const cost = moveCost(scenario, state, { type: 'vote.call', route, mode } as Move);
-    const help = await page.locator('.actions .help').first().innerText();
+    const help = await page.locator('.move-form .help').first().innerText();
     const preview = await page.locator('.preview').innerText();
     if (cost === 0) {
       expect(preview).toMatch(/^Free this week/);
