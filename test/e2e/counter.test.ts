@@ -2,7 +2,7 @@ import { expect, test } from 'vitest';
 
 import { gameFor } from '../../src/app/store';
 import { stateHash, type Move } from '../../src/engine';
-import { baseURL, byRole, SAVE_KEY, screenshot, useBrowser } from './helpers';
+import { byRole, continueGame, SAVE_KEY, screenshot, useBrowser } from './helpers';
 
 // A counter-offer, taken in one move (issue 18). In week 1 of seed 1 France turns down uncapped
 // guarantees and offers back capped ones, keeping its banks' holdings out and buying European.
@@ -19,23 +19,7 @@ test('a countered offer is accepted in one move, and the commitment is on the ca
   const t = await browser.open();
   const { page } = t;
   await page.setViewportSize({ width: 1366, height: 900 });
-  await page.goto(baseURL());
-  await page.evaluate(
-    ([key, save]) => localStorage.setItem(key!, save!),
-    [
-      SAVE_KEY,
-      JSON.stringify({
-        version: 1,
-        scenarioId: 'december-summit',
-        seed: SEED,
-        difficulty: 'standard',
-        moves: [],
-        options: { hints: false, classLabel: '' },
-      }),
-    ],
-  );
-  await page.reload();
-  await byRole(page, 'button', 'Continue').click();
+  await continueGame(page, SEED, []);
   await expect.poll(() => page.locator('#week-title').textContent()).toMatch(/^Week 1 of 19/);
 
   // The offer: uncapped guarantees to France.

@@ -6,6 +6,7 @@ import type { AxeResults, Result as AxeResult } from 'axe-core';
 import type { Browser, BrowserContext, ConsoleMessage, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
 
+import type { Move } from '../../src/engine';
 import { launchChromium } from '../chromium';
 
 // Shared tools for the browser suite: launching Chromium, pages that collect console
@@ -253,4 +254,32 @@ export async function expectNoSeriousViolations(page: Page, where: string): Prom
     serious.map((v) => v.id),
     `serious axe violations on ${where}:\n${formatViolations(serious)}`,
   ).toEqual([]);
+}
+
+/**
+ * Opens the page with an autosave of `moves` (December Summit, standard, no coach, no class)
+ * and continues it: the game stands where those moves leave it.
+ */
+export async function continueGame(
+  page: Page,
+  seed: number,
+  moves: readonly Move[],
+): Promise<void> {
+  await page.goto(baseURL());
+  await page.evaluate(
+    ([key, save]) => localStorage.setItem(key!, save!),
+    [
+      SAVE_KEY,
+      JSON.stringify({
+        version: 1,
+        scenarioId: 'december-summit',
+        seed,
+        difficulty: 'standard',
+        moves,
+        options: { hints: false, classLabel: '' },
+      }),
+    ],
+  );
+  await page.reload();
+  await byRole(page, 'button', 'Continue').click();
 }

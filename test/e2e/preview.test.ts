@@ -2,7 +2,7 @@ import { expect, test } from 'vitest';
 
 import { gameFor } from '../../src/app/store';
 import { stateHash, type Move } from '../../src/engine';
-import { baseURL, byRole, SAVE_KEY, screenshot, useBrowser } from './helpers';
+import { byRole, continueGame, SAVE_KEY, screenshot, useBrowser } from './helpers';
 
 // "If you confirm": a week where the preview shows a broken promise and then a unity cost. In
 // week 1 the player promised Germany and France uncapped guarantees; in week 2 tabling the loan
@@ -40,23 +40,7 @@ test('the preview shows a broken promise and a unity cost, and the game is as pr
   const t = await browser.open();
   const { page } = t;
   await page.setViewportSize({ width: 1366, height: 768 });
-  await page.goto(baseURL());
-  await page.evaluate(
-    ([key, save]) => localStorage.setItem(key!, save!),
-    [
-      SAVE_KEY,
-      JSON.stringify({
-        version: 1,
-        scenarioId: 'december-summit',
-        seed: SEED,
-        difficulty: 'standard',
-        moves: WEEK_1,
-        options: { hints: false, classLabel: '' },
-      }),
-    ],
-  );
-  await page.reload();
-  await byRole(page, 'button', 'Continue').click();
+  await continueGame(page, SEED, WEEK_1);
   await expect.poll(() => page.locator('#week-title').textContent()).toMatch(/^Week 2 of 19/);
   const consequences = page.locator('.move-form .consequences');
 
