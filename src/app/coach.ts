@@ -157,8 +157,6 @@ function whyOf(game: Game, state: GameState, move: Move): string {
   return 'It keeps your plan on course: the trial games that follow it end best.';
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
 /** A move as an instruction: "Offer Italy: a buy-European clause." */
 export function moveLabel(scenario: Scenario, move: Move): string {
   const actor = (id: string) => findActorDef(scenario, id)?.name ?? id;
@@ -193,7 +191,7 @@ export function coachWords(game: Game, state: GameState, advice: Advice): CoachW
   const what = moveLabel(game.scenario, advice.move);
   const plan = advice.plans.find((f) => f.plan === advice.plan);
   const odds = plan
-    ? `Played on this way from the start of this week, ${plural(plan.wins, 'trial game', 'trial games')} of ${plan.games} ${plan.wins === 1 ? 'was' : 'were'} won.`
+    ? `From the start of this week, this plan played to the end without a change of course won ${plan.wins} of ${plan.games} trial games; asking again each week does better.`
     : '';
   return { move: advice.move, what, why: whyOf(game, state, advice.move), odds };
 }

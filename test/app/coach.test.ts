@@ -39,7 +39,7 @@ describe("the coach's words", () => {
       const w = coachWords(game, start, adviceOf(m));
       expect(w.why, JSON.stringify(m)).toMatch(/[.!?]$/);
       expect(w.odds).toBe(
-        'Played on this way from the start of this week, 6 trial games of 8 were won.',
+        'From the start of this week, this plan played to the end without a change of course won 6 of 8 trial games; asking again each week does better.',
       );
     }
     // Pressure says how far it moves the government when the week ends.

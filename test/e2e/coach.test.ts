@@ -38,7 +38,7 @@ test('the coach suggests, explains, sets up the move, takes no for an answer and
   expect(await what.innerText()).toBe(`Suggestion: ${expected.what}`);
   expect(await page.locator('.coach-why').innerText()).toBe(expected.why);
   expect(await page.locator('.coach-odds').innerText()).toMatch(
-    /^Played on this way from the start of this week, \d+ trial games? of \d+ (was|were) won\.$/,
+    /^From the start of this week, this plan played to the end without a change of course won \d+ of \d+ trial games; asking again each week does better\.$/,
   );
   // It thought in its worker, off the page's main thread.
   expect(page.workers().some((w) => /coach\.worker/.test(w.url()))).toBe(true);
