@@ -17,8 +17,9 @@ type CoachModule = typeof CoachCode;
 let loaded: Promise<CoachModule> | null = null;
 const load = () => (loaded ??= import('../app/coach'));
 
-/** Where the advice was given: a new move or week makes it stale. */
-const positionOf = (s: Session) => `${s.seed}:${s.moves.length}`;
+/** Where the advice was given: another game, a new move or week makes it stale. */
+const positionOf = (s: Session) =>
+  JSON.stringify([s.scenarioId, s.difficulty, s.seed, s.moves.length, s.state.log.length]);
 
 export function coachView(store: Store, setMove: (m: Move) => void): View {
   let coach: Coach | null = null;

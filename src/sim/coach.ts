@@ -52,6 +52,8 @@ export interface Advice {
 
 /** The coach's memory of one game: its plan this week and what the player did with its advice. */
 export interface CoachMemory {
+  /** the game it knows: its scenario, difficulty and seed */
+  game: string;
   seed: number;
   week: number;
   plan: string;
@@ -68,6 +70,7 @@ export interface CoachMemory {
 }
 
 export const newCoachMemory = (): CoachMemory => ({
+  game: '',
   seed: -1,
   week: 0,
   plan: '',
@@ -150,9 +153,14 @@ export function advise(
   options: SearchOptions = SEARCH_DEFAULTS,
 ): Advice {
   const dice = coachDice(state);
-  // A new game (or another one): forget everything.
-  if (memory.seed !== state.seed || state.week < memory.week)
-    Object.assign(memory, newCoachMemory());
+  // Another game, or the same one begun again: forget everything.
+  const known = `${game.scenario.id}|${state.difficulty}|${state.seed}`;
+  if (
+    memory.game !== known ||
+    state.week < memory.week ||
+    (memory.last && state.moves < memory.last.moves)
+  )
+    Object.assign(memory, newCoachMemory(), { game: known });
   // Was the last advice an offer that was taken and refused?
   const last = memory.last;
   const offered = last?.move.type === 'offer.make' ? last.move.actor : null;

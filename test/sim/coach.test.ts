@@ -135,6 +135,27 @@ describe('the coach', () => {
   );
 
   it(
+    'forgets another scenario with the same seed, and a game begun again',
+    () => {
+      const london = createGame(getScenario('london-talks')!, actorRuntime);
+      const londonPlans = plansOf('london-talks')!;
+      const memory = newCoachMemory();
+      advise(game, game.start(3, 'standard'), plans, memory, LIGHT);
+      const start = london.start(3, 'standard');
+      const other = advise(london, start, londonPlans, memory, LIGHT);
+      expect(london.validate(start, other.move)).toBeNull();
+      expect(memory.game).toBe('london-talks|standard|3');
+      // Played on, then begun again: what was turned down in the first go is forgotten.
+      const next = london.play(start, other.move).state;
+      advise(london, next, londonPlans, memory, LIGHT);
+      turnDown(memory, { type: 'week.end' });
+      advise(london, start, londonPlans, memory, LIGHT);
+      expect(memory.turnedDown).toEqual([]);
+    },
+    SLOW,
+  );
+
+  it(
     'forgets another game',
     () => {
       const memory = newCoachMemory();
