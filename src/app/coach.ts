@@ -47,11 +47,11 @@ export function answer(q: CoachQuestion, game: Game | null): CoachAnswer {
 /** What the coach says about a suggestion. */
 export interface CoachWords {
   move: Move;
-  /** the move, as the log would say it ("You offer Italy: …"), or "End the week." */
+  /** the move as an instruction ("Offer Italy: a buy-European clause.") */
   what: string;
   /** why, in one sentence */
   why: string;
-  /** how the plan fared in the trial games ("won 7 of 8 …") */
+  /** how the plan fared in its trial games, played without a change of course */
   odds: string;
 }
 
