@@ -210,12 +210,13 @@ export function advise(
   let move = policy(game, state, dice);
   let weighed = false;
   if (game.validate(state, move) !== null) move = { type: 'week.end' };
-  if ((firstOfWeek && options.moveRollouts) || avoided(move)) {
+  const ownAvoided = avoided(move);
+  if ((firstOfWeek && options.moveRollouts) || ownAvoided) {
     weighed = true;
     const seeds = Array.from({ length: options.moveRollouts || options.rollouts }, () =>
       dice.int(0, 0x7fffffff),
     );
-    const own = avoided(move) ? -Infinity : moveValue(game, state, move, policy, seeds);
+    const own = ownAvoided ? -Infinity : moveValue(game, state, move, policy, seeds);
     // The plan wins every trial game: nothing can do much better.
     if (own < 1) {
       let bestValue = own === -Infinity ? -Infinity : own + (options.moveMargin ?? 0);

@@ -10,6 +10,17 @@ import type { Variant } from '../../src/scenarios';
 
 export const SCENARIO = 'december-summit';
 
+/** A browser storage in memory, with what it holds in `data` for the tests to look at. */
+export function memoryStorage(initial: Record<string, string> = {}) {
+  const data = new Map(Object.entries(initial));
+  return {
+    data,
+    getItem: (k: string) => data.get(k) ?? null,
+    setItem: (k: string, v: string) => void data.set(k, v),
+    removeItem: (k: string) => void data.delete(k),
+  };
+}
+
 export interface MadeGame {
   code: string;
   seed: number;

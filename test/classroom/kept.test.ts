@@ -15,17 +15,7 @@ import {
 } from '../../src/classroom/kept';
 import { checkCode, sameGames, sameNames, withNames } from '../../src/classroom/results';
 import { sessionLink } from '../../src/classroom/session';
-import { makeCode, SESSION } from './codes';
-
-function memoryStorage(initial: Record<string, string> = {}) {
-  const data = new Map(Object.entries(initial));
-  return {
-    data,
-    getItem: (k: string) => data.get(k) ?? null,
-    setItem: (k: string, v: string) => void data.set(k, v),
-    removeItem: (k: string) => void data.delete(k),
-  };
-}
+import { makeCode, memoryStorage, SESSION } from './codes';
 
 const groupsOf = (text: string, source = 'pasted'): Group[] =>
   groupCandidates(readCandidates(text, source).candidates);

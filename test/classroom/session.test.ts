@@ -12,17 +12,7 @@ import {
   type GameIdentity,
 } from '../../src/classroom/session';
 import { classTag, parseRoute } from '../../src/share';
-import { SESSION } from './codes';
-
-function memoryStorage(initial: Record<string, string> = {}) {
-  const data = new Map(Object.entries(initial));
-  return {
-    data,
-    getItem: (k: string) => data.get(k) ?? null,
-    setItem: (k: string, v: string) => void data.set(k, v),
-    removeItem: (k: string) => void data.delete(k),
-  };
-}
+import { memoryStorage, SESSION } from './codes';
 
 const same: GameIdentity = {
   scenario: SESSION.scenarioId,

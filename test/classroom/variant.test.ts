@@ -30,22 +30,12 @@ import { getScenario, tunablesOf, tunedScenario } from '../../src/scenarios';
 import { classTag, parseRoute } from '../../src/share';
 import { policyByName } from '../../src/sim/policies';
 import { simulate } from '../../src/sim/run';
-import { makeCode, SCENARIO, SESSION } from './codes';
+import { makeCode, memoryStorage, SCENARIO, SESSION } from './codes';
 
 // A teacher's tuning of the class game: remembered, carried by the class link, compared with the
 // version each verified code was played on, and checked for win rates before use.
 
 const TUNED: ClassSession = { ...SESSION, variant: { weeks: 12, target: 500 } };
-
-function memoryStorage(initial: Record<string, string> = {}) {
-  const data = new Map(Object.entries(initial));
-  return {
-    data,
-    getItem: (k: string) => data.get(k) ?? null,
-    setItem: (k: string, v: string) => void data.set(k, v),
-    removeItem: (k: string) => void data.delete(k),
-  };
-}
 
 describe('the tuned class game', () => {
   it('is remembered and read back with its variant', () => {

@@ -1,4 +1,9 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { build, type InlineConfig } from 'vite';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
  * vite build, as `vite build` on the command line would do it. Vitest sets NODE_ENV=test, and
@@ -15,4 +20,31 @@ export async function productionBuild(config: InlineConfig): Promise<void> {
     if (saved === undefined) delete process.env.NODE_ENV;
     else process.env.NODE_ENV = saved;
   }
+}
+
+/**
+ * Builds a test fixture (test/e2e/fixtures/<name>.ts) for the browser as one self-contained
+ * script, with the players' production settings, into `outDir`, and returns its text (for
+ * page.addScriptTag). Not the app's vite.config.ts: one script, no chunk groups; library mode
+ * leaves process.env.NODE_ENV alone (the page has no `process`), so it is defined here.
+ */
+export async function fixtureBundle(name: string, global: string, outDir: string): Promise<string> {
+  await productionBuild({
+    root: ROOT,
+    configFile: false,
+    publicDir: false,
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    build: {
+      outDir,
+      emptyOutDir: true,
+      target: 'es2022',
+      lib: {
+        entry: path.join(ROOT, 'test/e2e/fixtures', `${name}.ts`),
+        formats: ['iife'],
+        name: global,
+        fileName: () => `${name}.js`,
+      },
+    },
+  });
+  return readFile(path.join(outDir, `${name}.js`), 'utf8');
 }

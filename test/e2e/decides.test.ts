@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -9,12 +9,11 @@ import { actorRuntime, decisionModel } from '../../src/actors';
 import { createGame } from '../../src/engine';
 import { getScenario } from '../../src/scenarios';
 import type { TableProbe } from '../../src/ui/start-game';
-import { productionBuild } from './build';
+import { fixtureBundle } from './build';
 import {
   baseURL,
   byRole,
   expectNoSeriousViolations,
-  ROOT,
   screenshot,
   tabTo,
   useBrowser,
@@ -164,24 +163,7 @@ describe('Why?', () => {
 
   test('shows the conditions of the actor’s machine: give it others and the page follows', async () => {
     outDir = await mkdtemp(path.join(tmpdir(), 'frozen-assets-why-'));
-    await productionBuild({
-      root: ROOT,
-      configFile: false,
-      publicDir: false,
-      define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-      build: {
-        outDir,
-        emptyOutDir: true,
-        target: 'es2022',
-        lib: {
-          entry: path.join(ROOT, 'test/e2e/fixtures/why-entry.ts'),
-          formats: ['iife'],
-          name: 'frozenAssetsWhy',
-          fileName: () => 'why-entry.js',
-        },
-      },
-    });
-    const bundle = await readFile(path.join(outDir, 'why-entry.js'), 'utf8');
+    const bundle = await fixtureBundle('why-entry', 'frozenAssetsWhy', outDir);
     const t = await browser.open();
     const { page } = t;
     await page.goto('about:blank');

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -11,8 +11,8 @@ import { getScenario } from '../../src/scenarios';
 import { policyByName } from '../../src/sim/policies';
 import { encodeResult, movesBefore, realPath, verifyResult } from '../../src/share';
 import { playOn, simulate, type GameRecord } from '../../src/sim/run';
-import { productionBuild } from './build';
-import { launch, newPage, ROOT, type TestPage } from './helpers';
+import { fixtureBundle } from './build';
+import { launch, newPage, type TestPage } from './helpers';
 
 // The same (scenario, seed, moves) gives the same state hash in the browser as in Node. The page
 // does not expose the engine, so a tiny test-only entry (fixtures/hash-entry.ts) is bundled with
@@ -25,35 +25,13 @@ let outDir: string;
 beforeAll(async () => {
   outDir = await mkdtemp(path.join(tmpdir(), 'frozen-assets-hash-'));
   const [bundle] = await Promise.all([
-    (async () => {
-      await productionBuild({
-        root: ROOT,
-        // Not the app's vite.config.ts: one self-contained script, no chunk groups.
-        configFile: false,
-        publicDir: false,
-        // Library mode leaves process.env.NODE_ENV alone; the page has no `process`.
-        define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-        build: {
-          outDir,
-          emptyOutDir: true,
-          target: 'es2022',
-          lib: {
-            entry: path.join(ROOT, 'test/e2e/fixtures/hash-entry.ts'),
-            formats: ['iife'],
-            name: 'frozenAssetsHash',
-            fileName: () => 'hash-entry.js',
-          },
-        },
-      });
-      const files = await readdir(outDir);
-      expect(files).toContain('hash-entry.js');
-      return readFile(path.join(outDir, 'hash-entry.js'), 'utf8');
-    })(),
+    fixtureBundle('hash-entry', 'frozenAssetsHash', outDir),
     (async () => {
       browser = await launch();
       t = await newPage(browser);
     })(),
   ]);
+  expect(await readdir(outDir)).toContain('hash-entry.js');
   await t.page.goto('about:blank');
   await t.page.addScriptTag({ content: bundle });
   const loaded = await t.page.evaluate(() => typeof window.replayHash);

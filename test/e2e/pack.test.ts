@@ -1,12 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 
-import { productionBuild } from './build';
+import { fixtureBundle } from './build';
 import {
   baseURL,
   byRole,
@@ -29,24 +29,7 @@ let outDir = '';
 
 beforeAll(async () => {
   outDir = await mkdtemp(path.join(tmpdir(), 'frozen-assets-pack-'));
-  await productionBuild({
-    root: ROOT,
-    configFile: false,
-    publicDir: false,
-    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-    build: {
-      outDir,
-      emptyOutDir: true,
-      target: 'es2022',
-      lib: {
-        entry: path.join(ROOT, 'test/e2e/fixtures/pack-entry.ts'),
-        formats: ['iife'],
-        name: 'frozenAssetsPack',
-        fileName: () => 'pack-entry.js',
-      },
-    },
-  });
-  bundle = await readFile(path.join(outDir, 'pack-entry.js'), 'utf8');
+  bundle = await fixtureBundle('pack-entry', 'frozenAssetsPack', outDir);
 });
 afterAll(async () => {
   if (outDir) await rm(outDir, { recursive: true, force: true });
